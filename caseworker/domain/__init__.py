@@ -1,0 +1,1 @@
+"""Domain records and rules: plain data and arithmetic, no I/O."""

@@ -1,0 +1,83 @@
+"""The Committee's thresholds, deadlines and derived petition states.
+
+Derivations follow section 7.2 of the data-format reference: the site never publishes
+``response_state`` or ``debate_state``, so they are worked out from the captured fields.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+RESPONSE_THRESHOLD = 10_000
+DEBATE_THRESHOLD = 100_000
+#: Agreed with the Government in January 2024: a response within 21 calendar days.
+RESPONSE_DEADLINE_DAYS = 21
+
+#: Every petition state the site's software knows (section 7.1).
+PETITION_STATES = frozenset(
+    {
+        "pending",
+        "validated",
+        "sponsored",
+        "flagged",
+        "dormant",
+        "open",
+        "closed",
+        "rejected",
+        "hidden",
+        "stopped",
+        "removed",
+    }
+)
+
+
+class ResponseState(StrEnum):
+    PENDING = "pending"
+    AWAITING = "awaiting"
+    RESPONDED = "responded"
+
+
+class DebateState(StrEnum):
+    PENDING = "pending"
+    AWAITING = "awaiting"
+    SCHEDULED = "scheduled"
+    DEBATED = "debated"
+    NOT_DEBATED = "not_debated"
+
+
+def response_state(*, has_response: bool, response_threshold_reached_at: datetime | None) -> ResponseState:
+    if has_response:
+        return ResponseState.RESPONDED
+    if response_threshold_reached_at is not None:
+        return ResponseState.AWAITING
+    return ResponseState.PENDING
+
+
+def debate_state(
+    *,
+    has_outcome: bool,
+    debated_on: date | None,
+    scheduled_debate_date: date | None,
+    debate_threshold_reached_at: datetime | None,
+    as_of: date,
+) -> DebateState:
+    """The site's debate sub-state as it stood on ``as_of``."""
+    if has_outcome:
+        return DebateState.DEBATED if debated_on is not None else DebateState.NOT_DEBATED
+    if scheduled_debate_date is not None:
+        return DebateState.SCHEDULED if scheduled_debate_date > as_of else DebateState.DEBATED
+    if debate_threshold_reached_at is not None:
+        return DebateState.AWAITING
+    return DebateState.PENDING
+
+
+def response_due_on(threshold_reached_at: datetime, days: int = RESPONSE_DEADLINE_DAYS) -> date:
+    """The date a Government response falls due: ``days`` calendar days after 10,000."""
+    return threshold_reached_at.date() + timedelta(days=days)
+
+
+def days_between(start: datetime | date, as_of: date) -> int:
+    """Whole calendar days from ``start`` to ``as_of`` (never negative)."""
+    start_day = start.date() if isinstance(start, datetime) else start
+    return max(0, (as_of - start_day).days)

@@ -1,0 +1,1 @@
+"""Import of petition.parliament.uk JSON captures: files, folders and zip archives."""

@@ -1,0 +1,122 @@
+"""Import captures file by file: each file is one transaction, all or nothing."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from caseworker.importing.fields import CaptureError
+from caseworker.importing.parse import ParsedDocument, decode, parse_document
+from caseworker.importing.sources import Source, SourceError, expand
+from caseworker.importing.writer import CaptureWriter, Outcome
+from caseworker.jobs import CancelCheck, ProgressCallback, never_cancelled, no_progress
+from caseworker.storage import models as m
+
+CAPTURES = m.Capture.__table__
+
+
+@dataclass
+class ImportSummary:
+    """What an import did; ``failures`` pairs each failed file with the reason."""
+
+    files: int = 0
+    imported: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def add(self, outcomes: Counter[Outcome]) -> None:
+        self.imported += outcomes[Outcome.IMPORTED]
+        self.updated += outcomes[Outcome.UPDATED]
+        self.unchanged += outcomes[Outcome.UNCHANGED]
+
+    def line(self) -> str:
+        text = (
+            f"{self.files} files: {self.imported} imported, {self.updated} updated, "
+            f"{self.unchanged} unchanged, {self.failed} failed"
+        )
+        return text + (" (cancelled)" if self.cancelled else "")
+
+
+def import_paths(
+    engine: Engine,
+    paths: list[Path],
+    progress: ProgressCallback = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+) -> ImportSummary:
+    """Import every capture under ``paths``; a bad file is reported and skipped whole."""
+    sources = list(expand(paths))
+    summary = ImportSummary()
+    for done, source in enumerate(sources):
+        if cancelled():
+            summary.cancelled = True
+            break
+        label = source.name if isinstance(source, Source) else str(source)
+        progress(done, len(sources), label)
+        summary.files += 1
+        if isinstance(source, SourceError):
+            summary.failures.append((label, str(source).removeprefix(f"{label}: ")))
+            continue
+        try:
+            summary.add(import_source(engine, source))
+        except (CaptureError, SQLAlchemyError, OSError, UnicodeError) as exc:
+            summary.failures.append((source.name, _reason(exc)))
+    progress(summary.files, len(sources), "done")
+    return summary
+
+
+def import_source(engine: Engine, source: Source) -> Counter[Outcome]:
+    content = source.read()
+    digest = hashlib.sha256(content).hexdigest()
+    known = _known_capture(engine, digest)
+    if known is not None:
+        return Counter({Outcome.UNCHANGED: known})
+    document = parse_document(decode(content))
+    with engine.begin() as connection:
+        return _write(connection, source, digest, document)
+
+
+def _known_capture(engine: Engine, digest: str) -> int | None:
+    # A capture row exists only once its file committed, so the same bytes change nothing.
+    with engine.connect() as connection:
+        query = select(CAPTURES.c.petition_count).where(CAPTURES.c.sha256 == digest)
+        return connection.execute(query).scalar_one_or_none()
+
+
+def _write(connection: Connection, source: Source, digest: str, document: ParsedDocument) -> Counter[Outcome]:
+    now = datetime.now(UTC)
+    capture_id = connection.execute(
+        CAPTURES.insert().values(
+            source=source.name,
+            sha256=digest,
+            shape=document.shape,
+            petition_count=len(document.petitions),
+            imported_at=now,
+        )
+    ).inserted_primary_key[0]
+    writer = CaptureWriter(connection, capture_id, now)
+    writer.write_topic_names(document.topics)
+    writer.write_parliaments(document.parliaments)
+    return writer.write(document.petitions)
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, SQLAlchemyError):
+        original = getattr(exc, "orig", None)
+        detail = str(original or exc).splitlines()[0]
+        return f"the database refused the data ({detail}); nothing from this file was stored"
+    if isinstance(exc, UnicodeError):
+        return "contains text that is not valid Unicode (an unpaired surrogate escape)"
+    return str(exc)

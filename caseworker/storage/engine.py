@@ -1,0 +1,119 @@
+"""Engine creation, the default database location and schema upgrades through Alembic."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_path
+from sqlalchemy import create_engine, event, inspect
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+APP_NAME = "petitions-caseworker"
+DB_ENV = "CASEWORKER_DB"
+
+
+class DatabaseError(RuntimeError):
+    """The database cannot be used as it is; the message says what to do."""
+
+
+def default_database_url() -> str:
+    """``CASEWORKER_DB`` if set, else a SQLite file in the user's data folder."""
+    configured = os.environ.get(DB_ENV)
+    if configured:
+        return configured
+    folder = user_data_path(APP_NAME, appauthor=False)
+    return f"sqlite:///{folder / 'caseworker.sqlite3'}"
+
+
+def normalise_url(url: str) -> str:
+    """Accept a bare file path as shorthand for a SQLite database."""
+    if "://" in url:
+        return url
+    return f"sqlite:///{Path(url).expanduser().resolve()}"
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    parsed = make_url(normalise_url(url))
+    if parsed.get_backend_name() == "sqlite":
+        _ensure_folder(parsed)
+        engine = create_engine(parsed)
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+        return engine
+    return create_engine(parsed, pool_pre_ping=True)
+
+
+def _ensure_folder(url: URL) -> None:
+    if url.database and url.database != ":memory:":
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+
+
+@dataclass(frozen=True)
+class Database:
+    """An engine and the session factory that services open their units of work with."""
+
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:
+    """Open (and on first use create) a database at ``url``, migrated to the newest schema.
+
+    A local SQLite file is upgraded in place after a backup copy is made. A shared server
+    that is behind is only upgraded when it is empty, since other clerks may run an older
+    version: otherwise ``caseworker db upgrade`` is for the administrator to run.
+    """
+    from caseworker.storage import migrate
+
+    engine = make_engine(url or default_database_url())
+    try:
+        state = migrate.schema_state(engine)
+        if state.ahead:
+            raise DatabaseError(
+                f"the database schema ({state.current}) is newer than this application "
+                f"knows ({state.head}); update the application"
+            )
+        if state.behind and upgrade:
+            if engine.dialect.name == "sqlite" and state.current is not None:
+                _backup_sqlite(engine, state.current)
+            elif engine.dialect.name != "sqlite" and _has_tables(engine):
+                raise DatabaseError(
+                    "the shared database schema is behind this application; ask the "
+                    "administrator to run: caseworker --db URL db upgrade"
+                )
+            migrate.upgrade(engine)
+    except Exception:
+        engine.dispose()
+        raise
+    return Database(engine, sessionmaker(engine, expire_on_commit=False))
+
+
+def _has_tables(engine: Engine) -> bool:
+    names = set(inspect(engine).get_table_names()) - {"alembic_version"}
+    return bool(names)
+
+
+def _backup_sqlite(engine: Engine, revision: str) -> None:
+    path = engine.url.database
+    if path and path != ":memory:" and Path(path).exists():
+        shutil.copy2(path, f"{path}.before-{revision}.bak")

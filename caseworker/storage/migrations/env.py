@@ -1,0 +1,22 @@
+"""Alembic environment: uses the connection handed over by caseworker.storage.migrate."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from caseworker.storage import models  # noqa: F401  (registers the tables)
+from caseworker.storage.base import Base
+
+config = context.config
+connection = config.attributes.get("connection")
+if connection is None:
+    raise RuntimeError("run migrations through caseworker.storage.migrate, not the alembic CLI")
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()
