@@ -1,0 +1,40 @@
+# Two commands for a newcomer: `make run` and `make test`. Both build .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_DB := demo-data/demo.sqlite3
+DEMO_PETITIONS ?= 3000
+
+.PHONY: run test lint typecheck bench demo clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+$(DEMO_DB): | $(STAMP)
+	mkdir -p demo-data
+	$(BIN)/python main.py --db $(DEMO_DB) demo --petitions $(DEMO_PETITIONS)
+
+demo: $(DEMO_DB)
+
+run: $(STAMP) $(DEMO_DB)
+	$(BIN)/python main.py --db $(DEMO_DB)
+
+lint: $(STAMP)
+	$(BIN)/ruff check caseworker ui tests main.py
+	$(BIN)/ruff format --check caseworker ui tests main.py
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+test: lint typecheck
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/bench -s -q -p no:cacheprovider
+
+clean:
+	rm -rf $(VENV) demo-data .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,138 @@
+"""Frozen results that services hand to the command line and the window (never ORM objects)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+@dataclass(frozen=True, slots=True)
+class PetitionSummary:
+    """One row of a petition list."""
+
+    id: int
+    action: str
+    state: str
+    signature_count: int
+    opened_at: datetime | None
+    closed_at: datetime | None
+    response_threshold_reached_at: datetime | None
+    government_response_at: datetime | None
+    debate_threshold_reached_at: datetime | None
+    scheduled_debate_date: date | None
+    debate_outcome_at: datetime | None
+    days_waiting: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseVersionView:
+    summary: str
+    details: str | None
+    responded_on: date | None
+    first_seen_at: datetime
+    last_seen_at: datetime
+    is_current: bool
+    source: str
+    capture_source: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SnapshotView:
+    at: datetime
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class CountView:
+    name: str
+    code: str | None
+    signature_count: int
+    mp: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DebateView:
+    debated_on: date | None
+    transcript_url: str | None
+    video_url: str | None
+    debate_pack_url: str | None
+    public_engagement_url: str | None
+    debate_summary_url: str | None
+    overview: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DepartmentView:
+    name: str
+    acronym: str | None
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class BusinessView:
+    subject: str
+    body: str | None
+    occurred_on: date | None
+    created_at: datetime | None
+    updated_at: datetime | None
+    is_former_response: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ParliamentView:
+    period: str
+    government: str | None
+    dissolution_at: datetime | None
+    response_threshold: int | None
+    debate_threshold: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class PetitionDetail:
+    """Everything stored about one petition, under the site's attribute names."""
+
+    id: int
+    archived: bool
+    is_demo: bool
+    source_url: str | None
+    parliament: ParliamentView | None
+    action: str
+    background: str | None
+    additional_details: str | None
+    committee_note: str | None
+    state: str
+    signature_count: int
+    closing_date: date | None
+    created_at: datetime | None
+    updated_at: datetime
+    rejected_at: datetime | None
+    opened_at: datetime | None
+    closed_at: datetime | None
+    moderation_threshold_reached_at: datetime | None
+    response_threshold_reached_at: datetime | None
+    government_response_at: datetime | None
+    debate_threshold_reached_at: datetime | None
+    debate_scheduled_on: date | None
+    scheduled_debate_date: date | None
+    debate_outcome_at: datetime | None
+    creator_name: str | None
+    rejection_code: str | None
+    rejection_details: str | None
+    response_state: str
+    debate_state: str
+    response_due_on: date | None
+    responses: tuple[ResponseVersionView, ...]
+    signature_history: tuple[SnapshotView, ...]
+    signatures_by_country: tuple[CountView, ...]
+    signatures_by_region: tuple[CountView, ...]
+    signatures_by_constituency: tuple[CountView, ...]
+    breakdowns_as_of: datetime | None
+    debate: DebateView | None
+    departments: tuple[DepartmentView, ...]
+    topics: tuple[str, ...]
+    other_parliamentary_business: tuple[BusinessView, ...]
+    raw_json: str
+
+    @property
+    def current_response(self) -> ResponseVersionView | None:
+        return next((r for r in self.responses if r.is_current), None)

@@ -1,0 +1,146 @@
+"""Render service results in the site's vocabulary: JSON, CSV and plain-text tables."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict, fields, is_dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from caseworker.services import dto
+
+LIST_KEYS = (
+    "id",
+    "action",
+    "state",
+    "signature_count",
+    "opened_at",
+    "closed_at",
+    "response_threshold_reached_at",
+    "government_response_at",
+    "debate_threshold_reached_at",
+    "scheduled_debate_date",
+    "debate_outcome_at",
+)
+
+
+def site_timestamp(value: datetime) -> str:
+    """The site's own timestamp format: UTC, milliseconds, ``Z`` (2024-05-29T23:01:00.000Z)."""
+    utc = value.astimezone(UTC)
+    return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
+
+
+def plain(value: Any) -> Any:
+    """A JSON-ready copy of a DTO value with dates and timestamps as the site writes them."""
+    if isinstance(value, datetime):
+        return site_timestamp(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return value
+
+
+def summary_record(row: dto.PetitionSummary, *, with_age: bool) -> dict[str, Any]:
+    record = {key: plain(getattr(row, key)) for key in LIST_KEYS}
+    if with_age:
+        record["days_waiting"] = row.days_waiting
+    return record
+
+
+def list_json(rows: list[dto.PetitionSummary], *, with_age: bool) -> str:
+    records = [summary_record(r, with_age=with_age) for r in rows]
+    return json.dumps(records, ensure_ascii=False, indent=2)
+
+
+def list_csv(rows: list[dto.PetitionSummary], *, with_age: bool) -> str:
+    out = io.StringIO()
+    keys = list(LIST_KEYS) + (["days_waiting"] if with_age else [])
+    writer = csv.DictWriter(out, fieldnames=keys, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        record = summary_record(row, with_age=with_age)
+        record["action"] = _csv_safe(record["action"])
+        writer.writerow(record)
+    return out.getvalue()
+
+
+def _csv_safe(text: str) -> str:
+    # As the site does: a leading = + - @ would run as a formula in a spreadsheet.
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def list_table(rows: list[dto.PetitionSummary], *, with_age: bool) -> str:
+    headers = ["ID", "State", "Signatures", "10k on", "Response", "100k on", "Debate"]
+    if with_age:
+        headers.append("Waiting")
+    headers.append("Petition")
+    body = [_table_cells(r, with_age) for r in rows]
+    widths = [max(len(h), *(len(c[i]) for c in body)) if body else len(h) for i, h in enumerate(headers)]
+    widths[-1] = min(widths[-1], 70)
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip() for cells in body]
+    lines.append(f"{len(rows)} petition{'s' if len(rows) != 1 else ''}")
+    return "\n".join(lines)
+
+
+def _table_cells(r: dto.PetitionSummary, with_age: bool) -> list[str]:
+    cells = [
+        str(r.id),
+        r.state,
+        f"{r.signature_count:,}",
+        _day(r.response_threshold_reached_at),
+        _day(r.government_response_at),
+        _day(r.debate_threshold_reached_at),
+        r.scheduled_debate_date.isoformat() if r.scheduled_debate_date else "",
+    ]
+    if with_age:
+        cells.append(f"{r.days_waiting} days" if r.days_waiting is not None else "")
+    title = " ".join(r.action.split())
+    cells.append(title if len(title) <= 70 else title[:69] + "…")
+    return cells
+
+
+def _day(value: datetime | None) -> str:
+    return value.date().isoformat() if value else ""
+
+
+def detail_record(d: dto.PetitionDetail) -> dict[str, Any]:
+    """``show --format json``: every stored attribute under the site's names."""
+    record = plain(d)
+    record.pop("raw_json")
+    record["rejection"] = (
+        {"code": d.rejection_code, "details": d.rejection_details} if d.rejection_code else None
+    )
+    del record["rejection_code"], record["rejection_details"]
+    current = d.current_response
+    record["government_response"] = _response_record(current) if current else None
+    record["responses"] = [_response_record(r) for r in d.responses]
+    record["signature_history"] = [{"at": plain(s.at), "count": s.count} for s in d.signature_history]
+    record["signatures_by_country"] = [
+        {"name": c.name, "code": c.code, "signature_count": c.signature_count}
+        for c in d.signatures_by_country
+    ]
+    record["signatures_by_region"] = [
+        {"name": c.name, "ons_code": c.code, "signature_count": c.signature_count}
+        for c in d.signatures_by_region
+    ]
+    record["signatures_by_constituency"] = [
+        {"name": c.name, "ons_code": c.code, "mp": c.mp, "signature_count": c.signature_count}
+        for c in d.signatures_by_constituency
+    ]
+    return record
+
+
+def _response_record(r: dto.ResponseVersionView) -> dict[str, Any]:
+    record = {k: plain(v) for k, v in asdict(r).items()}
+    record["capture"] = record.pop("capture_source")
+    return record
+
+
+def detail_json(d: dto.PetitionDetail) -> str:
+    return json.dumps(detail_record(d), ensure_ascii=False, indent=2)

@@ -1,0 +1,87 @@
+"""The Committee's work queues as SQL filters, so the window and ``list --queue`` agree.
+
+Each queue is evaluated "as of" a date: a petition that crossed 10,000 after that date is not
+yet waiting, and one answered after it was still waiting then.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
+
+from sqlalchemy import ColumnElement, and_, exists, false, or_, true
+from sqlalchemy.orm import InstrumentedAttribute
+
+from caseworker.domain.rules import RESPONSE_DEADLINE_DAYS
+from caseworker.storage.models import Debate
+from caseworker.storage.models import Petition as P
+
+
+class Queue(StrEnum):
+    ALL = "all"
+    AWAITING_RESPONSE = "awaiting-response"
+    RESPONSE_OVERDUE = "response-overdue"
+    AWAITING_DEBATE_DECISION = "awaiting-debate-decision"
+    DEBATE_SCHEDULED = "debate-scheduled"
+    DEBATED = "debated"
+
+
+QUEUE_TITLES = {
+    Queue.ALL: "All petitions",
+    Queue.AWAITING_RESPONSE: "Awaiting Government response",
+    Queue.RESPONSE_OVERDUE: "Government response overdue",
+    Queue.AWAITING_DEBATE_DECISION: "Awaiting debate decision",
+    Queue.DEBATE_SCHEDULED: "Debate scheduled",
+    Queue.DEBATED: "Debated",
+}
+
+
+@dataclass(frozen=True)
+class QueueRules:
+    as_of: date
+    response_days: int = RESPONSE_DEADLINE_DAYS
+
+
+def start_of(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+def queue_filter(queue: Queue, rules: QueueRules) -> ColumnElement[bool]:
+    end_of_day = start_of(rules.as_of + timedelta(days=1))
+    awaiting_response = and_(
+        P.response_threshold_reached_at < end_of_day,
+        or_(P.has_response == false(), P.government_response_at >= end_of_day),
+    )
+    if queue is Queue.ALL:
+        return true()
+    if queue is Queue.AWAITING_RESPONSE:
+        return awaiting_response
+    if queue is Queue.RESPONSE_OVERDUE:
+        # Due ``response_days`` after the day of crossing; overdue from the day after that.
+        latest_on_time = start_of(rules.as_of - timedelta(days=rules.response_days))
+        return and_(awaiting_response, P.response_threshold_reached_at < latest_on_time)
+    if queue is Queue.AWAITING_DEBATE_DECISION:
+        return and_(
+            P.debate_threshold_reached_at < end_of_day,
+            P.scheduled_debate_date.is_(None),
+            P.has_debate_outcome == false(),
+        )
+    if queue is Queue.DEBATE_SCHEDULED:
+        return and_(P.scheduled_debate_date > rules.as_of, P.has_debate_outcome == false())
+    # An outcome with a date means debated; a date passed without an outcome is "debated,
+    # outcome pending" on the site (section 7.2).
+    debated_outcome = exists().where(Debate.petition_id == P.id, Debate.debated_on.is_not(None))
+    return or_(
+        debated_outcome,
+        and_(P.has_debate_outcome == false(), P.scheduled_debate_date <= rules.as_of),
+    )
+
+
+def age_column(queue: Queue) -> InstrumentedAttribute[datetime | None] | None:
+    """The timestamp a queue's "days waiting" counts from, if the queue has an age."""
+    if queue in (Queue.AWAITING_RESPONSE, Queue.RESPONSE_OVERDUE):
+        return P.response_threshold_reached_at
+    if queue is Queue.AWAITING_DEBATE_DECISION:
+        return P.debate_threshold_reached_at
+    return None

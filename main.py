@@ -1,0 +1,21 @@
+"""Start the Petitions caseworker: the window, or a command (``python main.py --help``)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from caseworker.cli import build_parser, run
+
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from ui.app import run_window
+
+        return run_window(args.db)
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The Qt application: talks to ``caseworker`` only through its services."""
