@@ -6,11 +6,12 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from caseworker.storage.engine import DatabaseError, default_database_url, open_database
+from caseworker.storage.engine import default_database_url, open_database
 from ui.context import AppContext
 from ui.main_window import MainWindow
+from ui.settings import WindowSettings
 
-ORGANISATION = "House of Commons Petitions Committee"
+ORGANISATION = "Petitions Committee"
 APPLICATION = "Petitions caseworker"
 
 
@@ -19,15 +20,16 @@ def run_window(db_url: str | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
     url = db_url or default_database_url()
     try:
         database = open_database(url)
-    except (DatabaseError, Exception) as exc:  # noqa: BLE001 - any failure is shown, not raised
+    except Exception as exc:  # noqa: BLE001 - any failure is shown to the clerk, not raised
         QMessageBox.critical(None, APPLICATION, f"The database could not be opened:\n{url}\n\n{exc}")
         return 2
-    window = MainWindow(AppContext.open(database, url))
-    window.resize(900, 600)
+    window = MainWindow(AppContext.open(database, url, WindowSettings.user()))
     window.show()
+    window.start()
     try:
         return app.exec()
     finally:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from caseworker.services.imports import ImportService
 from caseworker.services.petitions import PetitionService
 from caseworker.storage.engine import Database
+from ui.settings import WindowSettings
+from ui.workers import JobRunner
 
 
 @dataclass(frozen=True)
@@ -13,7 +16,17 @@ class AppContext:
     database: Database
     database_label: str
     petitions: PetitionService
+    imports: ImportService
+    runner: JobRunner
+    settings: WindowSettings
 
     @classmethod
-    def open(cls, database: Database, label: str) -> AppContext:
-        return cls(database=database, database_label=label, petitions=PetitionService(database))
+    def open(cls, database: Database, label: str, settings: WindowSettings) -> AppContext:
+        return cls(
+            database=database,
+            database_label=label,
+            petitions=PetitionService(database),
+            imports=ImportService(database),
+            runner=JobRunner(),
+            settings=settings,
+        )

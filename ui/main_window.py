@@ -1,44 +1,243 @@
-"""The main window: queues with their counts (the full browser arrives with the window issue)."""
+"""The main window: queues on the left, the petition table above the petition view."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from typing import Any
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from caseworker.services.petitions import PetitionQuery
 from caseworker.services.queues import QUEUE_TITLES, Queue
 from ui.context import AppContext
+from ui.dialogs.first_run import FirstRunChoice, FirstRunDialog
+from ui.import_controller import ImportController
+from ui.models.columns import COLUMNS
+from ui.models.petition_table import PetitionTableModel
+from ui.views.filter_bar import FilterBar
+from ui.views.petition_view import PetitionView
+from ui.views.queue_panel import QueuePanel
 
 
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self._context = context
+        self._detail_generation = 0
         self.setWindowTitle("Petitions caseworker")
-        self.queues = QListWidget()
-        self.queues.setAccessibleName("Work queues")
-        heading = QLabel("<b>Work queues</b> (as of today)")
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(heading)
-        layout.addWidget(self.queues)
-        self.setCentralWidget(central)
-        self._build_menu()
-        self.statusBar().showMessage(f"Database: {context.database_label}")
-        self.refresh()
+        self.queues = QueuePanel()
+        self.filters = FilterBar()
+        self.model = PetitionTableModel(context.petitions, context.runner, self)
+        self.table = self._make_table()
+        self.petition = PetitionView()
+        self.imports = ImportController(self, context)
+        self.summary = QLabel()
+        self._layout()
+        self._make_actions()
+        self._connect()
+        self._restore_state()
 
-    def _build_menu(self) -> None:
+    # Building ------------------------------------------------------------------------------
+
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setAccessibleName("Petitions")
+        table.setAccessibleDescription("Petitions in the chosen queue; sort by clicking a heading")
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setSortingEnabled(True)
+        table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        table.horizontalHeader().setSectionsMovable(True)
+        table.horizontalHeader().setHighlightSections(False)
+        table.verticalHeader().hide()
+        table.setWordWrap(False)
+        table.setAlternatingRowColors(True)
+        metrics = table.fontMetrics()
+        for i, column in enumerate(COLUMNS):
+            table.setColumnWidth(i, metrics.horizontalAdvance("0" * column.width_chars) + 20)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
+        return table
+
+    def _layout(self) -> None:
+        list_area = QWidget()
+        list_layout = QVBoxLayout(list_area)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self.filters)
+        list_layout.addWidget(self.table, 1)
+        list_layout.addWidget(self.summary)
+        self.right_split = QSplitter(Qt.Orientation.Vertical)
+        self.right_split.addWidget(list_area)
+        self.right_split.addWidget(self.petition)
+        self.right_split.setStretchFactor(0, 1)
+        self.right_split.setStretchFactor(1, 1)
+        self.right_split.setSizes([420, 480])
+        self.main_split = QSplitter(Qt.Orientation.Horizontal)
+        self.main_split.addWidget(self.queues)
+        self.main_split.addWidget(self.right_split)
+        self.main_split.setStretchFactor(1, 1)
+        self.main_split.setSizes([260, 1000])
+        self.setCentralWidget(self.main_split)
+        self.statusBar().showMessage(f"Database: {self._context.database_label}")
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.import_action = self._action("&Import files…", self.imports.choose_files, "Ctrl+I",
+                                          "Import JSON captures or .zip archives")  # fmt: skip
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self._action("Import &folder…", self.imports.choose_folder, "Ctrl+Shift+I"))
+        file_menu.addAction(self._action("Add &demo data…", self._offer_demo))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+        view = self.menuBar().addMenu("&View")
+        view.addAction(self._action("&Find…", self._focus_search, QKeySequence.StandardKey.Find))
+        view.addAction(self._action("&Refresh", self.refresh, QKeySequence.StandardKey.Refresh))
+        view.addAction(self._action("Go to &queues", self.queues.list.setFocus, "Ctrl+1"))
+        view.addAction(self._action("Go to &petitions", self.table.setFocus, "Ctrl+2"))
+        view.addAction(self._action("Go to petition &details", self.petition.tabs.setFocus, "Ctrl+3"))
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("&About", self._about))
+
+    def _connect(self) -> None:
+        self.queues.queue_selected.connect(self._on_queue_selected)
+        self.filters.changed.connect(self._apply_filters)
+        self.model.total_changed.connect(self._show_summary)
+        self.model.page_loaded.connect(self._on_page_loaded)
+        self.model.load_failed.connect(lambda message: self.statusBar().showMessage(f"Could not load: {message}"))
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.imports.data_changed.connect(self.refresh)
+
+    # Behaviour -----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Load counts and the first page; offer a first-run choice on an empty database."""
+        self.refresh()
+        if self._context.petitions.is_empty():
+            choice = FirstRunDialog.ask(self)
+            if choice is FirstRunChoice.IMPORT:
+                self.imports.choose_files()
+            elif choice is FirstRunChoice.DEMO:
+                self.imports.start_demo()
 
     def refresh(self) -> None:
-        counts = self._context.petitions.queue_counts(date.today())
-        self.queues.clear()
-        for queue in Queue:
-            item = QListWidgetItem(f"{QUEUE_TITLES[queue]}: {counts[queue]:,}")
-            item.setData(256, queue.value)
-            self.queues.addItem(item)
+        service, as_of = self._context.petitions, date.today()
+        self._context.runner.read(lambda p, c: service.queue_counts(as_of), succeeded=self.queues.set_counts)
+        self._context.runner.read(lambda p, c: service.filter_options(), succeeded=self.filters.set_options)
+        self.model.reload()
+
+    def current_query(self) -> PetitionQuery:
+        values = self.filters.values()
+        old = self.model.query
+        return PetitionQuery(queue=self.queues.current(), sort=old.sort, descending=old.descending, **values)
+
+    def _on_queue_selected(self, queue: Queue) -> None:
+        self._context.settings.last_queue = queue.value
+        # A queue has its own natural order (longest wait first, ...): drop any column sort.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.model.set_query(replace(self.current_query(), sort=None))
+
+    def _apply_filters(self) -> None:
+        self.model.set_query(self.current_query())
+
+    def _show_summary(self, total: int) -> None:
+        title = QUEUE_TITLES[self.model.query.queue]
+        self.summary.setText(f"{title}: {total:,} petition{'s' if total != 1 else ''}")
+
+    def _on_page_loaded(self, loaded: int) -> None:
+        if loaded and not self.table.selectionModel().hasSelection():
+            index = self.model.index(0, 0)
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            self.table.selectionModel().setCurrentIndex(index, flags)
+        if loaded == 0:
+            self.petition.clear()
+
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        petition_id = self.model.petition_id(current.row()) if current.isValid() else None
+        if petition_id is None:
+            return
+        self._detail_generation += 1
+        generation, service = self._detail_generation, self._context.petitions
+        self._context.runner.read(
+            lambda p, c: service.get_petition(petition_id),
+            succeeded=lambda detail: self._show_detail(generation, detail),
+            failed=lambda kind, message: self.statusBar().showMessage(message),
+        )
+
+    def _show_detail(self, generation: int, detail: Any) -> None:
+        if generation == self._detail_generation:
+            self.petition.show_petition(detail)
+
+    def _focus_search(self) -> None:
+        self.filters.search.setFocus()
+        self.filters.search.selectAll()
+
+    def _offer_demo(self) -> None:
+        answer = QMessageBox.question(
+            self, "Add demo data",
+            "Add 3,000 generated demo petitions to this database? They are marked as demo data "
+            "and numbered from 9,000,000, so they never mix with real petitions.",
+        )  # fmt: skip
+        if answer == QMessageBox.StandardButton.Yes:
+            self.imports.start_demo()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self, "About Petitions caseworker",
+            "<p>Casework for the House of Commons Petitions Committee.</p>"
+            f"<p>Database: {self._context.database_label}</p>",
+        )  # fmt: skip
+
+    # State between runs ----------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        settings = self._context.settings
+        if settings.state("geometry") is None:
+            self.resize(1280, 800)
+        for name, restore in (
+            ("geometry", self.restoreGeometry),
+            ("main_split", self.main_split.restoreState),
+            ("right_split", self.right_split.restoreState),
+            ("table_header", self.table.horizontalHeader().restoreState),
+        ):
+            saved = settings.state(name)
+            if saved is not None:
+                restore(saved)
+        last = settings.last_queue
+        self.queues.select(Queue(last) if last in {q.value for q in Queue} else Queue.AWAITING_RESPONSE)
+
+    def save_state(self) -> None:
+        settings = self._context.settings
+        settings.save_state("geometry", self.saveGeometry())
+        settings.save_state("main_split", self.main_split.saveState())
+        settings.save_state("right_split", self.right_split.saveState())
+        settings.save_state("table_header", self.table.horizontalHeader().saveState())
+        settings.last_queue = self.queues.current().value
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self._context.runner.wait_for_all(10_000)
+        super().closeEvent(event)

@@ -6,7 +6,7 @@ Derivations follow section 7.2 of the data-format reference: the site never publ
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
 RESPONSE_THRESHOLD = 10_000
@@ -81,3 +81,17 @@ def days_between(start: datetime | date, as_of: date) -> int:
     """Whole calendar days from ``start`` to ``as_of`` (never negative)."""
     start_day = start.date() if isinstance(start, datetime) else start
     return max(0, (as_of - start_day).days)
+
+
+#: A petition is open for six months unless Parliament is dissolved first.
+PETITION_MONTHS = 6
+
+
+def closing_time(opened_at: datetime, closing_date: date | None = None) -> datetime:
+    """When signing ends: the published closing date, else six months after opening."""
+    if closing_date is not None:
+        return datetime.combine(closing_date, time.max, tzinfo=UTC)
+    months = opened_at.month - 1 + PETITION_MONTHS
+    year, month = opened_at.year + months // 12, months % 12 + 1
+    day = min(opened_at.day, 28)
+    return datetime.combine(date(year, month, day), time.max, tzinfo=UTC)

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from caseworker.importing.derived import refresh_derived
 from caseworker.importing.fields import CaptureError
 from caseworker.importing.parse import ParsedDocument, decode, parse_document
 from caseworker.importing.sources import Source, SourceError, expand
@@ -109,7 +110,10 @@ def _write(connection: Connection, source: Source, digest: str, document: Parsed
     writer = CaptureWriter(connection, capture_id, now)
     writer.write_topic_names(document.topics)
     writer.write_parliaments(document.parliaments)
-    return writer.write(document.petitions)
+    outcomes = writer.write(document.petitions)
+    # Same transaction: a file that fails leaves no derived value or search text behind.
+    refresh_derived(connection, (p.id for p in document.petitions))
+    return outcomes
 
 
 def _reason(exc: Exception) -> str:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from caseworker.domain import rules
+from caseworker.domain.forecast import Forecast, forecast
 from caseworker.domain.responses import looks_like_former_response
 from caseworker.services import dto
 from caseworker.storage import models as m
@@ -31,6 +32,7 @@ def load_detail(session: Session, petition_id: int, as_of: date) -> dto.Petition
     responses = _responses(session, petition_id)
     values: dict[str, Any] = {name: getattr(petition, name) for name in DIRECT_FIELDS}
     threshold = petition.response_threshold_reached_at
+    history = _history(session, petition_id)
     return dto.PetitionDetail(
         **values,
         parliament=_parliament(session, petition.parliament_period),
@@ -46,7 +48,8 @@ def load_detail(session: Session, petition_id: int, as_of: date) -> dto.Petition
         ).value,
         response_due_on=rules.response_due_on(threshold) if threshold else None,
         responses=responses,
-        signature_history=_history(session, petition_id),
+        signature_history=history,
+        forecast=_forecast(petition, history),
         signatures_by_country=_countries(session, petition_id),
         signatures_by_region=_regions(session, petition_id),
         signatures_by_constituency=_constituencies(session, petition_id),
@@ -61,6 +64,13 @@ def load_detail(session: Session, petition_id: int, as_of: date) -> dto.Petition
         ),
         other_parliamentary_business=_business(session, petition_id),
     )
+
+
+def _forecast(petition: m.Petition, history: tuple[dto.SnapshotView, ...]) -> Forecast | None:
+    if petition.state != "open" or petition.opened_at is None:
+        return None
+    closes = rules.closing_time(petition.opened_at, petition.closing_date)
+    return forecast([(s.at, s.count) for s in history], as_of=petition.updated_at, closes_at=closes)
 
 
 def _parliament(session: Session, period: str | None) -> dto.ParliamentView | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from caseworker.domain.forecast import Forecast
+
 
 @dataclass(frozen=True, slots=True)
 class PetitionSummary:
@@ -132,7 +134,36 @@ class PetitionDetail:
     topics: tuple[str, ...]
     other_parliamentary_business: tuple[BusinessView, ...]
     raw_json: str
+    forecast: Forecast | None = None
 
     @property
     def current_response(self) -> ResponseVersionView | None:
         return next((r for r in self.responses if r.is_current), None)
+
+
+@dataclass(frozen=True, slots=True)
+class PetitionRow:
+    """One row of the window's petition table."""
+
+    id: int
+    action: str
+    state: str
+    signature_count: int
+    signatures_last_24h: int | None
+    response_threshold_reached_at: datetime | None
+    responded_on: date | None
+    debate_threshold_reached_at: datetime | None
+    scheduled_debate_date: date | None
+    departments: str
+    days_waiting: int | None
+    overdue: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FilterOptions:
+    """The values the window's filter boxes offer, with names where known."""
+
+    states: tuple[str, ...]
+    departments: tuple[str, ...]
+    topics: tuple[tuple[str, str], ...]
+    parliaments: tuple[str, ...]

@@ -25,16 +25,24 @@ class Queue(StrEnum):
     AWAITING_DEBATE_DECISION = "awaiting-debate-decision"
     DEBATE_SCHEDULED = "debate-scheduled"
     DEBATED = "debated"
+    RESPONSE_RECEIVED = "response-received"
+    APPROACHING_THRESHOLD = "approaching-threshold"
 
 
 QUEUE_TITLES = {
     Queue.ALL: "All petitions",
     Queue.AWAITING_RESPONSE: "Awaiting Government response",
     Queue.RESPONSE_OVERDUE: "Government response overdue",
+    Queue.RESPONSE_RECEIVED: "Response received",
+    Queue.APPROACHING_THRESHOLD: "Approaching a threshold",
     Queue.AWAITING_DEBATE_DECISION: "Awaiting debate decision",
     Queue.DEBATE_SCHEDULED: "Debate scheduled",
     Queue.DEBATED: "Debated",
 }
+
+
+#: "Approaching a threshold": forecast to cross 10,000 or 100,000 within this many days.
+APPROACH_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,18 @@ def queue_filter(queue: Queue, rules: QueueRules) -> ColumnElement[bool]:
         )
     if queue is Queue.DEBATE_SCHEDULED:
         return and_(P.scheduled_debate_date > rules.as_of, P.has_debate_outcome == false())
+    if queue is Queue.RESPONSE_RECEIVED:
+        return and_(
+            P.has_response == true(),
+            P.response_threshold_reached_at.is_not(None),
+            or_(P.government_response_at.is_(None), P.government_response_at < end_of_day),
+        )
+    if queue is Queue.APPROACHING_THRESHOLD:
+        return and_(
+            P.state == "open",
+            P.forecast_crossing_at.is_not(None),
+            P.forecast_crossing_at < start_of(rules.as_of + timedelta(days=APPROACH_DAYS + 1)),
+        )
     # An outcome with a date means debated; a date passed without an outcome is "debated,
     # outcome pending" on the site (section 7.2).
     debated_outcome = exists().where(Debate.petition_id == P.id, Debate.debated_on.is_not(None))

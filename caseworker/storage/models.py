@@ -79,6 +79,13 @@ class Petition(Base):
     # Derived at import, so that the work queues are plain indexed filters.
     has_response: Mapped[bool] = mapped_column(Boolean, default=False)
     has_debate_outcome: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Worked out from other tables after each import (caseworker.importing.derived).
+    responded_on: Mapped[date | None] = mapped_column(index=True)
+    departments_label: Mapped[str | None] = mapped_column(Text)
+    signatures_last_24h: Mapped[int | None]
+    forecast_final: Mapped[int | None]
+    forecast_threshold: Mapped[int | None]
+    forecast_crossing_at: Mapped[datetime | None] = mapped_column(index=True)
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
     # The newest capture, kept whole so nothing the site sent is lost.
     raw_json: Mapped[str] = mapped_column(Text)
@@ -228,6 +235,17 @@ class SignatureSnapshot(Base):
     )
     at: Mapped[datetime] = mapped_column(primary_key=True)
     signature_count: Mapped[int]
+
+
+class PetitionSearch(Base):
+    """The text full-text search looks in; indexed by FTS5 (SQLite) or GIN (PostgreSQL)."""
+
+    __tablename__ = "petition_search"
+
+    petition_id: Mapped[int] = mapped_column(
+        ForeignKey(PETITION_FK, ondelete="CASCADE"), primary_key=True
+    )
+    document: Mapped[str] = mapped_column(Text)
 
 
 Index("ix_petitions_awaiting", Petition.has_response, Petition.response_threshold_reached_at)

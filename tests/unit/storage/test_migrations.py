@@ -12,6 +12,7 @@ from sqlalchemy import create_engine, inspect, text
 
 from caseworker.storage import migrate
 from caseworker.storage.base import Base
+from caseworker.storage.fulltext import described_by_models
 from caseworker.storage.engine import DatabaseError, Database, open_database
 
 
@@ -22,7 +23,8 @@ def test_exactly_one_head() -> None:
 
 def test_migrated_schema_matches_models(database: Database) -> None:
     with database.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        options = {"compare_type": True, "include_name": described_by_models}
+        context = MigrationContext.configure(connection, opts=options)
         differences = compare_metadata(context, Base.metadata)
     assert differences == []
 
@@ -64,3 +66,12 @@ def test_reopening_keeps_data(tmp_path: Path) -> None:
     with db.engine.connect() as connection:
         assert connection.execute(text("SELECT name FROM topics")).scalar() == "X"
     db.dispose()
+
+
+def test_full_text_index_exists(database: Database) -> None:
+    names = set(inspect(database.engine).get_table_names())
+    if database.is_sqlite:
+        assert "petition_fts" in names
+    else:
+        indexes = {i["name"] for i in inspect(database.engine).get_indexes("petition_search")}
+        assert "ix_petition_search_fts" in indexes

@@ -1,0 +1,149 @@
+"""Signature forecasts: the final count at closing and when the next threshold falls.
+
+Method (explained in the README): petitions gather most signatures early and then slow down
+roughly exponentially. The cumulative series is resampled to daily increments, and a straight
+line is fitted to the logarithm of the recent daily increments (the last 21 days, or since
+opening if shorter). That gives today's daily rate ``r`` and a decay constant ``k``; the
+signatures still to come before closing are ``r * (1 - exp(-k * T)) / k`` for ``T`` days left
+(``r * T`` when the rate is not falling). The uncertainty band takes the fit's standard errors
+for the level and the slope at about 80% (z = 1.28) and reports the lowest and highest
+projection of the four combinations; the high end is never below "today's rate with no
+further slowdown", because petitions often get a late second wind (media, a debate).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+DAY = timedelta(days=1)
+WINDOW_DAYS = 21
+Z_80 = 1.28
+MIN_DAYS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Trend:
+    """A fitted daily rate today (``rate``) decaying by ``decay`` per day."""
+
+    rate: float
+    decay: float
+
+    def signatures_within(self, days: float) -> float:
+        if days <= 0:
+            return 0.0
+        if self.decay <= 1e-6:
+            return self.rate * days
+        return self.rate * (1.0 - math.exp(-self.decay * days)) / self.decay
+
+    def days_to_gather(self, needed: float) -> float | None:
+        """Days until ``needed`` more signatures arrive, or None if the trend never gets there."""
+        if needed <= 0:
+            return 0.0
+        if self.rate <= 0:
+            return None
+        if self.decay <= 1e-6:
+            return needed / self.rate
+        fraction = self.decay * needed / self.rate
+        return -math.log(1.0 - fraction) / self.decay if fraction < 1.0 else None
+
+
+@dataclass(frozen=True, slots=True)
+class Forecast:
+    as_of: datetime
+    closes_at: datetime
+    current: int
+    final_estimate: int
+    final_low: int
+    final_high: int
+    threshold: int | None
+    crossing_at: datetime | None
+    crossing_earliest: datetime | None
+    crossing_latest: datetime | None
+
+
+def daily_increments(points: Sequence[tuple[datetime, int]], as_of: datetime) -> list[float]:
+    """Signatures gained in each whole day up to ``as_of``, interpolating between snapshots."""
+    start = points[0][0]
+    days = int((as_of - start) / DAY)
+    cumulative = [_interpolate(points, start + i * DAY) for i in range(days + 1)]
+    return [max(0.0, b - a) for a, b in zip(cumulative, cumulative[1:], strict=False)]
+
+
+def _interpolate(points: Sequence[tuple[datetime, int]], at: datetime) -> float:
+    if at <= points[0][0]:
+        return float(points[0][1])
+    for (t0, c0), (t1, c1) in zip(points, points[1:], strict=False):
+        if t0 <= at <= t1:
+            span = (t1 - t0).total_seconds()
+            return c0 + (c1 - c0) * ((at - t0).total_seconds() / span if span else 1.0)
+    return float(points[-1][1])
+
+
+def fit_trend(increments: Sequence[float]) -> tuple[Trend, list[Trend]] | None:
+    """The central trend fitted to the recent daily increments, and its plausible variants."""
+    recent = list(increments[-WINDOW_DAYS:])
+    if len(recent) < MIN_DAYS:
+        return None
+    xs = [float(i - (len(recent) - 1)) for i in range(len(recent))]  # 0 is the latest day
+    ys = [math.log(v + 1.0) for v in recent]
+    n = len(xs)
+    mean_x, mean_y = sum(xs) / n, sum(ys) / n
+    sxx = sum((x - mean_x) ** 2 for x in xs)
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / sxx
+    level = mean_y - slope * mean_x
+    residual = sum((y - level - slope * x) ** 2 for x, y in zip(xs, ys, strict=True))
+    sigma = math.sqrt(residual / (n - 2)) if n > 2 else 0.0
+    se_slope = sigma / math.sqrt(sxx)
+    se_level = sigma * math.sqrt(1.0 / n + mean_x**2 / sxx)
+    combos = [
+        Trend(rate=max(0.0, math.exp(level + dl) - 1.0), decay=-(slope + ds))
+        for dl in (-Z_80 * se_level, Z_80 * se_level)
+        for ds in (-Z_80 * se_slope, Z_80 * se_slope)
+    ]
+    central = Trend(rate=max(0.0, math.exp(level) - 1.0), decay=-slope)
+    combos.append(Trend(rate=central.rate, decay=0.0))
+    return central, combos
+
+
+def forecast(
+    points: Sequence[tuple[datetime, int]],
+    *,
+    as_of: datetime,
+    closes_at: datetime,
+    thresholds: Sequence[int] = (10_000, 100_000),
+) -> Forecast | None:
+    """A forecast from the signature history up to ``as_of``, or None with too little history."""
+    history = sorted((t, c) for t, c in points if t <= as_of)
+    if len(history) < 2 or (history[-1][0] - history[0][0]) < MIN_DAYS * DAY:
+        return None
+    trends = fit_trend(daily_increments(history, history[-1][0]))
+    if trends is None:
+        return None
+    central, variants = trends
+    now, current = history[-1]
+    days_left = max(0.0, (closes_at - now) / DAY)
+    low = min(variants, key=lambda t: t.signatures_within(days_left))
+    high = max(variants, key=lambda t: t.signatures_within(days_left))
+    threshold = next((t for t in sorted(thresholds) if t > current), None)
+
+    def crossing(trend: Trend) -> datetime | None:
+        if threshold is None:
+            return None
+        days = trend.days_to_gather(threshold - current)
+        return now + days * DAY if days is not None and days <= days_left else None
+
+    return Forecast(
+        as_of=now,
+        closes_at=closes_at,
+        current=current,
+        final_estimate=round(current + central.signatures_within(days_left)),
+        final_low=round(current + low.signatures_within(days_left)),
+        final_high=round(current + high.signatures_within(days_left)),
+        threshold=threshold,
+        crossing_at=crossing(central),
+        crossing_earliest=crossing(high),
+        crossing_latest=crossing(low),
+    )

@@ -1,0 +1,146 @@
+"""Columns worked out from several tables, refreshed whenever a petition changes.
+
+The petition table carries them so that the window can filter and sort on them in SQL:
+the current response date, a department label, signatures in the last 24 hours, the
+forecast crossing of the next threshold, and the full-text search document.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy.engine import Connection
+
+from caseworker.domain.forecast import forecast
+from caseworker.domain.rules import closing_time
+from caseworker.storage import models as m
+
+P = m.Petition.__table__
+SNAPSHOTS = m.SignatureSnapshot.__table__
+VERSIONS = m.ResponseVersion.__table__
+SEARCH = m.PetitionSearch.__table__
+DAY = timedelta(days=1)
+
+
+def refresh_derived(connection: Connection, ids: Iterable[int]) -> None:
+    """Recompute the derived columns and search text of these petitions."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return
+    petitions = connection.execute(
+        select(
+            P.c.id, P.c.action, P.c.background, P.c.additional_details, P.c.committee_note,
+            P.c.state, P.c.signature_count, P.c.updated_at, P.c.opened_at, P.c.closing_date,
+            P.c.closed_at,
+        ).where(P.c.id.in_(wanted))
+    ).all()  # fmt: skip
+    series = _series(connection, wanted)
+    responses = _responses(connection, wanted)
+    labels = _department_labels(connection, wanted)
+    updates = [_derived_values(p, series[p.id], responses[p.id], labels.get(p.id)) for p in petitions]
+    if updates:
+        statement = update(P).where(P.c.id == bindparam("_id")).values(
+            {k: bindparam(k) for k in updates[0] if k != "_id"}
+        )
+        connection.execute(statement, updates)
+    _write_search(connection, wanted, petitions, responses)
+
+
+def _derived_values(
+    p: Any, points: list[tuple[datetime, int]], responses: list[tuple[str, str | None, date | None, bool]], label: str | None
+) -> dict[str, Any]:
+    current = next((r for r in responses if r[3]), None)
+    values: dict[str, Any] = {
+        "_id": p.id,
+        "responded_on": current[2] if current else None,
+        "departments_label": label,
+        "signatures_last_24h": _last_24h(points, p.updated_at, p.signature_count),
+        "forecast_threshold": None,
+        "forecast_crossing_at": None,
+        "forecast_final": None,
+    }
+    if p.state == "open" and p.opened_at is not None:
+        result = forecast(
+            points, as_of=p.updated_at, closes_at=closing_time(p.opened_at, p.closing_date)
+        )
+        if result is not None:
+            values["forecast_final"] = result.final_estimate
+            values["forecast_threshold"] = result.threshold if result.crossing_at else None
+            values["forecast_crossing_at"] = result.crossing_at
+    return values
+
+
+def _last_24h(points: list[tuple[datetime, int]], at: datetime, count: int) -> int | None:
+    earlier = [c for t, c in points if t <= at - DAY]
+    if not earlier:
+        return None
+    return max(0, count - earlier[-1])
+
+
+def _series(connection: Connection, ids: list[int]) -> dict[int, list[tuple[datetime, int]]]:
+    out: dict[int, list[tuple[datetime, int]]] = defaultdict(list)
+    query = (
+        select(SNAPSHOTS.c.petition_id, SNAPSHOTS.c.at, SNAPSHOTS.c.signature_count)
+        .where(SNAPSHOTS.c.petition_id.in_(ids))
+        .order_by(SNAPSHOTS.c.petition_id, SNAPSHOTS.c.at)
+    )
+    for pid, at, count in connection.execute(query):
+        out[pid].append((at, count))
+    return out
+
+
+def _responses(
+    connection: Connection, ids: list[int]
+) -> dict[int, list[tuple[str, str | None, date | None, bool]]]:
+    out: dict[int, list[tuple[str, str | None, date | None, bool]]] = defaultdict(list)
+    query = select(
+        VERSIONS.c.petition_id, VERSIONS.c.summary, VERSIONS.c.details,
+        VERSIONS.c.responded_on, VERSIONS.c.is_current,
+    ).where(VERSIONS.c.petition_id.in_(ids))  # fmt: skip
+    for pid, summary, details, responded_on, is_current in connection.execute(query):
+        out[pid].append((summary, details, responded_on, is_current))
+    return out
+
+
+def _department_labels(connection: Connection, ids: list[int]) -> dict[int, str]:
+    link, dept = m.PetitionDepartment.__table__, m.Department.__table__
+    query = (
+        select(link.c.petition_id, dept.c.acronym, dept.c.name)
+        .join(dept, dept.c.name == link.c.department_name)
+        .where(link.c.petition_id.in_(ids))
+        .order_by(link.c.petition_id, dept.c.name)
+    )
+    names: dict[int, list[str]] = defaultdict(list)
+    for pid, acronym, name in connection.execute(query):
+        names[pid].append(acronym or name)
+    return {pid: ", ".join(parts) for pid, parts in names.items()}
+
+
+def search_document(*parts: str | None) -> str:
+    """The text full-text search looks in for one petition."""
+    return "\n".join(p for p in parts if p)
+
+
+def _write_search(
+    connection: Connection,
+    ids: list[int],
+    petitions: list[Any],
+    responses: dict[int, list[tuple[str, str | None, date | None, bool]]],
+) -> None:
+    connection.execute(delete(SEARCH).where(SEARCH.c.petition_id.in_(ids)))
+    rows = [
+        {
+            "petition_id": p.id,
+            "document": search_document(
+                p.action, p.background, p.additional_details, p.committee_note,
+                *(text for summary, details, _, _ in responses[p.id] for text in (summary, details)),
+            ),
+        }
+        for p in petitions
+    ]  # fmt: skip
+    if rows:
+        connection.execute(SEARCH.insert(), rows)

@@ -1,0 +1,76 @@
+"""File > Import… and demo data: pick captures, run in the background, report the outcome."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from caseworker.importing.importer import ImportSummary
+from ui.context import AppContext
+from ui.dialogs.progress import ProgressJob, run_with_progress
+
+CAPTURE_FILTER = "Petition captures (*.json *.zip);;All files (*)"
+DEMO_PETITIONS = 3000
+
+
+class ImportController(QObject):
+    #: Emitted after any import or demo generation that may have changed the data.
+    data_changed = Signal()
+
+    def __init__(self, parent: QWidget, context: AppContext) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._context = context
+        self.current: ProgressJob | None = None
+
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self._parent, "Import petition captures", "", CAPTURE_FILTER)
+        if files:
+            self.start_import([Path(f) for f in files])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self._parent, "Import a folder of captures")
+        if folder:
+            self.start_import([Path(folder)])
+
+    def start_import(self, paths: list[Path]) -> ProgressJob:
+        service = self._context.imports
+
+        def work(progress: Any, cancelled: Any) -> ImportSummary:
+            return service.import_paths(paths, progress=progress, cancelled=cancelled)
+
+        self.current = run_with_progress(self._parent, "Importing captures", self._context.runner, work, self._on_imported)
+        return self.current
+
+    def start_demo(self, petitions: int = DEMO_PETITIONS) -> ProgressJob:
+        service = self._context.imports
+
+        def work(progress: Any, cancelled: Any) -> int:
+            return service.generate_demo(petitions, progress=progress, cancelled=cancelled)
+
+        self.current = run_with_progress(self._parent, "Generating demo data", self._context.runner, work, self._on_demo)
+        return self.current
+
+    def _on_imported(self, job: ProgressJob, summary: ImportSummary | None) -> None:
+        self.data_changed.emit()
+        if job.error:
+            QMessageBox.critical(self._parent, "Import failed", job.error[1])
+            return
+        if summary is None:
+            return
+        box = QMessageBox(self._parent)
+        box.setWindowTitle("Import finished")
+        box.setIcon(QMessageBox.Icon.Warning if summary.failed else QMessageBox.Icon.Information)
+        box.setText(summary.line().capitalize() + ".")
+        if summary.failed:
+            box.setInformativeText("Files that failed were not imported at all; see the details.")
+            box.setDetailedText("\n".join(f"{name}: {reason}" for name, reason in summary.failures))
+        box.open()
+
+    def _on_demo(self, job: ProgressJob, count: int | None) -> None:
+        self.data_changed.emit()
+        if job.error:
+            QMessageBox.critical(self._parent, "Demo data failed", job.error[1])

@@ -1,0 +1,67 @@
+"""The petition table's columns, defined once: header, value, alignment and sort key."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt
+
+from caseworker.services.dto import PetitionRow
+from caseworker.services.petitions import SortKey
+
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    display: Callable[[PetitionRow], str]
+    sort: SortKey
+    align: Qt.AlignmentFlag = LEFT
+    tooltip: str = ""
+    width_chars: int = 12
+
+
+def day(value: date | datetime | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.date()
+    return value.strftime("%d %b %Y")
+
+
+def count(value: int | None) -> str:
+    return "" if value is None else f"{value:,}"
+
+
+def waiting(row: PetitionRow) -> str:
+    if row.days_waiting is None:
+        return ""
+    text = f"{row.days_waiting:,} days"
+    return f"{text} · overdue" if row.overdue else text
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("id", "No.", lambda r: str(r.id), SortKey.ID, RIGHT, "e-petition number", 8),
+    Column("action", "Petition", lambda r: r.action, SortKey.ACTION, LEFT, "", 40),
+    Column("state", "State", lambda r: r.state.capitalize(), SortKey.STATE, LEFT, "", 8),
+    Column("signatures", "Signatures", lambda r: count(r.signature_count), SortKey.SIGNATURES,
+           RIGHT, "Signatures at the newest capture", 11),
+    Column("last_24h", "Last 24 h", lambda r: count(r.signatures_last_24h), SortKey.LAST_24H,
+           RIGHT, "Signatures gained in the 24 hours before the newest capture", 9),
+    Column("crossed_10k", "10,000 on", lambda r: day(r.response_threshold_reached_at),
+           SortKey.CROSSED_10K, LEFT, "Date the petition crossed 10,000 signatures", 11),
+    Column("waiting", "Waiting", waiting, SortKey.WAITING, RIGHT,
+           "Days waiting for a Government response or a debate decision", 16),
+    Column("response", "Response", lambda r: day(r.responded_on), SortKey.RESPONSE, LEFT,
+           "Date of the current Government response", 11),
+    Column("crossed_100k", "100,000 on", lambda r: day(r.debate_threshold_reached_at),
+           SortKey.CROSSED_100K, LEFT, "Date the petition crossed 100,000 signatures", 11),
+    Column("debate", "Debate", lambda r: day(r.scheduled_debate_date), SortKey.DEBATE, LEFT,
+           "Date of the Westminster Hall debate", 11),
+    Column("department", "Department", lambda r: r.departments, SortKey.DEPARTMENT, LEFT, "", 18),
+)  # fmt: skip

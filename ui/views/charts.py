@@ -1,0 +1,159 @@
+"""Charts for the petition view: signatures over time with a forecast, and breakdown bars."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCharts import (
+    QAreaSeries,
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QHorizontalBarSeries,
+    QLineSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDateTime, QMargins, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from caseworker.domain.forecast import Forecast
+from caseworker.services.dto import CountView, SnapshotView
+
+THRESHOLDS = (10_000, 100_000)
+
+
+def _msecs(value: datetime) -> float:
+    return float(value.timestamp() * 1000)
+
+
+def _themed(chart: QChart, palette: QPalette) -> None:
+    chart.setBackgroundBrush(palette.color(QPalette.ColorRole.Base))
+    chart.setTitleBrush(palette.color(QPalette.ColorRole.Text))
+    chart.legend().setLabelColor(palette.color(QPalette.ColorRole.Text))
+    chart.setMargins(QMargins(4, 4, 4, 4))
+
+
+def _axis_colours(axis: QValueAxis | QDateTimeAxis | QBarCategoryAxis, palette: QPalette) -> None:
+    axis.setLabelsColor(palette.color(QPalette.ColorRole.Text))
+    axis.setGridLineColor(palette.color(QPalette.ColorRole.Mid))
+
+
+class ChartView(QChartView):
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setAccessibleName(name)
+        self.setMinimumHeight(220)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+
+def signature_chart(
+    history: tuple[SnapshotView, ...], prediction: Forecast | None, palette: QPalette
+) -> QChart:
+    chart = QChart()
+    _themed(chart, palette)
+    chart.setTitle("Signatures over time")
+    line = QLineSeries(name="Signatures")
+    for point in history:
+        line.append(_msecs(point.at), point.count)
+    chart.addSeries(line)
+    top = max((p.count for p in history), default=0)
+    series: list[QLineSeries | QAreaSeries] = [line]
+    if prediction is not None:
+        series += _forecast_series(prediction)
+        for s in series[1:]:
+            chart.addSeries(s)
+        top = max(top, prediction.final_high)
+    for threshold in THRESHOLDS:
+        if history and top >= threshold * 0.6:
+            series.append(_threshold_line(chart, history, prediction, threshold))
+    _add_time_axes(chart, series, top, palette)
+    return chart
+
+
+def _forecast_series(prediction: Forecast) -> list[QLineSeries | QAreaSeries]:
+    start, end = _msecs(prediction.as_of), _msecs(prediction.closes_at)
+    central = QLineSeries(name="Forecast")
+    central.append(start, prediction.current)
+    central.append(end, prediction.final_estimate)
+    pen = QPen(QColor("#d4351c"))
+    pen.setStyle(Qt.PenStyle.DashLine)
+    pen.setWidthF(2.0)
+    central.setPen(pen)
+    upper, lower = QLineSeries(), QLineSeries()
+    for s, value in ((upper, prediction.final_high), (lower, prediction.final_low)):
+        s.append(start, prediction.current)
+        s.append(end, value)
+    band = QAreaSeries(upper, lower)
+    band.setName("Likely range")
+    band.setColor(QColor(212, 53, 28, 50))
+    band.setBorderColor(QColor(212, 53, 28, 90))
+    return [band, central]
+
+
+def _threshold_line(
+    chart: QChart, history: tuple[SnapshotView, ...], prediction: Forecast | None, threshold: int
+) -> QLineSeries:
+    line = QLineSeries(name=f"{threshold:,}")
+    end = prediction.closes_at if prediction else history[-1].at
+    line.append(_msecs(history[0].at), threshold)
+    line.append(_msecs(end), threshold)
+    pen = QPen(QColor("#505a5f"))
+    pen.setStyle(Qt.PenStyle.DotLine)
+    line.setPen(pen)
+    chart.addSeries(line)
+    return line
+
+
+def _add_time_axes(
+    chart: QChart, series: list[QLineSeries | QAreaSeries], top: int, palette: QPalette
+) -> None:
+    x_axis = QDateTimeAxis()
+    x_axis.setFormat("d MMM yy")
+    x_axis.setTickCount(5)
+    y_axis = QValueAxis()
+    y_axis.setLabelFormat("%'.0f")
+    y_axis.setRange(0, max(10, top * 1.05))
+    for axis in (x_axis, y_axis):
+        _axis_colours(axis, palette)
+    chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+    for s in series:
+        s.attachAxis(x_axis)
+        s.attachAxis(y_axis)
+    if not series or not isinstance(series[0], QLineSeries) or series[0].count() == 0:
+        now = QDateTime.currentDateTime()
+        x_axis.setRange(now.addDays(-30), now)
+
+
+def bar_chart(title: str, counts: tuple[CountView, ...], palette: QPalette, top: int = 10) -> QChart:
+    """Horizontal bars of the largest ``top`` counts, largest at the top."""
+    chart = QChart()
+    _themed(chart, palette)
+    chart.setTitle(title)
+    chart.legend().hide()
+    largest = sorted(counts, key=lambda c: c.signature_count, reverse=True)[:top]
+    largest.reverse()
+    bars = QBarSet("Signatures")
+    bars.setColor(QColor("#1d70b8"))
+    for c in largest:
+        bars.append(c.signature_count)
+    series = QHorizontalBarSeries()
+    series.append(bars)
+    series.setLabelsVisible(True)
+    chart.addSeries(series)
+    categories = QBarCategoryAxis()
+    categories.append([c.name for c in largest])
+    values = QValueAxis()
+    values.setLabelFormat("%'.0f")
+    values.setRange(0, max((c.signature_count for c in largest), default=1) * 1.15)
+    for axis in (categories, values):
+        _axis_colours(axis, palette)
+    chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+    chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(categories)
+    series.attachAxis(values)
+    return chart

@@ -1,0 +1,160 @@
+"""HTML for the petition view's text sections. Every text from the site is escaped first."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from html import escape
+from urllib.parse import urlparse
+
+from caseworker.services.dto import PetitionDetail, ResponseVersionView
+
+LINK_TITLES = (
+    ("video_url", "Watch the debate"),
+    ("transcript_url", "Read the transcript of the debate"),
+    ("debate_pack_url", "Read the research used for the debate"),
+    ("public_engagement_url", "Read what the public said"),
+    ("debate_summary_url", "Read a summary of the debate"),
+)
+
+
+def when(value: date | datetime | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:%d %B %Y}"
+
+
+def paragraphs(text: str | None) -> str:
+    if not text:
+        return ""
+    blocks = [b for b in text.replace("\r\n", "\n").split("\n\n") if b.strip()]
+    return "".join(f"<p>{escape(b).replace(chr(10), '<br>')}</p>" for b in blocks)
+
+
+def link(url: str | None, title: str) -> str:
+    """A link only for http(s) addresses; anything else is shown as inert text."""
+    if not url:
+        return ""
+    parsed = urlparse(url)
+    if parsed.scheme.lower() in ("http", "https") and parsed.netloc:
+        return f'<a href="{escape(url, quote=True)}">{escape(title)}</a>'
+    return f"{escape(title)}: {escape(url)} (not a web link, not opened)"
+
+
+def facts_html(d: PetitionDetail) -> str:
+    kind = "Archived e-petition" if d.archived else "e-petition"
+    parts = [
+        f"<b>{kind} {d.id}</b>",
+        escape(d.state.capitalize()),
+        f"<b>{d.signature_count:,}</b> signatures",
+        f"Response: {escape(d.response_state)}",
+        f"Debate: {escape(d.debate_state.replace('_', ' '))}",
+    ]
+    if d.departments:
+        parts.append(escape("; ".join(x.name for x in d.departments)))
+    return " · ".join(parts)
+
+
+def petition_html(d: PetitionDetail) -> str:
+    out = []
+    if d.committee_note:
+        out.append(f"<h3>Committee note</h3>{paragraphs(d.committee_note)}")
+    out.append(f"<h3>Background</h3>{paragraphs(d.background) or '<p>–</p>'}")
+    if d.additional_details:
+        out.append(f"<h3>Additional details</h3>{paragraphs(d.additional_details)}")
+    if d.rejection_code:
+        out.append(f"<h3>Rejected</h3><p>{escape(d.rejection_code)}</p>{paragraphs(d.rejection_details)}")
+    out.append("<h3>Dates</h3>" + _dates_table(d))
+    if d.topics:
+        out.append(f"<p><b>Topics:</b> {escape(', '.join(d.topics))}</p>")
+    if d.source_url:
+        out.append(f"<p>{link(d.source_url, 'Petition data on petition.parliament.uk')}</p>")
+    return "".join(out)
+
+
+def _dates_table(d: PetitionDetail) -> str:
+    rows = [
+        ("Created", d.created_at),
+        ("Opened", d.opened_at),
+        ("Closing date", d.closing_date),
+        ("Closed", d.closed_at),
+        ("Crossed 10,000", d.response_threshold_reached_at),
+        ("Response due", d.response_due_on),
+        ("Government responded", d.government_response_at),
+        ("Crossed 100,000", d.debate_threshold_reached_at),
+        ("Debate scheduled on", d.debate_scheduled_on),
+        ("Debate date", d.scheduled_debate_date),
+        ("Signature data as at", d.updated_at),
+    ]
+    cells = "".join(
+        f"<tr><td>{label}</td><td>&nbsp;&nbsp;{when(value)}</td></tr>" for label, value in rows if value
+    )
+    return f"<table>{cells}</table>"
+
+
+def responses_html(d: PetitionDetail) -> str:
+    if not d.responses:
+        due = f" It is due by {when(d.response_due_on)}." if d.response_due_on else ""
+        return f"<p>No Government response has been captured.{due}</p>"
+    newest_first = list(reversed(d.responses))
+    out = [_response(newest_first[0], len(d.responses), len(d.responses))]
+    if len(newest_first) > 1:
+        out.append("<hr><h3>Earlier versions</h3>")
+        for n, version in zip(range(len(d.responses) - 1, 0, -1), newest_first[1:], strict=True):
+            out.append(_response(version, n, len(d.responses)))
+    return "".join(out)
+
+
+def _response(r: ResponseVersionView, number: int, of: int) -> str:
+    status = "current" if r.is_current else "superseded"
+    origin = "" if r.source == "government_response" else " (known from the site's copy in related activity)"
+    heading = f"<h3>Version {number} of {of} ({status})</h3>"
+    meta = (
+        f"<p><i>Responded on {when(r.responded_on)}; seen in captures from "
+        f"{when(r.first_seen_at)} to {when(r.last_seen_at)}{escape(origin)}</i></p>"
+    )
+    return heading + meta + f"<p><b>{escape(r.summary)}</b></p>" + paragraphs(r.details)
+
+
+def debate_html(d: PetitionDetail) -> str:
+    out = []
+    if d.debate is not None:
+        x = d.debate
+        out.append("<h3>Debate</h3>")
+        out.append(f"<p>{'Debated on ' + when(x.debated_on) if x.debated_on else 'Not debated'}</p>")
+        links = [link(getattr(x, key), title) for key, title in LINK_TITLES if getattr(x, key)]
+        out += [f"<p>{item}</p>" for item in links]
+        out.append(paragraphs(x.overview))
+    elif d.scheduled_debate_date:
+        out.append(f"<h3>Debate</h3><p>Scheduled for {when(d.scheduled_debate_date)}</p>")
+    else:
+        out.append("<h3>Debate</h3><p>No debate scheduled.</p>")
+    out.append("<h3>Other parliamentary business</h3>")
+    if not d.other_parliamentary_business:
+        out.append("<p>None recorded.</p>")
+    for item in d.other_parliamentary_business:
+        marker = " <i>(a former Government response)</i>" if item.is_former_response else ""
+        out.append(f"<h4>{escape(item.subject)}{marker}</h4>")
+        out.append(f"<p><i>{when(item.occurred_on or item.created_at)}</i></p>{paragraphs(item.body)}")
+    return "".join(out)
+
+
+def forecast_html(d: PetitionDetail) -> str:
+    f = d.forecast
+    if f is None:
+        reason = "it is not open" if d.state != "open" else "the history is too short (3 days or more needed)"
+        return f"<p><i>No forecast: {reason}.</i></p>"
+    text = (
+        f"<p><b>Forecast at closing ({when(f.closes_at)}):</b> about {f.final_estimate:,} signatures "
+        f"(likely between {f.final_low:,} and {f.final_high:,}).</p>"
+    )
+    if f.threshold is not None:
+        if f.crossing_at is not None:
+            earliest = when(f.crossing_earliest) if f.crossing_earliest else "–"
+            latest = when(f.crossing_latest) if f.crossing_latest else "after closing"
+            text += (
+                f"<p><b>{f.threshold:,}:</b> expected on {when(f.crossing_at)} "
+                f"(between {earliest} and {latest}).</p>"
+            )
+        else:
+            text += f"<p><b>{f.threshold:,}:</b> not expected before closing on the present trend.</p>"
+    return text + "<p><i>Method: exponential decay fitted to the last 21 days; see the README.</i></p>"
