@@ -5,10 +5,10 @@ roughly exponentially. The cumulative series is resampled to daily increments, a
 line is fitted to the logarithm of the recent daily increments (the last 21 days, or since
 opening if shorter). That gives today's daily rate ``r`` and a decay constant ``k``; the
 signatures still to come before closing are ``r * (1 - exp(-k * T)) / k`` for ``T`` days left
-(``r * T`` when the rate is not falling). The uncertainty band takes the fit's standard errors
-for the level and the slope at about 80% (z = 1.28) and reports the lowest and highest
-projection of the four combinations; the high end is never below "today's rate with no
-further slowdown", because petitions often get a late second wind (media, a debate).
+(``r * T`` when the rate is not falling). The uncertainty band is the lowest and highest projection
+among: the fit's standard errors for level and slope at about 80% (z = 1.28, four
+combinations), the same fit over the last 7 and the last 42 days, and today's rate with no
+further slowdown (petitions often get a late second wind from the media or a debate).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 
 DAY = timedelta(days=1)
 WINDOW_DAYS = 21
+OTHER_WINDOWS = (7, 42)
 Z_80 = 1.28
 MIN_DAYS = 3
 
@@ -82,11 +83,8 @@ def _interpolate(points: Sequence[tuple[datetime, int]], at: datetime) -> float:
     return float(points[-1][1])
 
 
-def fit_trend(increments: Sequence[float]) -> tuple[Trend, list[Trend]] | None:
-    """The central trend fitted to the recent daily increments, and its plausible variants."""
-    recent = list(increments[-WINDOW_DAYS:])
-    if len(recent) < MIN_DAYS:
-        return None
+def _fit(recent: Sequence[float]) -> tuple[Trend, list[Trend]]:
+    """Least squares on log(1 + daily increment): the trend and its 80% parameter variants."""
     xs = [float(i - (len(recent) - 1)) for i in range(len(recent))]  # 0 is the latest day
     ys = [math.log(v + 1.0) for v in recent]
     n = len(xs)
@@ -98,14 +96,29 @@ def fit_trend(increments: Sequence[float]) -> tuple[Trend, list[Trend]] | None:
     sigma = math.sqrt(residual / (n - 2)) if n > 2 else 0.0
     se_slope = sigma / math.sqrt(sxx)
     se_level = sigma * math.sqrt(1.0 / n + mean_x**2 / sxx)
-    combos = [
+    variants = [
         Trend(rate=max(0.0, math.exp(level + dl) - 1.0), decay=-(slope + ds))
         for dl in (-Z_80 * se_level, Z_80 * se_level)
         for ds in (-Z_80 * se_slope, Z_80 * se_slope)
     ]
-    central = Trend(rate=max(0.0, math.exp(level) - 1.0), decay=-slope)
-    combos.append(Trend(rate=central.rate, decay=0.0))
-    return central, combos
+    return Trend(rate=max(0.0, math.exp(level) - 1.0), decay=-slope), variants
+
+
+def fit_trend(increments: Sequence[float]) -> tuple[Trend, list[Trend]] | None:
+    """The central trend fitted to the recent daily increments, and its plausible variants.
+
+    The variants are the fit's parameter range, the same fit over a shorter and a longer
+    window (a regime change shows up as a disagreement between them), and today's rate
+    with no further slowdown.
+    """
+    if len(increments) < MIN_DAYS:
+        return None
+    central, variants = _fit(increments[-WINDOW_DAYS:])
+    for window in OTHER_WINDOWS:
+        if len(increments) >= window:
+            variants.append(_fit(increments[-window:])[0])
+    variants.append(Trend(rate=central.rate, decay=0.0))
+    return central, variants
 
 
 def forecast(

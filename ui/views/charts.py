@@ -59,6 +59,8 @@ def signature_chart(
     line = QLineSeries(name="Signatures")
     for point in history:
         line.append(_msecs(point.at), point.count)
+    # A few snapshots are easier to read as dots joined by lines.
+    line.setPointsVisible(len(history) < 40)
     chart.addSeries(line)
     top = max((p.count for p in history), default=0)
     series: list[QLineSeries | QAreaSeries] = [line]
@@ -124,9 +126,19 @@ def _add_time_axes(
     for s in series:
         s.attachAxis(x_axis)
         s.attachAxis(y_axis)
-    if not series or not isinstance(series[0], QLineSeries) or series[0].count() == 0:
+    _widen_short_span(x_axis, series)
+
+
+def _widen_short_span(x_axis: QDateTimeAxis, series: list[QLineSeries | QAreaSeries]) -> None:
+    """A history of one snapshot has no span: show a fortnight either side of it."""
+    first = series[0]
+    if not isinstance(first, QLineSeries) or first.count() == 0:
         now = QDateTime.currentDateTime()
         x_axis.setRange(now.addDays(-30), now)
+        return
+    if x_axis.min().secsTo(x_axis.max()) < 86_400:
+        middle = QDateTime.fromMSecsSinceEpoch(int(first.at(0).x()))
+        x_axis.setRange(middle.addDays(-14), middle.addDays(14))
 
 
 def bar_chart(title: str, counts: tuple[CountView, ...], palette: QPalette, top: int = 10) -> QChart:
