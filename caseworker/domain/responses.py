@@ -13,6 +13,12 @@ import re
 import unicodedata
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+# Links are where the 2025 conversion differs most: "GOV.UK (https://www.gov.uk)" became
+# "GOV.UK[1]" plus a footnote "[1]: https://www.gov.uk". Addresses and footnote marks are
+# therefore left out of the words, so both renderings of one response agree.
+_FOOTNOTE_LINE = re.compile(r"^[ \t]*\[\d+\]:[ \t]*\S+[ \t]*$", re.MULTILINE)
+_FOOTNOTE_MARK = re.compile(r"\[\d+\]")
+_ADDRESS = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+", re.IGNORECASE)
 _FORMER_RESPONSE = re.compile(
     r"\b(original|previous|earlier|first|superseded|old)\b.{0,40}\bresponse\b"
     r"|\bresponse\b.{0,20}\b(replaced|superseded|revised)\b",
@@ -21,10 +27,13 @@ _FORMER_RESPONSE = re.compile(
 
 
 def words(text: str | None) -> str:
-    """The text reduced to its words: case, punctuation and white space folded."""
+    """The text reduced to its words: case, punctuation, white space and links folded."""
     if not text:
         return ""
     folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = _FOOTNOTE_LINE.sub(" ", folded)
+    folded = _FOOTNOTE_MARK.sub(" ", folded)
+    folded = _ADDRESS.sub(" ", folded)
     return _NON_WORD.sub(" ", folded).strip()
 
 
@@ -47,7 +56,8 @@ def is_copy_of(summary: str | None, details: str | None, body: str | None) -> bo
     """
     haystack = words(body)
     needle = words(details) or words(summary)
-    return bool(needle) and needle in haystack
+    # Whole words only: "on" is not a copy of "London".
+    return bool(needle) and f" {needle} " in f" {haystack} "
 
 
 def split_former_response(body: str) -> tuple[str, str | None]:

@@ -60,21 +60,31 @@ def required(obj: dict[str, Any], key: str, path: str) -> Any:
     return obj[key]
 
 
-def text(obj: dict[str, Any], key: str, path: str) -> str:
+def text(obj: dict[str, Any], key: str, path: str, *, limit: int | None = None) -> str:
     """A required string, kept exactly as sent (empty allowed)."""
     value = required(obj, key, path)
     if not isinstance(value, str):
         raise fail(field_path(path, key), "text", value)
-    return value
+    return _within(value, limit, field_path(path, key))
 
 
-def optional_text(obj: dict[str, Any], key: str, path: str) -> str | None:
+def optional_text(
+    obj: dict[str, Any], key: str, path: str, *, limit: int | None = None
+) -> str | None:
     """A string that may be absent, null or empty; all three mean "not given"."""
     value = obj.get(key)
     if value is None or value == "":
         return None
     if not isinstance(value, str):
         raise fail(field_path(path, key), "text or null", value)
+    return _within(value, limit, field_path(path, key))
+
+
+def _within(value: str, limit: int | None, where: str) -> str:
+    # Only codes and names that the schema stores in sized columns have a limit; free text
+    # never does, since older petitions exceed the site's current limits.
+    if limit is not None and len(value) > limit:
+        raise CaptureError(f"{where}: {len(value):,} characters is too long (at most {limit})")
     return value
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.engine import Connection
 
 from caseworker.domain.records import BusinessItem, GovernmentResponse, PetitionCapture
@@ -26,8 +26,8 @@ from caseworker.domain.responses import (
 from caseworker.importing.rows import business_key
 from caseworker.storage import models as m
 
-VERSIONS = m.ResponseVersion.__table__
-ITEMS = m.BusinessItem.__table__
+VERSIONS = cast(Table, m.ResponseVersion.__table__)
+ITEMS = cast(Table, m.BusinessItem.__table__)
 FROM_RESPONSE = "government_response"
 FROM_BUSINESS = "other_parliamentary_business"
 
@@ -116,18 +116,19 @@ class ResponseHistory:
         if plan.new_versions:
             inserts = [{k: v for k, v in row.items() if k != "_ref"} for row in plan.new_versions]
             self._db.execute(VERSIONS.insert(), inserts)
-        dirty = [(pid, v) for pid, vs in versions.items() for v in vs if v.dirty and v.id is not None]
-        for _pid, v in dirty:
-            self._db.execute(
-                update(VERSIONS).where(VERSIONS.c.id == v.id).values(plan.version_updates[v.id or 0])
-            )
+        dirty = [v for vs in versions.values() for v in vs if v.dirty and v.id is not None]
+        for v in dirty:
+            values = plan.version_updates[v.id or 0]
+            self._db.execute(update(VERSIONS).where(VERSIONS.c.id == v.id).values(values))
         ids_by_fingerprint = self._version_ids(plan.linked_fingerprints)
         for row in plan.new_items:
-            row["response_version_id"] = ids_by_fingerprint.get((row["petition_id"], row.pop("_fp")))
+            key = (row["petition_id"], row.pop("_fp"))
+            row["response_version_id"] = ids_by_fingerprint.get(key)
         if plan.new_items:
             self._db.execute(ITEMS.insert(), plan.new_items)
         for row in plan.item_updates:
-            row["response_version_id"] = ids_by_fingerprint.get((row["petition_id"], row.pop("_fp")))
+            key = (row["petition_id"], row.pop("_fp"))
+            row["response_version_id"] = ids_by_fingerprint.get(key)
         if plan.item_updates:
             statement = update(ITEMS).where(ITEMS.c.id == bindparam("_id")).values(
                 {k: bindparam(k) for k in plan.item_updates[0] if k not in ("_id", "petition_id")}
@@ -182,23 +183,70 @@ def _plan_petition(
             if v.is_current != (v is current):
                 v.is_current = v is current
                 plan.change_version(c.id, v, is_current=v.is_current)
-    for item in c.other_business or ():
-        _record_item(plan, c, item, versions, items)
+    for item, key in _keyed_items(c.other_business or ()):
+        _record_item(plan, c, item, key, versions, items)
+
+
+#: Size of ``business_items.item_key``.
+ITEM_KEY_LIMIT = 200
+
+
+def _keyed_items(business: tuple[BusinessItem, ...]) -> list[tuple[BusinessItem, str]]:
+    """Each item with its identity; items sharing a creation time are told apart by subject.
+
+    The site's record creation time identifies an item, but two items saved in the same
+    instant (or two without a time and with one subject) would otherwise collapse into one.
+    An item repeated exactly is kept once.
+    """
+    out: list[tuple[BusinessItem, str]] = []
+    used: dict[str, BusinessItem] = {}
+    for item in business:
+        base = business_key(item.created_at, item.subject)
+        key, n = base, 1
+        while key in used:
+            earlier = used[key]
+            if (earlier.subject, earlier.body) == (item.subject, item.body):
+                break
+            n += 1
+            suffix = f"|{n}" if n > 2 else ""
+            room = ITEM_KEY_LIMIT - len(base) - len(suffix) - 1
+            key = f"{base}|{item.subject[:room]}{suffix}"
+        else:
+            used[key] = item
+            out.append((item, key))
+    return out
 
 
 def _record_response(
-    plan: _Plan, c: PetitionCapture, gr: GovernmentResponse, versions: list[Version], capture_id: int | None
+    plan: _Plan,
+    c: PetitionCapture,
+    gr: GovernmentResponse,
+    versions: list[Version],
+    capture_id: int | None,
 ) -> Version:
     seen = c.updated_at
     fp = fingerprint(gr.summary, gr.details)
     version = next((v for v in versions if v.fingerprint == fp), None)
-    if version is not None:
+    if version is not None and version.source == FROM_RESPONSE:
+        # Whatever order the captures arrive in, a version "comes from" the capture that
+        # first showed it, and reads as the newest capture showed it (a corrected date,
+        # the 2025 reformatting), so that the result does not depend on the import order.
         if seen < version.first_seen_at:
             version.first_seen_at = seen
-            plan.change_version(c.id, version, first_seen_at=seen)
+            plan.change_version(c.id, version, first_seen_at=seen, capture_id=capture_id)
         if seen > version.last_seen_at:
             version.last_seen_at = seen
-            plan.change_version(c.id, version, last_seen_at=seen)
+            version.summary, version.details = gr.summary, gr.details
+            plan.change_version(
+                c.id,
+                version,
+                last_seen_at=seen,
+                summary=gr.summary,
+                details=gr.details,
+                responded_on=gr.responded_on,
+                created_at=gr.created_at,
+                updated_at=gr.updated_at,
+            )
         return version
     fields = {
         "summary": gr.summary,
@@ -212,8 +260,14 @@ def _record_response(
         "last_seen_at": seen,
         "capture_id": capture_id,
     }
-    stand_in = next(
-        (v for v in versions if v.source == FROM_BUSINESS and is_copy_of(gr.summary, gr.details, v.text)),
+    # A stand-in built from a copy whose words split exactly like the original has the same
+    # fingerprint; it must still be replaced by the response itself (dates, capture, source).
+    stand_in = version or next(
+        (
+            v
+            for v in versions
+            if v.source == FROM_BUSINESS and is_copy_of(gr.summary, gr.details, v.text)
+        ),
         None,
     )
     if stand_in is not None:
@@ -256,10 +310,10 @@ def _record_item(
     plan: _Plan,
     c: PetitionCapture,
     item: BusinessItem,
+    key: str,
     versions: list[Version],
     items: dict[str, StoredItem],
 ) -> None:
-    key = business_key(item.created_at, item.subject)
     linked = _former_response_fingerprint(plan, c, item, versions)
     stored = items.get(key)
     row = {
@@ -276,7 +330,9 @@ def _record_item(
         items[key] = StoredItem(-1, item.updated_at, None)
         plan.changed.add(c.id)
         return
-    edited = item.updated_at is not None and (stored.updated_at is None or item.updated_at > stored.updated_at)
+    edited = item.updated_at is not None and (
+        stored.updated_at is None or item.updated_at > stored.updated_at
+    )
     newly_linked = linked is not None and stored.response_version_id is None
     if stored.id >= 0 and (edited or newly_linked):
         row["_id"] = stored.id
@@ -290,7 +346,11 @@ def _former_response_fingerprint(
     if not item.body or not looks_like_former_response(item.subject):
         return None
     match = next(
-        (v for v in versions if v.source == FROM_RESPONSE and is_copy_of(v.summary, v.details, item.body)),
+        (
+            v
+            for v in versions
+            if v.source == FROM_RESPONSE and is_copy_of(v.summary, v.details, item.body)
+        ),
         None,
     )
     if match is None:

@@ -10,6 +10,7 @@ codes) read the same way.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +18,8 @@ from caseworker.domain import records as r
 from caseworker.domain.rules import PETITION_STATES
 from caseworker.importing.fields import (
     CaptureError,
+    describe,
+    field_path,
     optional_date,
     optional_text,
     optional_timestamp,
@@ -30,6 +33,20 @@ from caseworker.importing.fields import (
 )
 
 PETITION_TYPES = {"petition": False, "archived-petition": True}
+
+# Sizes of the schema's sized columns (caseworker.storage.models): a longer value is refused
+# here, naming the field, so that SQLite (which ignores sizes) and PostgreSQL agree.
+DEPARTMENT_NAME_LIMIT = 200
+ACRONYM_LIMIT = 40
+TOPIC_CODE_LIMIT = 100
+REJECTION_CODE_LIMIT = 60
+COUNTRY_CODE_LIMIT = 10
+ONS_CODE_LIMIT = 12
+PERIOD_LIMIT = 20
+
+# Escapes that decode to text no database should be given: NUL, and UTF-16 surrogate halves
+# (a pair such as \ud83d\ude00 is one emoji and fine; a half on its own is not Unicode).
+_SUSPECT_ESCAPE = re.compile(r"\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})")
 
 
 @dataclass(slots=True)
@@ -56,16 +73,77 @@ def load_json(text_: str) -> Any:
     try:
         return json.loads(text_)
     except json.JSONDecodeError as exc:
-        if exc.pos >= len(text_.rstrip()):
-            raise CaptureError(f"truncated JSON: the text ends at line {exc.lineno}") from None
+        if _is_truncation(text_, exc):
+            end = text_.rstrip()
+            line = end.count("\n") + 1
+            raise CaptureError(f"truncated JSON: the text stops short at line {line}") from None
+        if text_.lstrip().startswith("<"):
+            raise CaptureError(
+                "not JSON: this looks like an HTML or XML page (the site answers with a web "
+                "page for petitions it does not publish as JSON)"
+            ) from None
+        # Some of json's messages end in "at" ("Invalid control character at").
+        what = exc.msg.removesuffix(" at").removesuffix(" starting at")
         raise CaptureError(
-            f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+            f"not valid JSON: {what} at line {exc.lineno}, column {exc.colno}"
         ) from None
+    except RecursionError:
+        raise CaptureError("not a petitions capture: the JSON is nested too deeply") from None
+    except ValueError as exc:
+        # For example a number with more digits than Python converts (over 4,300).
+        raise CaptureError(f"not valid JSON: {str(exc).split(';')[0]}") from None
+
+
+def _check_strings(document: Any) -> None:
+    """Refuse NUL characters and unpaired surrogates anywhere, naming the first one found.
+
+    The site's own database (PostgreSQL) cannot hold NUL in text, so a real capture never has
+    one; refusing it on every backend keeps SQLite and PostgreSQL importing the same files.
+    """
+    stack: list[tuple[Any, str]] = [(document, "")]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, str):
+            problem = _string_problem(value)
+            if problem:
+                raise CaptureError(f"{path or 'the document'}: {problem}")
+        elif isinstance(value, dict):
+            for key, item in reversed(value.items()):
+                key_problem = _string_problem(key)
+                if key_problem:
+                    raise CaptureError(f"{path or 'the document'}: a key {key_problem}")
+                stack.append((item, field_path(path, key)))
+        elif isinstance(value, list):
+            stack.extend((item, f"{path}[{i}]") for i, item in reversed(list(enumerate(value))))
+
+
+def _string_problem(value: str) -> str | None:
+    if "\x00" in value:
+        return "contains a NUL character (\\u0000), which petition text cannot hold"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = ord(value[exc.start])
+        return f"contains an unpaired surrogate escape (\\u{code:04x}), which is not valid text"
+    return None
+
+
+def _is_truncation(text_: str, exc: json.JSONDecodeError) -> bool:
+    """True when the JSON is fine as far as it goes and the text just stops."""
+    rest = text_[exc.pos :].rstrip()
+    if not rest or exc.msg.startswith("Unterminated string"):
+        return True
+    # Cut inside a literal: "tr", "fals", "nu" at the very end.
+    return exc.msg == "Expecting value" and any(
+        word.startswith(rest) for word in ("true", "false", "null")
+    )
 
 
 def parse_document(text_: str) -> ParsedDocument:
     """Parse one file's text; raises :class:`CaptureError` naming the first bad field."""
     document = load_json(text_)
+    if _SUSPECT_ESCAPE.search(text_):
+        _check_strings(document)
     if isinstance(document, list):
         return _parse_array(document, text_)
     if not isinstance(document, dict):
@@ -74,7 +152,16 @@ def parse_document(text_: str) -> ParsedDocument:
         return _parse_envelope(document, text_)
     if "attributes" in document:
         return ParsedDocument("bare petition", [_petition(document, "", text_, single=False)])
+    if {"period", "dissolution_at"} <= document.keys():
+        # ``/parliaments/{period}.json``: one Parliament (its constituencies are not kept).
+        return ParsedDocument("parliament", parliaments=[_parliament(document, "")])
     if _looks_like_topics(document):
+        for code in document:
+            if len(code) > TOPIC_CODE_LIMIT:
+                raise CaptureError(
+                    f"{code[:40]}...: a topic code of {len(code):,} characters is too long "
+                    f"(at most {TOPIC_CODE_LIMIT})"
+                )
         return ParsedDocument("topics", topics={k: v["name"] for k, v in document.items()})
     if {"signature_count", "debated"} <= document.keys():
         raise CaptureError(
@@ -92,7 +179,10 @@ def _parse_envelope(document: dict[str, Any], text_: str) -> ParsedDocument:
     if isinstance(data, dict):
         archived = data.get("type") == "archived-petition"
         shape = "archived petition" if archived else "petition"
-        return ParsedDocument(shape, [_petition(data, "data", text_, single=True)])
+        # The single view has no ``data.links``: the URL that was fetched is ``links.self``.
+        fetched = _self_link(document) or None
+        capture = _petition(data, "data", text_, single=True, fallback_url=fetched)
+        return ParsedDocument(shape, [capture])
     items = require_list(data, "data")
     if "meta" in document and _looks_like_trending(items):
         raise CaptureError(
@@ -105,8 +195,11 @@ def _parse_envelope(document: dict[str, Any], text_: str) -> ParsedDocument:
 
 
 def _parse_array(items: list[Any], text_: str) -> ParsedDocument:
-    if items and all(isinstance(i, dict) and {"period", "dissolution_at"} <= i.keys() for i in items):
-        return ParsedDocument("parliaments", parliaments=[_parliament(i, f"[{n}]") for n, i in enumerate(items)])
+    if items and all(
+        isinstance(i, dict) and {"period", "dissolution_at"} <= i.keys() for i in items
+    ):
+        parliaments = [_parliament(i, f"[{n}]") for n, i in enumerate(items)]
+        return ParsedDocument("parliaments", parliaments=parliaments)
     for n, item in enumerate(items):
         if not isinstance(item, dict) or "attributes" not in item:
             keys = _key_list(item) if isinstance(item, dict) else "none"
@@ -114,7 +207,8 @@ def _parse_array(items: list[Any], text_: str) -> ParsedDocument:
                 f"wrong shape: [{n}] is not a petition object (keys {keys}); expected "
                 "petition.parliament.uk JSON, not another publisher's format"
             )
-    return ParsedDocument("array of petitions", [_list_item(i, f"[{n}]") for n, i in enumerate(items)])
+    petitions = [_list_item(i, f"[{n}]") for n, i in enumerate(items)]
+    return ParsedDocument("array of petitions", petitions)
 
 
 def _list_item(item: Any, path: str) -> r.PetitionCapture:
@@ -123,22 +217,36 @@ def _list_item(item: Any, path: str) -> r.PetitionCapture:
     return _petition(obj, path, raw, single=False)
 
 
-def _petition(obj: dict[str, Any], path: str, raw: str, *, single: bool) -> r.PetitionCapture:
+def _petition(
+    obj: dict[str, Any],
+    path: str,
+    raw: str,
+    *,
+    single: bool,
+    fallback_url: str | None = None,
+) -> r.PetitionCapture:
     kind = obj.get("type", "petition")
-    if kind not in PETITION_TYPES:
-        raise CaptureError(f"{path or 'type'}: not a petition (type {kind!r})")
+    # ``type`` may be any JSON value; a list or object is not hashable, so test str first.
+    if not isinstance(kind, str) or kind not in PETITION_TYPES:
+        shown = repr(kind) if isinstance(kind, str) else describe(kind)
+        raise CaptureError(f"{field_path(path, 'type')}: not a petition (type {shown})")
     petition_id = whole_number(obj, "id", path, minimum=1)
-    attrs_path = f"{path}.attributes" if path else "attributes"
+    attrs_path = field_path(path, "attributes")
     attrs = require_object(required(obj, "attributes", path), attrs_path)
     links = obj.get("links")
+    link = links.get("self") if isinstance(links, dict) else None
     parliament = obj.get("parliament")
     return _build_capture(
         petition_id,
         attrs,
         attrs_path,
         archived=PETITION_TYPES[kind],
-        parliament=_parliament(parliament, f"{path}.parliament") if parliament else None,
-        source_url=links.get("self") if isinstance(links, dict) else None,
+        parliament=(
+            _parliament(parliament, field_path(path, "parliament"))
+            if parliament is not None
+            else None
+        ),
+        source_url=link if isinstance(link, str) else fallback_url,
         raw=raw,
         single=single,
     )
@@ -208,7 +316,10 @@ def _rejection(value: Any, path: str) -> r.Rejection | None:
     if value is None:
         return None
     obj = require_object(value, path)
-    return r.Rejection(code=text(obj, "code", path), details=optional_text(obj, "details", path))
+    return r.Rejection(
+        code=text(obj, "code", path, limit=REJECTION_CODE_LIMIT),
+        details=optional_text(obj, "details", path),
+    )
 
 
 def _response(value: Any, path: str) -> r.GovernmentResponse | None:
@@ -247,15 +358,15 @@ def _departments(a: dict[str, Any], p: str) -> tuple[r.Department, ...] | None:
     if "departments" not in a:
         return None
     path = f"{p}.departments"
-    items = require_list(a["departments"] or [], path)
+    items = _list_or_null(a["departments"], path)
     out = []
     for i, item in enumerate(items):
         ip = f"{path}[{i}]"
         obj = require_object(item, ip)
         out.append(
             r.Department(
-                name=text(obj, "name", ip),
-                acronym=optional_text(obj, "acronym", ip),
+                name=text(obj, "name", ip, limit=DEPARTMENT_NAME_LIMIT),
+                acronym=optional_text(obj, "acronym", ip, limit=ACRONYM_LIMIT),
                 url=optional_text(obj, "url", ip),
             )
         )
@@ -266,10 +377,14 @@ def _topics(a: dict[str, Any], p: str) -> tuple[str, ...] | None:
     if "topics" not in a:
         return None
     path = f"{p}.topics"
-    items = require_list(a["topics"] or [], path)
+    items = _list_or_null(a["topics"], path)
     for i, code in enumerate(items):
         if not isinstance(code, str) or not code:
-            raise CaptureError(f"{path}[{i}]: expected a topic code, got {code!r}")
+            raise CaptureError(f"{path}[{i}]: expected a topic code, got {describe(code)}")
+        if len(code) > TOPIC_CODE_LIMIT:
+            raise CaptureError(
+                f"{path}[{i}]: {len(code):,} characters is too long (at most {TOPIC_CODE_LIMIT})"
+            )
     return tuple(dict.fromkeys(items))
 
 
@@ -279,7 +394,7 @@ def _breakdowns(a: dict[str, Any], p: str) -> r.Breakdowns | None:
     countries = tuple(
         r.CountryCount(
             name=text(o, "name", ip),
-            code=optional_text(o, "code", ip),
+            code=optional_text(o, "code", ip, limit=COUNTRY_CODE_LIMIT),
             signature_count=whole_number(o, "signature_count", ip),
         )
         for o, ip in _objects(a, "signatures_by_country", p)
@@ -289,7 +404,7 @@ def _breakdowns(a: dict[str, Any], p: str) -> r.Breakdowns | None:
         regions = tuple(
             r.RegionCount(
                 name=text(o, "name", ip),
-                ons_code=optional_text(o, "ons_code", ip),
+                ons_code=optional_text(o, "ons_code", ip, limit=ONS_CODE_LIMIT),
                 signature_count=whole_number(o, "signature_count", ip),
             )
             for o, ip in _objects(a, "signatures_by_region", p)
@@ -297,7 +412,7 @@ def _breakdowns(a: dict[str, Any], p: str) -> r.Breakdowns | None:
     constituencies = tuple(
         r.ConstituencyCount(
             name=text(o, "name", ip),
-            ons_code=optional_text(o, "ons_code", ip),
+            ons_code=optional_text(o, "ons_code", ip, limit=ONS_CODE_LIMIT),
             mp=optional_text(o, "mp", ip),
             signature_count=whole_number(o, "signature_count", ip),
         )
@@ -323,14 +438,19 @@ def _business(a: dict[str, Any], p: str) -> tuple[r.BusinessItem, ...] | None:
 
 def _objects(a: dict[str, Any], key: str, p: str) -> list[tuple[dict[str, Any], str]]:
     path = f"{p}.{key}"
-    items = require_list(a.get(key) or [], path)
+    items = _list_or_null(a.get(key), path)
     return [(require_object(item, f"{path}[{i}]"), f"{path}[{i}]") for i, item in enumerate(items)]
+
+
+def _list_or_null(value: Any, path: str) -> list[Any]:
+    """A list, with null read as empty; any other value (false, "", {}) is an error."""
+    return [] if value is None else require_list(value, path)
 
 
 def _parliament(value: Any, path: str) -> r.Parliament:
     obj = require_object(value, path)
     return r.Parliament(
-        period=text(obj, "period", path),
+        period=text(obj, "period", path, limit=PERIOD_LIMIT),
         government=optional_text(obj, "government", path),
         dissolution_at=optional_timestamp(obj, "dissolution_at", path),
         response_threshold=optional_whole_number(obj, "response_threshold", path),

@@ -65,7 +65,7 @@ def signature_chart(
     top = max((p.count for p in history), default=0)
     series: list[QLineSeries | QAreaSeries] = [line]
     if prediction is not None:
-        series += _forecast_series(prediction)
+        series += _forecast_series(chart, prediction)
         for s in series[1:]:
             chart.addSeries(s)
         top = max(top, prediction.final_high)
@@ -76,7 +76,7 @@ def signature_chart(
     return chart
 
 
-def _forecast_series(prediction: Forecast) -> list[QLineSeries | QAreaSeries]:
+def _forecast_series(chart: QChart, prediction: Forecast) -> list[QLineSeries | QAreaSeries]:
     start, end = _msecs(prediction.as_of), _msecs(prediction.closes_at)
     central = QLineSeries(name="Forecast")
     central.append(start, prediction.current)
@@ -85,11 +85,13 @@ def _forecast_series(prediction: Forecast) -> list[QLineSeries | QAreaSeries]:
     pen.setStyle(Qt.PenStyle.DashLine)
     pen.setWidthF(2.0)
     central.setPen(pen)
-    upper, lower = QLineSeries(), QLineSeries()
+    # The band's edges must outlive this function: the chart owns them.
+    upper, lower = QLineSeries(chart), QLineSeries(chart)
     for s, value in ((upper, prediction.final_high), (lower, prediction.final_low)):
         s.append(start, prediction.current)
         s.append(end, value)
     band = QAreaSeries(upper, lower)
+    band.setParent(chart)
     band.setName("Likely range")
     band.setColor(QColor(212, 53, 28, 50))
     band.setBorderColor(QColor(212, 53, 28, 90))
@@ -126,6 +128,8 @@ def _add_time_axes(
     for s in series:
         s.attachAxis(x_axis)
         s.attachAxis(y_axis)
+    y_axis.setRange(0, max(10, top * 1.05))
+    y_axis.applyNiceNumbers()
     _widen_short_span(x_axis, series)
 
 
@@ -139,6 +143,11 @@ def _widen_short_span(x_axis: QDateTimeAxis, series: list[QLineSeries | QAreaSer
     if x_axis.min().secsTo(x_axis.max()) < 86_400:
         middle = QDateTime.fromMSecsSinceEpoch(int(first.at(0).x()))
         x_axis.setRange(middle.addDays(-14), middle.addDays(14))
+
+
+def bar_height(bars: int) -> int:
+    """Pixels a bar chart needs to show ``bars`` bars and their labels legibly."""
+    return 70 + 26 * max(1, bars)
 
 
 def bar_chart(title: str, counts: tuple[CountView, ...], palette: QPalette, top: int = 10) -> QChart:
@@ -155,10 +164,10 @@ def bar_chart(title: str, counts: tuple[CountView, ...], palette: QPalette, top:
         bars.append(c.signature_count)
     series = QHorizontalBarSeries()
     series.append(bars)
-    series.setLabelsVisible(True)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
-    categories.append([c.name for c in largest])
+    # The figure goes in the label, so every bar can be read exactly without hovering.
+    categories.append([f"{c.name} ({c.signature_count:,})" for c in largest])
     values = QValueAxis()
     values.setLabelFormat("%'.0f")
     values.setRange(0, max((c.signature_count for c in largest), default=1) * 1.15)

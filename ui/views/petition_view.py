@@ -23,7 +23,7 @@ from caseworker.domain.rules import DEBATE_THRESHOLD, RESPONSE_THRESHOLD
 from caseworker.services.dto import PetitionDetail
 from ui.models.count_table import SORT_ROLE, CountTableModel
 from ui.views import sections
-from ui.views.charts import ChartView, bar_chart, signature_chart
+from ui.views.charts import ChartView, bar_chart, bar_height, signature_chart
 
 SAFE_SCHEMES = ("http", "https")
 
@@ -101,8 +101,6 @@ class PetitionView(QWidget):
         self.region_chart = ChartView("Signatures by region chart")
         self.constituencies = CountTableModel("Constituency", with_mp=True)
         self.constituency_table = self._sortable_table(self.constituencies, "Signatures by constituency")
-        self.countries = CountTableModel("Country")
-        self.regions = CountTableModel("Region")
         self._build()
         self.clear()
 
@@ -174,6 +172,9 @@ class PetitionView(QWidget):
         self.history_chart.setChart(signature_chart(d.signature_history, d.forecast, palette))
         self.country_chart.setChart(bar_chart("Top countries", d.signatures_by_country, palette))
         self.region_chart.setChart(bar_chart("UK regions and nations", d.signatures_by_region, palette, 12))
+        self.country_chart.setMinimumHeight(bar_height(min(10, len(d.signatures_by_country))))
+        self.region_chart.setMinimumHeight(bar_height(min(12, len(d.signatures_by_region))))
+        self.region_chart.setVisible(bool(d.signatures_by_region))
         self.constituencies.set_counts(d.signatures_by_constituency)
 
 

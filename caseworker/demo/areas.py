@@ -1,0 +1,98 @@
+"""Policy areas for demo petitions: the departments that answer them and their topic codes.
+
+Each :class:`Area` carries word lists for one area of policy. ``asks`` are petition titles
+in the imperative (so "The Government has no plans to ..." reads on), with ``{x}`` filled
+from ``fills``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from caseworker.domain.records import Department
+
+_GOV_UK = "https://www.gov.uk/government/organisations/"
+
+#: Acronym to department, with its gov.uk organisation page.
+DEPARTMENTS: dict[str, Department] = {
+    d.acronym or d.name: d
+    for d in (
+        Department("Cabinet Office", "CO", _GOV_UK + "cabinet-office"),
+        Department(
+            "Department for Business and Trade",
+            "DBT",
+            _GOV_UK + "department-for-business-and-trade",
+        ),
+        Department(
+            "Department for Culture, Media and Sport",
+            "DCMS",
+            _GOV_UK + "department-for-culture-media-and-sport",
+        ),
+        Department("Department for Education", "DfE", _GOV_UK + "department-for-education"),
+        Department(
+            "Department for Energy Security and Net Zero",
+            "DESNZ",
+            _GOV_UK + "department-for-energy-security-and-net-zero",
+        ),
+        Department(
+            "Department for Environment, Food and Rural Affairs",
+            "Defra",
+            _GOV_UK + "department-for-environment-food-rural-affairs",
+        ),
+        Department(
+            "Department for Science, Innovation and Technology",
+            "DSIT",
+            _GOV_UK + "department-for-science-innovation-and-technology",
+        ),
+        Department("Department for Transport", "DfT", _GOV_UK + "department-for-transport"),
+        Department(
+            "Department for Work and Pensions", "DWP", _GOV_UK + "department-for-work-pensions"
+        ),
+        Department(
+            "Department of Health and Social Care",
+            "DHSC",
+            _GOV_UK + "department-of-health-and-social-care",
+        ),
+        Department("HM Treasury", "HMT", _GOV_UK + "hm-treasury"),
+        Department("Home Office", "HO", _GOV_UK + "home-office"),
+        Department(
+            "Ministry of Housing, Communities and Local Government",
+            "MHCLG",
+            _GOV_UK + "ministry-of-housing-communities-local-government",
+        ),
+        Department("Ministry of Justice", "MoJ", _GOV_UK + "ministry-of-justice"),
+    )
+}
+
+#: Topic code to the name the site would give it.
+TOPICS = {
+    "animal-welfare": "Animal welfare",
+    "culture-media-sport": "Culture, media and sport",
+    "democracy": "Elections, Parliament and the constitution",
+    "economy": "Economy, business and taxes",
+    "education": "Education",
+    "energy": "Energy and net zero",
+    "environment": "Environment and climate",
+    "health": "Health and social care",
+    "housing": "Housing and planning",
+    "justice": "Crime, justice and policing",
+    "technology": "Science, technology and online safety",
+    "transport": "Transport",
+    "welfare": "Benefits and pensions",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    topic: str
+    departments: tuple[str, ...]  # acronyms; the first is the lead department
+    asks: tuple[str, ...]
+    fills: tuple[str, ...]
+    problems: tuple[str, ...]  # opening sentences of a background
+    details: tuple[str, ...]  # sentences for additional details
+    policy: tuple[str, ...]  # what the Government says it already does
+    review: str  # the review or programme an evasive response points to
+    stakeholders: str
+
+    def lead(self) -> Department:
+        return DEPARTMENTS[self.departments[0]]

@@ -1,0 +1,194 @@
+"""Where signatures come from: countries, the 12 regions and 650 invented constituencies.
+
+The constituencies are made up (names and MPs alike) but shaped like the 2024 map: 543 in
+England, 32 in Wales, 57 in Scotland and 18 in Northern Ireland, numbered in the ONS code
+ranges of the 2024 boundaries, each assigned to one of the site's region letters. They come
+from a fixed generator, so they are the same whatever the demo seed.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from functools import cache
+
+from caseworker.demo.names import person, town
+from caseworker.domain.records import Breakdowns, ConstituencyCount, CountryCount, RegionCount
+
+#: Region letter, name and number of seats (2024 boundaries), in ONS code order.
+REGIONS = (
+    ("A", "North East", 27),
+    ("B", "North West", 73),
+    ("D", "Yorkshire and The Humber", 54),
+    ("E", "East Midlands", 47),
+    ("F", "West Midlands", 57),
+    ("G", "East of England", 61),
+    ("H", "London", 75),
+    ("J", "South East", 91),
+    ("K", "South West", 58),
+    ("L", "Wales", 32),
+    ("M", "Scotland", 57),
+    ("N", "Northern Ireland", 18),
+)
+
+#: Nation, code prefix, first number and region letters it covers.
+NATIONS = (
+    ("E", "E14001", 63, "ABDEFGHJK"),
+    ("W", "W07000", 81, "L"),
+    ("S", "S14000", 21, "M"),
+    ("N", "N05000", 1, "N"),
+)
+
+UNITED_KINGDOM = ("United Kingdom", "GB")
+
+#: Countries other than the UK that signatures come from, with a rough relative weight.
+ABROAD = (
+    ("Ireland", "IE", 10.0), ("Spain", "ES", 8.0), ("France", "FR", 8.0),
+    ("United States", "US", 7.0), ("Australia", "AU", 6.0), ("Germany", "DE", 5.0),
+    ("Canada", "CA", 4.0), ("Netherlands", "NL", 3.0), ("Portugal", "PT", 3.0),
+    ("Italy", "IT", 3.0), ("New Zealand", "NZ", 2.0), ("Jersey", "JE", 2.0),
+    ("Guernsey", "GG", 1.5), ("Isle of Man", "IM", 1.5), ("Gibraltar", "GI", 1.0),
+    ("Cyprus", "CY", 1.0), ("Greece", "GR", 1.0), ("Belgium", "BE", 1.0), ("Sweden", "SE", 1.0),
+    ("Switzerland", "CH", 1.0), ("United Arab Emirates", "AE", 1.0), ("Poland", "PL", 1.0),
+    ("Norway", "NO", 0.5), ("Denmark", "DK", 0.5), ("Thailand", "TH", 0.5),
+    ("Hong Kong", "HK", 0.5), ("South Africa", "ZA", 0.5), ("Malta", "MT", 0.5),
+)
+
+_ABROAD_WEIGHTS = tuple(w for _n, _c, w in ABROAD)
+
+COMPASS = ("North", "South", "East", "West", "Central")
+
+
+@dataclass(frozen=True, slots=True)
+class Seat:
+    name: str
+    ons_code: str
+    mp: str | None
+    region: int  # index into REGIONS
+    weight: float  # relative size of the electorate
+
+
+def _seat_name(rng: random.Random, nation: str) -> str:
+    form = rng.random()
+    if form < 0.35:
+        return town(rng, nation)
+    if form < 0.65:
+        return f"{town(rng, nation)} {rng.choice(COMPASS)}"
+    if form < 0.85:
+        return f"{town(rng, nation)} and {town(rng, nation)}"
+    county = town(rng, nation) + ("shire" if nation == "E" else "")
+    return f"{rng.choice(('North', 'South', 'East', 'West', 'Mid'))} {county}"
+
+
+def _nation_names(rng: random.Random, nation: str, count: int, taken: set[str]) -> list[str]:
+    names: list[str] = []
+    while len(names) < count:
+        name = _seat_name(rng, nation)
+        if name not in taken:
+            taken.add(name)
+            names.append(name)
+    return sorted(names)
+
+
+@cache
+def seats() -> tuple[Seat, ...]:
+    """The 650 demo constituencies, sorted by ONS code."""
+    rng = random.Random("demo constituencies")
+    letters = [letter for letter, _name, _n in REGIONS]
+    taken: set[str] = set()
+    out: list[Seat] = []
+    for nation, prefix, first, covers in NATIONS:
+        regions = [i for i, letter in enumerate(letters) if letter in covers]
+        pool = [i for i in regions for _ in range(REGIONS[i][2])]
+        rng.shuffle(pool)
+        for n, name in enumerate(_nation_names(rng, nation, len(pool), taken)):
+            mp = None if (nation, n) == ("E", 101) else f"{person(rng)} MP"  # one vacant seat
+            code = f"{prefix}{first + n:03d}"
+            out.append(Seat(name, code, mp, pool[n], rng.uniform(0.8, 1.25)))
+    return tuple(out)
+
+
+def spread(rng: random.Random, total: int, weights: list[float]) -> list[int]:
+    """``total`` split over ``weights`` with noise; the parts add up to ``total`` exactly."""
+    scale = total / sum(weights)
+    rand = rng.random
+    draws = [rand() for _ in weights]
+    # One draw per part gives both the noise and the rounding: cheap, and unbiased enough.
+    counts = [int(w * scale * (0.55 + 0.9 * r) + r) for w, r in zip(weights, draws, strict=True)]
+    diff = total - sum(counts)
+    order = sorted(range(len(counts)), key=counts.__getitem__, reverse=True)
+    i = 0
+    while diff:
+        j = order[i % len(order)]
+        step = 1 if diff > 0 else (-1 if counts[j] > 0 else 0)
+        counts[j] += step
+        diff -= step
+        i += 1
+    return counts
+
+
+def _seat_weights(rng: random.Random, total: int) -> list[float]:
+    """Seat sizes, tilted towards a home region and sometimes towards one home seat."""
+    all_seats = seats()
+    bias = [1.0] * len(REGIONS)
+    if rng.random() < 0.4:
+        bias[rng.randrange(len(REGIONS))] = rng.uniform(1.5, 4.0)
+    weights = [s.weight * bias[s.region] for s in all_seats]
+    if total < 10_000 and rng.random() < 0.25:  # a local campaign
+        share = rng.uniform(0.3, 0.7)
+        home = rng.randrange(len(weights))
+        weights[home] = share / (1.0 - share) * (sum(weights) - weights[home])
+    return weights
+
+
+def _countries(rng: random.Random, total: int) -> tuple[tuple[CountryCount, ...], int]:
+    abroad = int(total * rng.uniform(0.005, 0.05) + rng.random())
+    if abroad < len(ABROAD):  # a few signatures from abroad: draw their countries one by one
+        picks = rng.choices(range(len(ABROAD)), weights=_ABROAD_WEIGHTS, k=abroad)
+        counts = [0] * len(ABROAD)
+        for i in picks:
+            counts[i] += 1
+    else:
+        counts = spread(rng, abroad, list(_ABROAD_WEIGHTS))
+    listed = [CountryCount(n, c, k) for (n, c, _w), k in zip(ABROAD, counts, strict=True) if k]
+    uk = total - abroad
+    if uk:
+        listed.append(CountryCount(*UNITED_KINGDOM, uk))
+    return tuple(sorted(listed, key=lambda c: c.name)), uk
+
+
+#: Shared records for the small counts that recur across petitions (they are immutable).
+_SMALL_COUNTS: dict[tuple[int, int], ConstituencyCount] = {}
+
+
+def _constituency_count(index: int, count: int) -> ConstituencyCount:
+    key = (index, count)
+    entry = _SMALL_COUNTS.get(key)
+    if entry is None:
+        seat = seats()[index]
+        entry = ConstituencyCount(seat.name, seat.ons_code, seat.mp, count)
+        if count < 64:
+            _SMALL_COUNTS[key] = entry
+    return entry
+
+
+def breakdowns(rng: random.Random, total: int, *, with_constituencies: bool) -> Breakdowns:
+    """Signatures by country, region and (when asked) constituency for ``total`` signatures."""
+    countries, uk = _countries(rng, total)
+    region_totals = [0] * len(REGIONS)
+    constituencies: tuple[ConstituencyCount, ...] = ()
+    if with_constituencies:
+        all_seats = seats()
+        counts = spread(rng, uk, _seat_weights(rng, total))
+        for seat, count in zip(all_seats, counts, strict=True):
+            region_totals[seat.region] += count
+        entry = _constituency_count
+        constituencies = tuple(entry(i, k) for i, k in enumerate(counts) if k)
+    else:
+        region_totals = spread(rng, uk, [float(n) for _l, _n, n in REGIONS])
+    regions = tuple(  # like constituencies, a region nobody signed from is left out
+        RegionCount(name, letter, k)
+        for (letter, name, _n), k in zip(REGIONS, region_totals, strict=True)
+        if k
+    )
+    return Breakdowns(countries=countries, regions=regions, constituencies=constituencies)
