@@ -12,7 +12,10 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from caseworker.domain.rules import PETITION_STATES
 
 from caseworker.importing.importer import import_paths
 from caseworker.jobs import Cancelled
@@ -20,9 +23,25 @@ from caseworker.services import formats
 from caseworker.services.petitions import PetitionNotFound, PetitionQuery, PetitionService
 from caseworker.services.queues import Queue, age_column
 from caseworker.services.text_report import detail_text
-from caseworker.storage.engine import Database, DatabaseError, default_database_url, open_database
+from caseworker.storage.engine import (
+    Database,
+    DatabaseError,
+    default_database_url,
+    normalise_url,
+    open_database,
+)
 
 PROG = "caseworker"
+
+
+def _db_option(parser: argparse.ArgumentParser, *, default: object) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        default=default,
+        help="database: a SQLAlchemy URL or a SQLite file path "
+        f"(default: $CASEWORKER_DB or {default_database_url()})",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,18 +50,16 @@ def build_parser() -> argparse.ArgumentParser:
         description="Petitions Committee casework: import petition data, list work queues, "
         "show a petition. With no command, opens the window.",
     )
-    parser.add_argument(
-        "--db",
-        metavar="URL",
-        help="database: a SQLAlchemy URL or a SQLite file path "
-        f"(default: $CASEWORKER_DB or {default_database_url()})",
-    )
+    _db_option(parser, default=None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_import(commands)
     _add_list(commands)
     _add_show(commands)
     _add_demo(commands)
     _add_db(commands)
+    # ``--db`` is accepted after the command name too (``caseworker list --db x.sqlite3``).
+    for sub in commands.choices.values():
+        _db_option(sub, default=argparse.SUPPRESS)
     return parser
 
 
@@ -54,10 +71,10 @@ def _add_import(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 def _add_list(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = commands.add_parser("list", help="list petitions in a work queue")
     p.add_argument("--queue", choices=[q.value for q in Queue], default=Queue.ALL.value)
-    p.add_argument("--state", help="only petitions in this state (open, closed, rejected, ...)")
+    p.add_argument("--state", choices=sorted(PETITION_STATES), help="only petitions in this state")
     p.add_argument("--search", metavar="TEXT", help="text in the title, background, details or response")
     p.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD", help="evaluate queues on this date (default: today)")
-    p.add_argument("--response-days", type=int, default=21, metavar="N", help="days allowed for a response (default: 21)")
+    p.add_argument("--response-days", type=_days, default=21, metavar="N", help="days allowed for a response (default: 21)")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
 
@@ -78,6 +95,16 @@ def _add_db(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.add_argument("action", choices=["upgrade", "status"])
 
 
+def _days(value: str) -> int:
+    try:
+        days = int(value)
+    except ValueError:
+        days = -1
+    if days < 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of days (0 or more)")
+    return days
+
+
 def _iso_date(value: str) -> date:
     try:
         return date.fromisoformat(value)
@@ -93,6 +120,9 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     try:
         if args.command == "db":
             return _db(args, out)
+        if args.command in READ_ONLY and _missing_sqlite_file(args.db):
+            print(f"{PROG}: no database at {args.db}; create one with import or demo", file=err)
+            return 2
         database = open_database(args.db)
     except (DatabaseError, OperationalError, SQLAlchemyError, OSError) as exc:
         print(f"{PROG}: cannot open the database: {_first_line(exc)}", file=err)
@@ -107,6 +137,22 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
         return 2
     finally:
         database.dispose()
+
+
+READ_ONLY = {"list", "show"}
+
+
+def _missing_sqlite_file(url: str | None) -> bool:
+    """A mistyped path must not silently create an empty database for a read-only command."""
+    if not url:
+        return False
+    parsed = make_url(normalise_url(url))
+    return (
+        parsed.get_backend_name() == "sqlite"
+        and bool(parsed.database)
+        and parsed.database != ":memory:"
+        and not Path(parsed.database).exists()
+    )
 
 
 def _import(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -163,8 +163,16 @@ class MainWindow(QMainWindow):
         self.model.set_query(self.current_query())
 
     def _show_summary(self, total: int) -> None:
-        title = QUEUE_TITLES[self.model.query.queue]
-        self.summary.setText(f"{title}: {total:,} petition{'s' if total != 1 else ''}")
+        query = self.model.query
+        title = QUEUE_TITLES[query.queue]
+        filtered = any((query.search, query.state, query.department, query.topic, query.parliament))
+        if total == 0 and filtered:
+            what = f"“{query.search}”" if query.search else "these filters"
+            self.summary.setText(f"No petitions in {title} match {what}. Clear the search or filters to see them all.")
+        elif total == 0:
+            self.summary.setText(f"{title}: no petitions")
+        else:
+            self.summary.setText(f"{title}: {total:,} petition{'s' if total != 1 else ''}")
 
     def _on_page_loaded(self, loaded: int) -> None:
         if loaded and not self.table.selectionModel().hasSelection():

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+#: Parliament's days are London days: a petition crossing 10,000 at 00:12 BST did so that day.
+LONDON = ZoneInfo("Europe/London")
 
 RESPONSE_THRESHOLD = 10_000
 DEBATE_THRESHOLD = 100_000
@@ -72,14 +76,24 @@ def debate_state(
     return DebateState.PENDING
 
 
+def london_date(moment: datetime) -> date:
+    """The calendar date in London of an aware timestamp."""
+    return moment.astimezone(LONDON).date()
+
+
+def start_of_london_day(day: date) -> datetime:
+    """The UTC instant a London calendar day begins (midnight GMT or BST)."""
+    return datetime.combine(day, time.min, tzinfo=LONDON).astimezone(UTC)
+
+
 def response_due_on(threshold_reached_at: datetime, days: int = RESPONSE_DEADLINE_DAYS) -> date:
     """The date a Government response falls due: ``days`` calendar days after 10,000."""
-    return threshold_reached_at.date() + timedelta(days=days)
+    return london_date(threshold_reached_at) + timedelta(days=days)
 
 
 def days_between(start: datetime | date, as_of: date) -> int:
     """Whole calendar days from ``start`` to ``as_of`` (never negative)."""
-    start_day = start.date() if isinstance(start, datetime) else start
+    start_day = london_date(start) if isinstance(start, datetime) else start
     return max(0, (as_of - start_day).days)
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.engine import Connection
 
 from caseworker.domain.forecast import forecast
-from caseworker.domain.rules import closing_time
+from caseworker.domain.rules import closing_time, london_date
 from caseworker.storage import models as m
 
 P = m.Petition.__table__
@@ -24,6 +24,8 @@ SNAPSHOTS = m.SignatureSnapshot.__table__
 VERSIONS = m.ResponseVersion.__table__
 SEARCH = m.PetitionSearch.__table__
 DAY = timedelta(days=1)
+MAX_BRACKET = timedelta(hours=36)
+MAX_STALENESS = timedelta(hours=6)
 
 
 def refresh_derived(connection: Connection, ids: Iterable[int]) -> None:
@@ -35,7 +37,7 @@ def refresh_derived(connection: Connection, ids: Iterable[int]) -> None:
         select(
             P.c.id, P.c.action, P.c.background, P.c.additional_details, P.c.committee_note,
             P.c.state, P.c.signature_count, P.c.updated_at, P.c.opened_at, P.c.closing_date,
-            P.c.closed_at,
+            P.c.closed_at, P.c.government_response_at,
         ).where(P.c.id.in_(wanted))
     ).all()  # fmt: skip
     series = _series(connection, wanted)
@@ -56,7 +58,8 @@ def _derived_values(
     current = next((r for r in responses if r[3]), None)
     values: dict[str, Any] = {
         "_id": p.id,
-        "responded_on": current[2] if current else None,
+        # Responses before June 2018 carry no responded_on: the record's creation date stands in.
+        "responded_on": _responded_on(current, p.government_response_at),
         "departments_label": label,
         "signatures_last_24h": _last_24h(points, p.updated_at, p.signature_count),
         "forecast_threshold": None,
@@ -74,11 +77,36 @@ def _derived_values(
     return values
 
 
-def _last_24h(points: list[tuple[datetime, int]], at: datetime, count: int) -> int | None:
-    earlier = [c for t, c in points if t <= at - DAY]
-    if not earlier:
+def _responded_on(
+    current: tuple[str, str | None, date | None, bool] | None, created: datetime | None
+) -> date | None:
+    if current is None:
         return None
-    return max(0, count - earlier[-1])
+    if current[2] is not None:
+        return current[2]
+    return london_date(created) if created is not None else None
+
+
+def _last_24h(points: list[tuple[datetime, int]], at: datetime, count: int) -> int | None:
+    """Signatures gained in the 24 hours to ``at``, or None when the history cannot say.
+
+    The count a day earlier is read off the snapshots either side of that moment when they
+    are at most 36 hours apart, or taken from a snapshot within 6 hours of it; a gain over a
+    longer gap would not be a 24-hour figure.
+    """
+    moment = at - DAY
+    before = [(t, c) for t, c in points if t <= moment]
+    after = [(t, c) for t, c in points if moment < t <= at]
+    if not before:
+        return None
+    (t0, c0) = before[-1]
+    if after and after[0][0] - t0 <= MAX_BRACKET:
+        (t1, c1) = after[0]
+        estimate = c0 + (c1 - c0) * ((moment - t0) / (t1 - t0))
+        return max(0, round(count - estimate))
+    if moment - t0 <= MAX_STALENESS:
+        return max(0, count - c0)
+    return None
 
 
 def _series(connection: Connection, ids: list[int]) -> dict[int, list[tuple[datetime, int]]]:

@@ -105,7 +105,9 @@ def _responses(session: Session, petition_id: int) -> tuple[dto.ResponseVersionV
         for r, source in rows
     ]
     # Oldest first; the version the site shows now always comes last.
-    views.sort(key=lambda r: (r.is_current, r.responded_on or r.first_seen_at.date(), r.first_seen_at))
+    views.sort(
+        key=lambda r: (r.is_current, r.responded_on or rules.london_date(r.first_seen_at), r.first_seen_at)
+    )
     return tuple(views)
 
 

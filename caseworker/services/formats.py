@@ -9,6 +9,7 @@ from dataclasses import asdict, fields, is_dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
+from caseworker.domain.rules import london_date
 from caseworker.services import dto
 
 LIST_KEYS = (
@@ -106,7 +107,7 @@ def _table_cells(r: dto.PetitionSummary, with_age: bool) -> list[str]:
 
 
 def _day(value: datetime | None) -> str:
-    return value.date().isoformat() if value else ""
+    return london_date(value).isoformat() if value else ""
 
 
 def detail_record(d: dto.PetitionDetail) -> dict[str, Any]:

@@ -228,6 +228,8 @@ def _queue_order(queue: Queue) -> tuple[Any, ...]:
         return (P.scheduled_debate_date.desc(), P.id.desc())
     if queue is Queue.RESPONSE_RECEIVED:
         return (P.responded_on.desc(), P.id.desc())
+    if queue is Queue.NOT_DEBATED:
+        return (P.debate_outcome_at.desc(), P.id.desc())
     if queue is Queue.APPROACHING_THRESHOLD:
         return (P.forecast_crossing_at.asc(), P.id)
     return (P.signature_count.desc(), P.id.desc())
@@ -240,17 +242,26 @@ def _summary(row: Any, age_key: str | None, as_of: date) -> dto.PetitionSummary:
     return dto.PetitionSummary(**values, days_waiting=days)
 
 
+def _waiting_since(row: Any, queue: Queue) -> Any:
+    """What "days waiting" counts from in this queue: a response, or a debate decision."""
+    awaiting_response = row.response_threshold_reached_at is not None and not row.has_response
+    awaiting_debate = (
+        row.debate_threshold_reached_at is not None
+        and not row.has_debate_outcome
+        and row.scheduled_debate_date is None
+    )
+    if queue is Queue.AWAITING_DEBATE_DECISION:
+        return row.debate_threshold_reached_at if awaiting_debate else None
+    if queue in (Queue.ALL, Queue.AWAITING_RESPONSE, Queue.RESPONSE_OVERDUE, Queue.APPROACHING_THRESHOLD):
+        return row.response_threshold_reached_at if awaiting_response else None
+    return None
+
+
 def _row(row: Any, query: PetitionQuery) -> dto.PetitionRow:
-    waiting_since = None
+    waiting_since = _waiting_since(row, query.queue)
     overdue = False
-    if row.response_threshold_reached_at is not None and not row.has_response:
-        waiting_since = row.response_threshold_reached_at
-        due = rules.response_due_on(waiting_since, query.response_days)
-        overdue = query.as_of > due
-    elif row.debate_threshold_reached_at is not None and not row.has_debate_outcome and (
-        row.scheduled_debate_date is None
-    ):
-        waiting_since = row.debate_threshold_reached_at
+    if waiting_since is not None and waiting_since == row.response_threshold_reached_at:
+        overdue = query.as_of > rules.response_due_on(waiting_since, query.response_days)
     return dto.PetitionRow(
         id=row.id,
         action=row.action,

@@ -7,13 +7,13 @@ yet waiting, and one answered after it was still waiting then.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy import ColumnElement, and_, exists, false, or_, true
 from sqlalchemy.orm import InstrumentedAttribute
 
-from caseworker.domain.rules import RESPONSE_DEADLINE_DAYS
+from caseworker.domain.rules import RESPONSE_DEADLINE_DAYS, start_of_london_day
 from caseworker.storage.models import Debate
 from caseworker.storage.models import Petition as P
 
@@ -25,6 +25,7 @@ class Queue(StrEnum):
     AWAITING_DEBATE_DECISION = "awaiting-debate-decision"
     DEBATE_SCHEDULED = "debate-scheduled"
     DEBATED = "debated"
+    NOT_DEBATED = "not-debated"
     RESPONSE_RECEIVED = "response-received"
     APPROACHING_THRESHOLD = "approaching-threshold"
 
@@ -38,6 +39,7 @@ QUEUE_TITLES = {
     Queue.AWAITING_DEBATE_DECISION: "Awaiting debate decision",
     Queue.DEBATE_SCHEDULED: "Debate scheduled",
     Queue.DEBATED: "Debated",
+    Queue.NOT_DEBATED: "Decided not to debate",
 }
 
 
@@ -52,7 +54,8 @@ class QueueRules:
 
 
 def start_of(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=UTC)
+    """Queues count in London days, as the Committee does."""
+    return start_of_london_day(day)
 
 
 def queue_filter(queue: Queue, rules: QueueRules) -> ColumnElement[bool]:
@@ -77,6 +80,9 @@ def queue_filter(queue: Queue, rules: QueueRules) -> ColumnElement[bool]:
         )
     if queue is Queue.DEBATE_SCHEDULED:
         return and_(P.scheduled_debate_date > rules.as_of, P.has_debate_outcome == false())
+    if queue is Queue.NOT_DEBATED:
+        no_date = exists().where(Debate.petition_id == P.id, Debate.debated_on.is_(None))
+        return and_(P.has_debate_outcome == true(), no_date)
     if queue is Queue.RESPONSE_RECEIVED:
         return and_(
             P.has_response == true(),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from datetime import date, datetime
 
+from caseworker.domain.rules import LONDON
 from caseworker.services import dto
 
 WIDTH = 88
@@ -122,7 +123,7 @@ def _when(value: date | datetime | None) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return value.strftime("%d %b %Y %H:%M UTC")
+        return value.astimezone(LONDON).strftime("%d %b %Y %H:%M %Z")
     return value.strftime("%d %b %Y")
 
 

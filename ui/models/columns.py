@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 
+from caseworker.domain.rules import london_date
 from caseworker.services.dto import PetitionRow
 from caseworker.services.petitions import SortKey
 
@@ -30,7 +31,7 @@ def day(value: date | datetime | None) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
-        value = value.date()
+        value = london_date(value)
     return value.strftime("%d %b %Y")
 
 

@@ -68,12 +68,26 @@ def signature_chart(
         series += _forecast_series(chart, prediction)
         for s in series[1:]:
             chart.addSeries(s)
-        top = max(top, prediction.final_high)
+        # Scale to the central estimate: the likely range may run off the top, the data may not.
+        top = max(top, prediction.final_estimate)
     for threshold in THRESHOLDS:
         if history and top >= threshold * 0.6:
             series.append(_threshold_line(chart, history, prediction, threshold))
     _add_time_axes(chart, series, top, palette)
+    if history:
+        end = prediction.closes_at if prediction else history[-1].at
+        _set_time_range(chart, history[0].at, end)
     return chart
+
+
+def _set_time_range(chart: QChart, start: datetime, end: datetime) -> None:
+    """Show the whole history and, with a forecast, the time to closing."""
+    axis = chart.axes(Qt.Orientation.Horizontal)[0]
+    first = QDateTime.fromMSecsSinceEpoch(int(_msecs(start)))
+    last = QDateTime.fromMSecsSinceEpoch(int(_msecs(end)))
+    if first.secsTo(last) < 86_400:
+        first, last = first.addDays(-14), last.addDays(14)
+    axis.setRange(first, last)
 
 
 def _forecast_series(chart: QChart, prediction: Forecast) -> list[QLineSeries | QAreaSeries]:
@@ -101,12 +115,13 @@ def _forecast_series(chart: QChart, prediction: Forecast) -> list[QLineSeries | 
 def _threshold_line(
     chart: QChart, history: tuple[SnapshotView, ...], prediction: Forecast | None, threshold: int
 ) -> QLineSeries:
-    line = QLineSeries(name=f"{threshold:,}")
+    line = QLineSeries(name=f"{threshold:,} threshold")
     end = prediction.closes_at if prediction else history[-1].at
     line.append(_msecs(history[0].at), threshold)
     line.append(_msecs(end), threshold)
-    pen = QPen(QColor("#505a5f"))
-    pen.setStyle(Qt.PenStyle.DotLine)
+    pen = QPen(QColor("#505a5f") if threshold == THRESHOLDS[0] else QColor("#6f72af"))
+    pen.setStyle(Qt.PenStyle.DotLine if threshold == THRESHOLDS[0] else Qt.PenStyle.DashDotLine)
+    pen.setWidthF(1.5)
     line.setPen(pen)
     chart.addSeries(line)
     return line
@@ -130,19 +145,6 @@ def _add_time_axes(
         s.attachAxis(y_axis)
     y_axis.setRange(0, max(10, top * 1.05))
     y_axis.applyNiceNumbers()
-    _widen_short_span(x_axis, series)
-
-
-def _widen_short_span(x_axis: QDateTimeAxis, series: list[QLineSeries | QAreaSeries]) -> None:
-    """A history of one snapshot has no span: show a fortnight either side of it."""
-    first = series[0]
-    if not isinstance(first, QLineSeries) or first.count() == 0:
-        now = QDateTime.currentDateTime()
-        x_axis.setRange(now.addDays(-30), now)
-        return
-    if x_axis.min().secsTo(x_axis.max()) < 86_400:
-        middle = QDateTime.fromMSecsSinceEpoch(int(first.at(0).x()))
-        x_axis.setRange(middle.addDays(-14), middle.addDays(14))
 
 
 def bar_height(bars: int) -> int:

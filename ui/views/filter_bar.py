@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from caseworker.services.dto import FilterOptions
 
@@ -31,12 +31,17 @@ class FilterBar(QWidget):
         self._timer.timeout.connect(self.changed)
         self.search.textChanged.connect(self._timer.start)
         self.search.returnPressed.connect(self._emit_now)
-        layout = QHBoxLayout(self)
+        # Two rows: the search box keeps a usable width even in a narrow window or at 200%.
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        search_row, filter_row = QHBoxLayout(), QHBoxLayout()
+        layout.addLayout(search_row)
+        layout.addLayout(filter_row)
         search_label = QLabel("&Search:")
         search_label.setBuddy(self.search)
-        layout.addWidget(search_label)
-        layout.addWidget(self.search, 3)
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("0" * 24))
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search, 1)
         for label, combo in (
             ("S&tate:", self.state),
             ("&Department:", self.department),
@@ -45,8 +50,8 @@ class FilterBar(QWidget):
         ):
             caption = QLabel(label)
             caption.setBuddy(combo)
-            layout.addWidget(caption)
-            layout.addWidget(combo, 1)
+            filter_row.addWidget(caption)
+            filter_row.addWidget(combo, 1)
 
     def _combo(self, name: str) -> QComboBox:
         combo = QComboBox()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from datetime import date, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -75,7 +75,7 @@ class ThresholdBar(QWidget):
         self.bar.setValue(min(count, self.threshold))
         self.bar.setFormat(f"{min(count / self.threshold, 1.0):.0%}")
         if crossed_at is not None:
-            self.caption.setText(f"✓ Crossed {self.threshold:,} on {crossed_at:%d %B %Y}")
+            self.caption.setText(f"✓ Crossed {self.threshold:,} on {sections.when(crossed_at)}")
         else:
             self.caption.setText(f"{count:,} of {self.threshold:,} signatures")
 
@@ -114,6 +114,8 @@ class PetitionView(QWidget):
         table.sortByColumn(model.columnCount() - 2, Qt.SortOrder.DescendingOrder)
         table.setAccessibleName(name)
         table.verticalHeader().hide()
+        table.setWordWrap(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         table.setMinimumHeight(260)
         return table
@@ -154,8 +156,9 @@ class PetitionView(QWidget):
             label.setText("")
         self.constituencies.set_counts(())
         self.tabs.setEnabled(False)
-        self.response_bar.show_progress(0, None)
-        self.debate_bar.show_progress(0, None)
+        for bar in (self.response_bar, self.debate_bar):
+            bar.show_progress(0, None)
+            bar.setVisible(False)
 
     def show_petition(self, d: PetitionDetail) -> None:
         self.tabs.setEnabled(True)
@@ -164,21 +167,24 @@ class PetitionView(QWidget):
         self.facts.setText(sections.facts_html(d) + demo)
         self.response_bar.show_progress(d.signature_count, d.response_threshold_reached_at)
         self.debate_bar.show_progress(d.signature_count, d.debate_threshold_reached_at)
+        for bar in (self.response_bar, self.debate_bar):
+            bar.setVisible(d.state != "rejected")
         self.petition_text.setText(sections.petition_html(d))
         self.response_text.setText(sections.responses_html(d))
         self.debate_text.setText(sections.debate_html(d))
         self.forecast_text.setText(sections.forecast_html(d))
         palette = self.palette()
         self.history_chart.setChart(signature_chart(d.signature_history, d.forecast, palette))
-        self.country_chart.setChart(bar_chart("Top countries", d.signatures_by_country, palette))
-        self.region_chart.setChart(bar_chart("UK regions and nations", d.signatures_by_region, palette, 12))
-        self.country_chart.setMinimumHeight(bar_height(min(10, len(d.signatures_by_country))))
+        as_at = ""
+        if d.breakdowns_as_of is not None and d.breakdowns_as_of != d.updated_at:
+            as_at = f" (as at {sections.when(d.breakdowns_as_of)})"
+        # The UK dwarfs every other country; its total is in the facts line and the regions.
+        abroad = tuple(c for c in d.signatures_by_country if c.code != "GB" and c.name != "United Kingdom")
+        self.country_chart.setChart(bar_chart("Top countries outside the UK" + as_at, abroad, palette))
+        self.region_chart.setChart(bar_chart("UK regions and nations" + as_at, d.signatures_by_region, palette, 12))
+        self.country_chart.setMinimumHeight(bar_height(min(10, len(abroad))))
+        self.country_chart.setVisible(bool(abroad))
         self.region_chart.setMinimumHeight(bar_height(min(12, len(d.signatures_by_region))))
         self.region_chart.setVisible(bool(d.signatures_by_region))
         self.constituencies.set_counts(d.signatures_by_constituency)
 
-
-def when(value: date | datetime | None) -> str:
-    if value is None:
-        return "–"
-    return f"{value:%d %B %Y}"

@@ -16,6 +16,7 @@ PANEL_ORDER = (
     Queue.AWAITING_DEBATE_DECISION,
     Queue.DEBATE_SCHEDULED,
     Queue.DEBATED,
+    Queue.NOT_DEBATED,
     Queue.APPROACHING_THRESHOLD,
     Queue.ALL,
 )
@@ -26,6 +27,7 @@ QUEUE_HINTS = {
     Queue.AWAITING_DEBATE_DECISION: "Crossed 100,000; no debate scheduled or decided",
     Queue.DEBATE_SCHEDULED: "A Westminster Hall debate is scheduled",
     Queue.DEBATED: "Debated, or the debate date has passed",
+    Queue.NOT_DEBATED: "The Committee decided not to debate (an outcome with no debate date)",
     Queue.APPROACHING_THRESHOLD: "Open petitions forecast to cross 10,000 or 100,000 within 14 days",
     Queue.ALL: "Every petition in the database",
 }
@@ -45,6 +47,8 @@ class QueuePanel(QWidget):
         self.list.setAccessibleName("Work queues")
         self.list.setAccessibleDescription("Choose a queue to list its petitions; counts in brackets")
         heading.setBuddy(self.list)
+        # Wide enough for the longest title and its count at any scale.
+        self.list.setMinimumWidth(self.list.fontMetrics().horizontalAdvance("⚠ Government response overdue (99,999)") + 24)
         for queue in PANEL_ORDER:
             item = QListWidgetItem(QUEUE_TITLES[queue])
             item.setData(QUEUE_ROLE, queue.value)

@@ -6,6 +6,8 @@ from datetime import date, datetime
 from html import escape
 from urllib.parse import urlparse
 
+from caseworker.domain.rules import london_date
+from caseworker.domain.forecast import Forecast
 from caseworker.services.dto import PetitionDetail, ResponseVersionView
 
 LINK_TITLES = (
@@ -20,6 +22,8 @@ LINK_TITLES = (
 def when(value: date | datetime | None) -> str:
     if value is None:
         return "–"
+    if isinstance(value, datetime):
+        value = london_date(value)
     return f"{value:%d %B %Y}"
 
 
@@ -40,18 +44,46 @@ def link(url: str | None, title: str) -> str:
     return f"{escape(title)}: {escape(url)} (not a web link, not opened)"
 
 
-def facts_html(d: PetitionDetail) -> str:
+def facts_html(d: PetitionDetail, today: date | None = None) -> str:
     kind = "Archived e-petition" if d.archived else "e-petition"
     parts = [
         f"<b>{kind} {d.id}</b>",
         escape(d.state.capitalize()),
-        f"<b>{d.signature_count:,}</b> signatures",
-        f"Response: {escape(d.response_state)}",
-        f"Debate: {escape(d.debate_state.replace('_', ' '))}",
+        f"<b>{d.signature_count:,}</b> signatures (as at {when(d.updated_at)})",
+        response_status(d, today or date.today()),
+        debate_status(d),
     ]
     if d.departments:
         parts.append(escape("; ".join(x.name for x in d.departments)))
     return " · ".join(parts)
+
+
+def response_status(d: PetitionDetail, today: date) -> str:
+    """The response's state in a clerk's words, with the deadline where it matters."""
+    current = d.current_response
+    if current is not None:
+        revised = " (revised)" if len(d.responses) > 1 else ""
+        return f"Government responded{revised} {when(current.responded_on or d.government_response_at)}"
+    if d.response_due_on is None:
+        return "Below 10,000: no response due" if d.state != "rejected" else "Rejected"
+    late = (today - d.response_due_on).days
+    if late > 0:
+        return f"<b>⚠ Response overdue by {late} day{'s' if late != 1 else ''}</b> (due {when(d.response_due_on)})"
+    return f"Awaiting response, due {when(d.response_due_on)}"
+
+
+def debate_status(d: PetitionDetail) -> str:
+    state = d.debate_state
+    if state == "debated":
+        debated_on = d.debate.debated_on if d.debate else d.scheduled_debate_date
+        return f"Debated {when(debated_on)}"
+    if state == "scheduled":
+        return f"Debate scheduled for {when(d.scheduled_debate_date)}"
+    if state == "not_debated":
+        return "Decided not to debate"
+    if state == "awaiting":
+        return "Awaiting a debate decision"
+    return "Below 100,000"
 
 
 def petition_html(d: PetitionDetail) -> str:
@@ -79,7 +111,8 @@ def _dates_table(d: PetitionDetail) -> str:
         ("Closed", d.closed_at),
         ("Crossed 10,000", d.response_threshold_reached_at),
         ("Response due", d.response_due_on),
-        ("Government responded", d.government_response_at),
+        ("Government responded", _first_response_date(d)),
+        ("Response revised", _revised_date(d)),
         ("Crossed 100,000", d.debate_threshold_reached_at),
         ("Debate scheduled on", d.debate_scheduled_on),
         ("Debate date", d.scheduled_debate_date),
@@ -91,26 +124,43 @@ def _dates_table(d: PetitionDetail) -> str:
     return f"<table>{cells}</table>"
 
 
+def _first_response_date(d: PetitionDetail) -> date | datetime | None:
+    if d.responses and d.responses[0].responded_on:
+        return d.responses[0].responded_on
+    return d.government_response_at
+
+
+def _revised_date(d: PetitionDetail) -> date | None:
+    return d.responses[-1].responded_on if len(d.responses) > 1 else None
+
+
 def responses_html(d: PetitionDetail) -> str:
     if not d.responses:
         due = f" It is due by {when(d.response_due_on)}." if d.response_due_on else ""
         return f"<p>No Government response has been captured.{due}</p>"
     newest_first = list(reversed(d.responses))
-    out = [_response(newest_first[0], len(d.responses), len(d.responses))]
+    out = [_response(newest_first[0], len(d.responses), len(d.responses), d.response_due_on)]
     if len(newest_first) > 1:
         out.append("<hr><h3>Earlier versions</h3>")
         for n, version in zip(range(len(d.responses) - 1, 0, -1), newest_first[1:], strict=True):
-            out.append(_response(version, n, len(d.responses)))
+            out.append(_response(version, n, len(d.responses), d.response_due_on if n == 1 else None))
     return "".join(out)
 
 
-def _response(r: ResponseVersionView, number: int, of: int) -> str:
+def _response(r: ResponseVersionView, number: int, of: int, due: date | None) -> str:
     status = "current" if r.is_current else "superseded"
     origin = "" if r.source == "government_response" else " (known from the site's copy in related activity)"
     heading = f"<h3>Version {number} of {of} ({status})</h3>"
+    seen = when(r.first_seen_at)
+    if when(r.last_seen_at) != seen:
+        seen = f"from {seen} to {when(r.last_seen_at)}"
+    late = ""
+    if due is not None and r.responded_on is not None and r.responded_on > due:
+        days = (r.responded_on - due).days
+        late = f"; <b>late by {days} day{'s' if days != 1 else ''}</b> (due {when(due)})"
     meta = (
-        f"<p><i>Responded on {when(r.responded_on)}; seen in captures from "
-        f"{when(r.first_seen_at)} to {when(r.last_seen_at)}{escape(origin)}</i></p>"
+        f"<p><i>Responded on {when(r.responded_on)}{late}; seen in captures {seen}"
+        f"{escape(origin)}</i></p>"
     )
     return heading + meta + f"<p><b>{escape(r.summary)}</b></p>" + paragraphs(r.details)
 
@@ -138,6 +188,19 @@ def debate_html(d: PetitionDetail) -> str:
     return "".join(out)
 
 
+def _crossing_text(f: Forecast) -> str:
+    earliest = when(f.crossing_earliest) if f.crossing_earliest else None
+    if f.crossing_at is None:
+        if earliest:
+            return f"not expected before closing on the present trend; possible from {earliest}."
+        return "not expected before closing on the present trend."
+    expected = when(f.crossing_at)
+    latest = when(f.crossing_latest) if f.crossing_latest else "after closing"
+    if earliest in (None, expected) and latest == expected:
+        return f"expected on {expected}."
+    return f"expected on {expected} (between {earliest or expected} and {latest})."
+
+
 def forecast_html(d: PetitionDetail) -> str:
     f = d.forecast
     if f is None:
@@ -148,13 +211,5 @@ def forecast_html(d: PetitionDetail) -> str:
         f"(likely between {f.final_low:,} and {f.final_high:,}).</p>"
     )
     if f.threshold is not None:
-        if f.crossing_at is not None:
-            earliest = when(f.crossing_earliest) if f.crossing_earliest else "–"
-            latest = when(f.crossing_latest) if f.crossing_latest else "after closing"
-            text += (
-                f"<p><b>{f.threshold:,}:</b> expected on {when(f.crossing_at)} "
-                f"(between {earliest} and {latest}).</p>"
-            )
-        else:
-            text += f"<p><b>{f.threshold:,}:</b> not expected before closing on the present trend.</p>"
+        text += f"<p><b>{f.threshold:,}:</b> {_crossing_text(f)}</p>"
     return text + "<p><i>Method: exponential decay fitted to the last 21 days; see the README.</i></p>"
