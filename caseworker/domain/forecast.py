@@ -23,6 +23,7 @@ WINDOW_DAYS = 21
 OTHER_WINDOWS = (7, 42)
 Z_80 = 1.28
 MIN_DAYS = 3
+PATH_POINTS = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,8 @@ class Forecast:
     crossing_at: datetime | None
     crossing_earliest: datetime | None
     crossing_latest: datetime | None
+    #: The projected counts from now to closing (central, low, high), for drawing.
+    path: tuple[tuple[datetime, int, int, int], ...] = ()
 
 
 def daily_increments(points: Sequence[tuple[datetime, int]], as_of: datetime) -> list[float]:
@@ -148,7 +151,18 @@ def forecast(
         days = trend.days_to_gather(threshold - current)
         return now + days * DAY if days is not None and days <= days_left else None
 
+    steps = [days_left * i / PATH_POINTS for i in range(PATH_POINTS + 1)]
+    path = tuple(
+        (
+            now + d * DAY,
+            round(current + central.signatures_within(d)),
+            round(current + low.signatures_within(d)),
+            round(current + high.signatures_within(d)),
+        )
+        for d in steps
+    )
     return Forecast(
+        path=path,
         as_of=now,
         closes_at=closes_at,
         current=current,

@@ -91,19 +91,18 @@ def _set_time_range(chart: QChart, start: datetime, end: datetime) -> None:
 
 
 def _forecast_series(chart: QChart, prediction: Forecast) -> list[QLineSeries | QAreaSeries]:
-    start, end = _msecs(prediction.as_of), _msecs(prediction.closes_at)
     central = QLineSeries(name="Forecast")
-    central.append(start, prediction.current)
-    central.append(end, prediction.final_estimate)
+    for at, middle, _low, _high in prediction.path:
+        central.append(_msecs(at), middle)
     pen = QPen(QColor("#d4351c"))
     pen.setStyle(Qt.PenStyle.DashLine)
     pen.setWidthF(2.0)
     central.setPen(pen)
     # The band's edges must outlive this function: the chart owns them.
     upper, lower = QLineSeries(chart), QLineSeries(chart)
-    for s, value in ((upper, prediction.final_high), (lower, prediction.final_low)):
-        s.append(start, prediction.current)
-        s.append(end, value)
+    for at, _middle, low, high in prediction.path:
+        upper.append(_msecs(at), high)
+        lower.append(_msecs(at), low)
     band = QAreaSeries(upper, lower)
     band.setParent(chart)
     band.setName("Likely range")
