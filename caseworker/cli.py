@@ -16,7 +16,6 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from caseworker.domain.rules import PETITION_STATES
-
 from caseworker.importing.importer import import_paths
 from caseworker.jobs import Cancelled
 from caseworker.services import formats
@@ -72,9 +71,22 @@ def _add_list(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     p = commands.add_parser("list", help="list petitions in a work queue")
     p.add_argument("--queue", choices=[q.value for q in Queue], default=Queue.ALL.value)
     p.add_argument("--state", choices=sorted(PETITION_STATES), help="only petitions in this state")
-    p.add_argument("--search", metavar="TEXT", help="text in the title, background, details or response")
-    p.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD", help="evaluate queues on this date (default: today)")
-    p.add_argument("--response-days", type=_days, default=21, metavar="N", help="days allowed for a response (default: 21)")
+    p.add_argument(
+        "--search", metavar="TEXT", help="text in the title, background, details or response"
+    )
+    p.add_argument(
+        "--as-of",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="evaluate queues on this date (default: today)",
+    )
+    p.add_argument(
+        "--response-days",
+        type=_days,
+        default=21,
+        metavar="N",
+        help="days allowed for a response (default: 21)",
+    )
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
 
@@ -109,7 +121,9 @@ def _iso_date(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a date in the form YYYY-MM-DD"
+        ) from None
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
@@ -147,12 +161,10 @@ def _missing_sqlite_file(url: str | None) -> bool:
     if not url:
         return False
     parsed = make_url(normalise_url(url))
-    return (
-        parsed.get_backend_name() == "sqlite"
-        and bool(parsed.database)
-        and parsed.database != ":memory:"
-        and not Path(parsed.database).exists()
-    )
+    path = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not path or path == ":memory:":
+        return False
+    return not Path(path).exists()
 
 
 def _import(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -198,8 +210,9 @@ def _demo(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> i
         print(f"{PROG}: --petitions must be at least 1", file=err)
         return 2
     try:
-        summary = generate_demo(db.engine, petitions=args.petitions, seed=args.seed,
-                                progress=_terminal_progress(err))
+        summary = generate_demo(
+            db.engine, petitions=args.petitions, seed=args.seed, progress=_terminal_progress(err)
+        )
     except (KeyboardInterrupt, Cancelled):
         print(f"\n{PROG}: demo generation interrupted", file=err)
         return 130
@@ -219,7 +232,13 @@ def _db(args: argparse.Namespace, out: TextIO) -> int:
         state = migrate.schema_state(engine)
     finally:
         engine.dispose()
-    status = "up to date" if state.current == state.head else "behind" if state.behind else "newer than this application"
+    status = (
+        "up to date"
+        if state.current == state.head
+        else "behind"
+        if state.behind
+        else "newer than this application"
+    )
     print(f"schema {state.current or 'none'} (application head {state.head}): {status}", file=out)
     return 0
 

@@ -25,7 +25,9 @@ def run_window(db_url: str | None = None) -> int:
     try:
         database = open_database(url)
     except Exception as exc:  # noqa: BLE001 - any failure is shown to the clerk, not raised
-        QMessageBox.critical(None, APPLICATION, f"The database could not be opened:\n{url}\n\n{exc}")
+        QMessageBox.critical(
+            None, APPLICATION, f"The database could not be opened:\n{url}\n\n{exc}"
+        )
         return 2
     window = MainWindow(AppContext.open(database, url, WindowSettings.user()))
     window.show()

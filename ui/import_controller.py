@@ -27,7 +27,9 @@ class ImportController(QObject):
         self.current: ProgressJob | None = None
 
     def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self._parent, "Import petition captures", "", CAPTURE_FILTER)
+        files, _ = QFileDialog.getOpenFileNames(
+            self._parent, "Import petition captures", "", CAPTURE_FILTER
+        )
         if files:
             self.start_import([Path(f) for f in files])
 
@@ -42,7 +44,9 @@ class ImportController(QObject):
         def work(progress: Any, cancelled: Any) -> ImportSummary:
             return service.import_paths(paths, progress=progress, cancelled=cancelled)
 
-        self.current = run_with_progress(self._parent, "Importing captures", self._context.runner, work, self._on_imported)
+        self.current = run_with_progress(
+            self._parent, "Importing captures", self._context.runner, work, self._on_imported
+        )
         return self.current
 
     def start_demo(self, petitions: int = DEMO_PETITIONS) -> ProgressJob:
@@ -51,7 +55,9 @@ class ImportController(QObject):
         def work(progress: Any, cancelled: Any) -> int:
             return service.generate_demo(petitions, progress=progress, cancelled=cancelled)
 
-        self.current = run_with_progress(self._parent, "Generating demo data", self._context.runner, work, self._on_demo)
+        self.current = run_with_progress(
+            self._parent, "Generating demo data", self._context.runner, work, self._on_demo
+        )
         return self.current
 
     def _on_imported(self, job: ProgressJob, summary: ImportSummary | None) -> None:

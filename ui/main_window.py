@@ -108,7 +108,9 @@ class MainWindow(QMainWindow):
         self.import_action = self._action("&Import files…", self.imports.choose_files, "Ctrl+I",
                                           "Import JSON captures or .zip archives")  # fmt: skip
         file_menu.addAction(self.import_action)
-        file_menu.addAction(self._action("Import &folder…", self.imports.choose_folder, "Ctrl+Shift+I"))
+        file_menu.addAction(
+            self._action("Import &folder…", self.imports.choose_folder, "Ctrl+Shift+I")
+        )
         file_menu.addAction(self._action("Add &demo data…", self._offer_demo))
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
@@ -117,7 +119,9 @@ class MainWindow(QMainWindow):
         view.addAction(self._action("&Refresh", self.refresh, QKeySequence.StandardKey.Refresh))
         view.addAction(self._action("Go to &queues", self.queues.list.setFocus, "Ctrl+1"))
         view.addAction(self._action("Go to &petitions", self.table.setFocus, "Ctrl+2"))
-        view.addAction(self._action("Go to petition &details", self.petition.tabs.setFocus, "Ctrl+3"))
+        view.addAction(
+            self._action("Go to petition &details", self.petition.tabs.setFocus, "Ctrl+3")
+        )
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About", self._about))
 
@@ -126,7 +130,9 @@ class MainWindow(QMainWindow):
         self.filters.changed.connect(self._apply_filters)
         self.model.total_changed.connect(self._show_summary)
         self.model.page_loaded.connect(self._on_page_loaded)
-        self.model.load_failed.connect(lambda message: self.statusBar().showMessage(f"Could not load: {message}"))
+        self.model.load_failed.connect(
+            lambda message: self.statusBar().showMessage(f"Could not load: {message}")
+        )
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.imports.data_changed.connect(self.refresh)
 
@@ -144,14 +150,27 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         service, as_of = self._context.petitions, date.today()
-        self._context.runner.read(lambda p, c: service.queue_counts(as_of), succeeded=self.queues.set_counts)
-        self._context.runner.read(lambda p, c: service.filter_options(), succeeded=self.filters.set_options)
+        self._context.runner.read(
+            lambda p, c: service.queue_counts(as_of), succeeded=self.queues.set_counts
+        )
+        self._context.runner.read(
+            lambda p, c: service.filter_options(), succeeded=self.filters.set_options
+        )
         self.model.reload()
 
     def current_query(self) -> PetitionQuery:
         values = self.filters.values()
         old = self.model.query
-        return PetitionQuery(queue=self.queues.current(), sort=old.sort, descending=old.descending, **values)
+        return PetitionQuery(
+            queue=self.queues.current(),
+            sort=old.sort,
+            descending=old.descending,
+            search=values["search"],
+            state=values["state"],
+            department=values["department"],
+            topic=values["topic"],
+            parliament=values["parliament"],
+        )
 
     def _on_queue_selected(self, queue: Queue) -> None:
         self._context.settings.last_queue = queue.value
@@ -168,7 +187,10 @@ class MainWindow(QMainWindow):
         filtered = any((query.search, query.state, query.department, query.topic, query.parliament))
         if total == 0 and filtered:
             what = f"“{query.search}”" if query.search else "these filters"
-            self.summary.setText(f"No petitions in {title} match {what}. Clear the search or filters to see them all.")
+            self.summary.setText(
+                f"No petitions in {title} match {what}. "
+                "Clear the search or filters to see them all."
+            )
         elif total == 0:
             self.summary.setText(f"{title}: no petitions")
         else:
@@ -177,7 +199,10 @@ class MainWindow(QMainWindow):
     def _on_page_loaded(self, loaded: int) -> None:
         if loaded and not self.table.selectionModel().hasSelection():
             index = self.model.index(0, 0)
-            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
             self.table.selectionModel().setCurrentIndex(index, flags)
         if loaded == 0:
             self.petition.clear()
@@ -234,7 +259,9 @@ class MainWindow(QMainWindow):
             if saved is not None:
                 restore(saved)
         last = settings.last_queue
-        self.queues.select(Queue(last) if last in {q.value for q in Queue} else Queue.AWAITING_RESPONSE)
+        self.queues.select(
+            Queue(last) if last in {q.value for q in Queue} else Queue.AWAITING_RESPONSE
+        )
 
     def save_state(self) -> None:
         settings = self._context.settings

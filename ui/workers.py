@@ -80,7 +80,9 @@ class JobRunner(QObject):
         """Start a job that writes: write jobs run one at a time, in order."""
         return self._start(function, self._writer, slots)
 
-    def _start(self, function: JobFunction, pool: QThreadPool, slots: dict[str, Callable[..., Any]]) -> Job:
+    def _start(
+        self, function: JobFunction, pool: QThreadPool, slots: dict[str, Callable[..., Any]]
+    ) -> Job:
         job = Job(function)
         # Connect before starting, so that even a job that finishes at once is heard.
         for name, receiver in slots.items():

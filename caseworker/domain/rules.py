@@ -50,7 +50,9 @@ class DebateState(StrEnum):
     NOT_DEBATED = "not_debated"
 
 
-def response_state(*, has_response: bool, response_threshold_reached_at: datetime | None) -> ResponseState:
+def response_state(
+    *, has_response: bool, response_threshold_reached_at: datetime | None
+) -> ResponseState:
     if has_response:
         return ResponseState.RESPONDED
     if response_threshold_reached_at is not None:

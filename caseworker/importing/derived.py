@@ -10,19 +10,19 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.engine import Connection
 
 from caseworker.domain.forecast import forecast
 from caseworker.domain.rules import closing_time, london_date
 from caseworker.storage import models as m
 
-P = m.Petition.__table__
-SNAPSHOTS = m.SignatureSnapshot.__table__
-VERSIONS = m.ResponseVersion.__table__
-SEARCH = m.PetitionSearch.__table__
+P = cast(Table, m.Petition.__table__)
+SNAPSHOTS = cast(Table, m.SignatureSnapshot.__table__)
+VERSIONS = cast(Table, m.ResponseVersion.__table__)
+SEARCH = cast(Table, m.PetitionSearch.__table__)
 DAY = timedelta(days=1)
 MAX_BRACKET = timedelta(hours=36)
 MAX_STALENESS = timedelta(hours=6)
@@ -43,17 +43,24 @@ def refresh_derived(connection: Connection, ids: Iterable[int]) -> None:
     series = _series(connection, wanted)
     responses = _responses(connection, wanted)
     labels = _department_labels(connection, wanted)
-    updates = [_derived_values(p, series[p.id], responses[p.id], labels.get(p.id)) for p in petitions]
+    updates = [
+        _derived_values(p, series[p.id], responses[p.id], labels.get(p.id)) for p in petitions
+    ]
     if updates:
-        statement = update(P).where(P.c.id == bindparam("_id")).values(
-            {k: bindparam(k) for k in updates[0] if k != "_id"}
+        statement = (
+            update(P)
+            .where(P.c.id == bindparam("_id"))
+            .values({k: bindparam(k) for k in updates[0] if k != "_id"})
         )
         connection.execute(statement, updates)
-    _write_search(connection, wanted, petitions, responses)
+    _write_search(connection, wanted, list(petitions), responses)
 
 
 def _derived_values(
-    p: Any, points: list[tuple[datetime, int]], responses: list[tuple[str, str | None, date | None, bool]], label: str | None
+    p: Any,
+    points: list[tuple[datetime, int]],
+    responses: list[tuple[str, str | None, date | None, bool]],
+    label: str | None,
 ) -> dict[str, Any]:
     current = next((r for r in responses if r[3]), None)
     values: dict[str, Any] = {
@@ -165,7 +172,7 @@ def _write_search(
             "petition_id": p.id,
             "document": search_document(
                 p.action, p.background, p.additional_details, p.committee_note,
-                *(text for summary, details, _, _ in responses[p.id] for text in (summary, details)),
+                *(part for r in responses[p.id] for part in (r[0], r[1])),
             ),
         }
         for p in petitions

@@ -106,7 +106,11 @@ def _responses(session: Session, petition_id: int) -> tuple[dto.ResponseVersionV
     ]
     # Oldest first; the version the site shows now always comes last.
     views.sort(
-        key=lambda r: (r.is_current, r.responded_on or rules.london_date(r.first_seen_at), r.first_seen_at)
+        key=lambda r: (
+            r.is_current,
+            r.responded_on or rules.london_date(r.first_seen_at),
+            r.first_seen_at,
+        )
     )
     return tuple(views)
 
@@ -122,7 +126,9 @@ def _history(session: Session, petition_id: int) -> tuple[dto.SnapshotView, ...]
 def _countries(session: Session, petition_id: int) -> tuple[dto.CountView, ...]:
     t = m.CountrySignatures
     rows = session.execute(
-        select(t.name, t.code, t.signature_count).where(t.petition_id == petition_id).order_by(t.position)
+        select(t.name, t.code, t.signature_count)
+        .where(t.petition_id == petition_id)
+        .order_by(t.position)
     )
     return tuple(dto.CountView(name, code, count) for name, code, count in rows)
 
@@ -130,7 +136,9 @@ def _countries(session: Session, petition_id: int) -> tuple[dto.CountView, ...]:
 def _regions(session: Session, petition_id: int) -> tuple[dto.CountView, ...]:
     t = m.RegionSignatures
     rows = session.execute(
-        select(t.name, t.ons_code, t.signature_count).where(t.petition_id == petition_id).order_by(t.position)
+        select(t.name, t.ons_code, t.signature_count)
+        .where(t.petition_id == petition_id)
+        .order_by(t.position)
     )
     return tuple(dto.CountView(name, code, count) for name, code, count in rows)
 

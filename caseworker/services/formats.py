@@ -81,10 +81,14 @@ def list_table(rows: list[dto.PetitionSummary], *, with_age: bool) -> str:
         headers.append("Waiting")
     headers.append("Petition")
     body = [_table_cells(r, with_age) for r in rows]
-    widths = [max(len(h), *(len(c[i]) for c in body)) if body else len(h) for i, h in enumerate(headers)]
+    widths = [
+        max(len(h), *(len(c[i]) for c in body)) if body else len(h) for i, h in enumerate(headers)
+    ]
     widths[-1] = min(widths[-1], 70)
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip() for cells in body]
+    lines += [
+        "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip() for cells in body
+    ]
     lines.append(f"{len(rows)} petition{'s' if len(rows) != 1 else ''}")
     return "\n".join(lines)
 
@@ -112,7 +116,7 @@ def _day(value: datetime | None) -> str:
 
 def detail_record(d: dto.PetitionDetail) -> dict[str, Any]:
     """``show --format json``: every stored attribute under the site's names."""
-    record = plain(d)
+    record: dict[str, Any] = plain(d)
     record.pop("raw_json")
     record["rejection"] = (
         {"code": d.rejection_code, "details": d.rejection_details} if d.rejection_code else None
@@ -121,7 +125,9 @@ def detail_record(d: dto.PetitionDetail) -> dict[str, Any]:
     current = d.current_response
     record["government_response"] = _response_record(current) if current else None
     record["responses"] = [_response_record(r) for r in d.responses]
-    record["signature_history"] = [{"at": plain(s.at), "count": s.count} for s in d.signature_history]
+    record["signature_history"] = [
+        {"at": plain(s.at), "count": s.count} for s in d.signature_history
+    ]
     record["signatures_by_country"] = [
         {"name": c.name, "code": c.code, "signature_count": c.signature_count}
         for c in d.signatures_by_country

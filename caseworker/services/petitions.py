@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, Unpack
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -22,6 +22,7 @@ from caseworker.services.search import search_filter
 from caseworker.storage import models as m
 
 P = m.Petition
+AnySelect = Select[Unpack[tuple[Any, ...]]]
 SUMMARY_COLUMNS = (
     P.id,
     P.action,
@@ -126,7 +127,9 @@ class PetitionService:
 
     def page(self, query: PetitionQuery, *, offset: int, limit: int) -> list[dto.PetitionRow]:
         """One page of the window's table, in the query's order."""
-        statement = _ordered(_filtered(select(*ROW_COLUMNS), query), query).limit(limit).offset(offset)
+        statement = (
+            _ordered(_filtered(select(*ROW_COLUMNS), query), query).limit(limit).offset(offset)
+        )
         with self._sessions() as session:
             rows = session.execute(statement).all()
         return [_row(row, query) for row in rows]
@@ -182,7 +185,7 @@ def _filter_options(session: Session) -> dto.FilterOptions:
     )
 
 
-def _filtered(statement: Select[Any], query: PetitionQuery) -> Select[Any]:
+def _filtered(statement: AnySelect, query: PetitionQuery) -> AnySelect:
     statement = statement.where(queue_filter(query.queue, query.rules))
     if query.state:
         statement = statement.where(P.state == query.state)
@@ -207,7 +210,7 @@ def _filtered(statement: Select[Any], query: PetitionQuery) -> Select[Any]:
     return statement
 
 
-def _ordered(statement: Select[Any], query: PetitionQuery) -> Select[Any]:
+def _ordered(statement: AnySelect, query: PetitionQuery) -> AnySelect:
     if query.sort is not None:
         column = SORT_COLUMNS[query.sort]
         direction = column.desc() if query.descending else column.asc()
@@ -252,7 +255,12 @@ def _waiting_since(row: Any, queue: Queue) -> Any:
     )
     if queue is Queue.AWAITING_DEBATE_DECISION:
         return row.debate_threshold_reached_at if awaiting_debate else None
-    if queue in (Queue.ALL, Queue.AWAITING_RESPONSE, Queue.RESPONSE_OVERDUE, Queue.APPROACHING_THRESHOLD):
+    if queue in (
+        Queue.ALL,
+        Queue.AWAITING_RESPONSE,
+        Queue.RESPONSE_OVERDUE,
+        Queue.APPROACHING_THRESHOLD,
+    ):
         return row.response_threshold_reached_at if awaiting_response else None
     return None
 

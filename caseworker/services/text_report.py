@@ -12,7 +12,15 @@ WIDTH = 88
 
 
 def detail_text(d: dto.PetitionDetail) -> str:
-    parts = [_heading(d), _dates(d), _texts(d), _responses(d), _debate(d), _signatures(d), _business(d)]
+    parts = [
+        _heading(d),
+        _dates(d),
+        _texts(d),
+        _responses(d),
+        _debate(d),
+        _signatures(d),
+        _business(d),
+    ]
     return "\n\n".join(p for p in parts if p).rstrip() + "\n"
 
 
@@ -20,16 +28,23 @@ def _heading(d: dto.PetitionDetail) -> str:
     kind = "archived e-petition" if d.archived else "e-petition"
     demo = "  [demo data]" if d.is_demo else ""
     lines = [f"{kind.capitalize()} {d.id}: {d.action}{demo}"]
-    lines.append(f"State: {d.state}  ·  {d.signature_count:,} signatures  ·  "
-                 f"response {d.response_state}  ·  debate {d.debate_state.replace('_', ' ')}")
+    lines.append(
+        f"State: {d.state}  ·  {d.signature_count:,} signatures  ·  "
+        f"response {d.response_state}  ·  debate {d.debate_state.replace('_', ' ')}"
+    )
     if d.parliament:
-        lines.append(f"Parliament: {d.parliament.period} ({d.parliament.government or 'government not given'})")
+        lines.append(
+            f"Parliament: {d.parliament.period} ({d.parliament.government or 'government unknown'})"
+        )
     if d.departments:
         lines.append("Departments: " + "; ".join(x.name for x in d.departments))
     if d.topics:
         lines.append("Topics: " + ", ".join(d.topics))
     if d.rejection_code:
-        lines.append(f"Rejected: {d.rejection_code}" + (f": {d.rejection_details}" if d.rejection_details else ""))
+        lines.append(
+            f"Rejected: {d.rejection_code}"
+            + (f": {d.rejection_details}" if d.rejection_details else "")
+        )
     return "\n".join(lines)
 
 
@@ -67,9 +82,11 @@ def _responses(d: dto.PetitionDetail) -> str:
     blocks = []
     for n, r in enumerate(d.responses, start=1):
         status = "current" if r.is_current else "superseded"
-        header = (f"Government response, version {n} of {len(d.responses)} ({status}); "
-                  f"responded on {_when(r.responded_on) or 'not given'}; "
-                  f"seen {_when(r.first_seen_at)} to {_when(r.last_seen_at)}")
+        header = (
+            f"Government response, version {n} of {len(d.responses)} ({status}); "
+            f"responded on {_when(r.responded_on) or 'not given'}; "
+            f"seen {_when(r.first_seen_at)} to {_when(r.last_seen_at)}"
+        )
         body = _wrap(r.summary) + ("\n\n" + _wrap(r.details) if r.details else "")
         blocks.append(f"{header}\n{body}")
     return "\n\n".join(blocks)
@@ -97,15 +114,19 @@ def _debate(d: dto.PetitionDetail) -> str:
 def _signatures(d: dto.PetitionDetail) -> str:
     lines = []
     if d.signature_history:
-        lines.append(f"Signature history: {len(d.signature_history)} snapshots from "
-                     f"{_when(d.signature_history[0].at)} to {_when(d.signature_history[-1].at)}")
+        lines.append(
+            f"Signature history: {len(d.signature_history)} snapshots from "
+            f"{_when(d.signature_history[0].at)} to {_when(d.signature_history[-1].at)}"
+        )
     top = sorted(d.signatures_by_constituency, key=lambda c: -c.signature_count)[:10]
     if top:
         lines.append("Top constituencies:")
         lines += [f"  {c.signature_count:>9,}  {c.name} ({c.mp or 'seat vacant'})" for c in top]
     if d.signatures_by_country:
         countries = sorted(d.signatures_by_country, key=lambda c: -c.signature_count)[:5]
-        lines.append("Top countries: " + "; ".join(f"{c.name} {c.signature_count:,}" for c in countries))
+        lines.append(
+            "Top countries: " + "; ".join(f"{c.name} {c.signature_count:,}" for c in countries)
+        )
     return "\n".join(lines)
 
 

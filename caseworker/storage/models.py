@@ -152,7 +152,9 @@ class ResponseVersion(Base):
     __table_args__ = (UniqueConstraint("petition_id", "fingerprint"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    petition_id: Mapped[int] = mapped_column(ForeignKey(PETITION_FK, ondelete="CASCADE"), index=True)
+    petition_id: Mapped[int] = mapped_column(
+        ForeignKey(PETITION_FK, ondelete="CASCADE"), index=True
+    )
     summary: Mapped[str] = mapped_column(Text)
     details: Mapped[str | None] = mapped_column(Text)
     responded_on: Mapped[date | None]
@@ -176,7 +178,9 @@ class BusinessItem(Base):
     __table_args__ = (UniqueConstraint("petition_id", "item_key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    petition_id: Mapped[int] = mapped_column(ForeignKey(PETITION_FK, ondelete="CASCADE"), index=True)
+    petition_id: Mapped[int] = mapped_column(
+        ForeignKey(PETITION_FK, ondelete="CASCADE"), index=True
+    )
     item_key: Mapped[str] = mapped_column(String(200))
     subject: Mapped[str] = mapped_column(Text)
     body: Mapped[str | None] = mapped_column(Text)

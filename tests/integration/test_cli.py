@@ -20,15 +20,31 @@ from tests.unit.services.captures import response, single, write
 def captures(tmp_path: Path) -> Path:
     folder = tmp_path / "captures"
     folder.mkdir()
-    write(folder, "10.json", single(10, action="Fund <b>rural</b> buses & trams", signature_count=12_345,
-                                    response_threshold_reached_at="2025-05-01T08:00:00.000Z"))
-    write(folder, "11.json", single(11, action="Protect Welsh place names: Ynys Môn, Llŷn", signature_count=150,
-                                    state="closed", closed_at="2025-06-01T22:59:59.999Z",
-                                    government_response=response("A reply.", "2025-05-20"),
-                                    signatures_by_constituency=[
-                                        {"name": "Ynys Môn", "ons_code": "W07000112", "mp": None,
-                                         "signature_count": 100},
-                                    ]))
+    write(
+        folder,
+        "10.json",
+        single(
+            10,
+            action="Fund <b>rural</b> buses & trams",
+            signature_count=12_345,
+            response_threshold_reached_at="2025-05-01T08:00:00.000Z",
+        ),
+    )
+    write(
+        folder,
+        "11.json",
+        single(
+            11,
+            action="Protect Welsh place names: Ynys Môn, Llŷn",
+            signature_count=150,
+            state="closed",
+            closed_at="2025-06-01T22:59:59.999Z",
+            government_response=response("A reply.", "2025-05-20"),
+            signatures_by_constituency=[
+                {"name": "Ynys Môn", "ons_code": "W07000112", "mp": None, "signature_count": 100},
+            ],
+        ),
+    )
     return folder  # fmt: skip
 
 
@@ -36,7 +52,9 @@ def run(db_url: str, *args: str) -> int:
     return main(["--db", db_url, *args])
 
 
-def test_import_then_list_json(db_url: str, captures: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_then_list_json(
+    db_url: str, captures: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(db_url, "import", str(captures)) == 0
     assert "2 imported, 0 updated, 0 unchanged, 0 failed" in capsys.readouterr().out
     assert run(db_url, "list", "--format", "json", "--as-of", "2025-06-30") == 0
@@ -51,15 +69,28 @@ def test_import_then_list_json(db_url: str, captures: Path, capsys: pytest.Captu
     }  # fmt: skip
 
 
-def test_queue_json_has_days_waiting(sqlite_url: str, captures: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_queue_json_has_days_waiting(
+    sqlite_url: str, captures: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     run(sqlite_url, "import", str(captures))
     capsys.readouterr()
-    run(sqlite_url, "list", "--queue", "response-overdue", "--as-of", "2025-06-30", "--format", "json")
+    run(
+        sqlite_url,
+        "list",
+        "--queue",
+        "response-overdue",
+        "--as-of",
+        "2025-06-30",
+        "--format",
+        "json",
+    )
     records = json.loads(capsys.readouterr().out)
     assert [(r["id"], r["days_waiting"]) for r in records] == [(10, 60)]
 
 
-def test_reimport_is_unchanged(sqlite_url: str, captures: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_reimport_is_unchanged(
+    sqlite_url: str, captures: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     run(sqlite_url, "import", str(captures))
     capsys.readouterr()
     assert run(sqlite_url, "import", str(captures)) == 0
@@ -78,7 +109,9 @@ def test_csv_and_table(sqlite_url: str, captures: Path, capsys: pytest.CaptureFi
     assert "12,345" in table and "1 petition" in table
 
 
-def test_show_json_and_text(sqlite_url: str, captures: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_show_json_and_text(
+    sqlite_url: str, captures: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     run(sqlite_url, "import", str(captures))
     capsys.readouterr()
     assert run(sqlite_url, "show", "11", "--format", "json") == 0
@@ -129,7 +162,8 @@ def test_unreachable_database_gives_one_line(capsys: pytest.CaptureFixture[str])
 
 def test_real_process_prints_no_traceback(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "main.py", "--db", str(tmp_path / "x.sqlite3"), "import", str(tmp_path / "missing")],
+        [sys.executable, "main.py", "--db", str(tmp_path / "x.sqlite3"), "import",
+         str(tmp_path / "missing")],
         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert result.returncode == 1

@@ -24,7 +24,10 @@ def load_series(shared_data: Path) -> list[tuple[datetime, int]]:
     with (shared_data / SERIES).open(encoding="utf-8") as handle:
         rows = csv.DictReader(handle)
         return [
-            (datetime.fromisoformat(r["last_updated_utc"]).replace(tzinfo=UTC), int(r["constituency_signature_sum"]))
+            (
+                datetime.fromisoformat(r["last_updated_utc"]).replace(tzinfo=UTC),
+                int(r["constituency_signature_sum"]),
+            )
             for r in rows
         ]
 

@@ -160,8 +160,13 @@ def test_every_file_is_accounted_for(loaded: Loaded) -> None:
 
 def test_the_non_petition_files_fail_whichever_folder_they_are_in(loaded: Loaded) -> None:
     names = {p.name for p in loaded.expected.not_petitions}
-    assert {"epetitions.json", "constituency_party_ons.json", "population_ons.json",
-            "uk-constituencies.topo.json", "petition-751472-hourly.json"} <= names
+    assert {
+        "epetitions.json",
+        "constituency_party_ons.json",
+        "population_ons.json",
+        "uk-constituencies.topo.json",
+        "petition-751472-hourly.json",
+    } <= names
 
 
 def test_every_petition_id_is_stored_once(loaded: Loaded) -> None:
@@ -197,7 +202,9 @@ def test_newest_single_files_match_the_database(loaded: Loaded) -> None:
         checked += 1
         a, p = newest.attrs, petitions[pid]
         assert (p["signature_count"], p["action"], p["state"]) == (
-            a["signature_count"], a["action"], a["state"]
+            a["signature_count"],
+            a["action"],
+            a["state"],
         ), pid
         assert p["raw_json"] == expected.texts[newest.path], pid
         assert p["raw_from_single_view"], pid
@@ -207,10 +214,10 @@ def test_newest_single_files_match_the_database(loaded: Loaded) -> None:
         assert sum(s["signature_count"] for s in stored) == sum(
             s["signature_count"] for s in file_seats
         ), pid
-        assert [(s["name"], s["ons_code"], s["mp"], s["signature_count"])
-                for s in sorted(stored, key=lambda s: s["position"])] == [
-            (s["name"], s["ons_code"], s["mp"], s["signature_count"]) for s in file_seats
-        ], pid
+        assert [
+            (s["name"], s["ons_code"], s["mp"], s["signature_count"])
+            for s in sorted(stored, key=lambda s: s["position"])
+        ] == [(s["name"], s["ons_code"], s["mp"], s["signature_count"]) for s in file_seats], pid
         if file_seats:
             top = max(s["signature_count"] for s in file_seats)
             leaders = {s["name"] for s in file_seats if s["signature_count"] == top}
@@ -253,12 +260,15 @@ def test_euref_131215_keeps_its_open_2016_capture_and_its_archived_one(
     p = one(engine, PETITIONS, id=131215)
     assert p["archived"] and p["state"] == "closed"
     assert p["signature_count"] == 4_150_262
-    series = sorted((s["at"], s["signature_count"]) for s in rows(engine, SNAPSHOTS,
-                                                                   petition_id=131215))
-    open_capture = json.loads((loaded.shared / "euref-131215-2016" / "131215.json")
-                              .read_text(encoding="utf-8"))["data"]["attributes"]
-    archived = json.loads((loaded.shared / "archived-sample-jonty" / "131215.json")
-                          .read_text(encoding="utf-8"))["attributes"]
+    series = sorted(
+        (s["at"], s["signature_count"]) for s in rows(engine, SNAPSHOTS, petition_id=131215)
+    )
+    open_capture = json.loads(
+        (loaded.shared / "euref-131215-2016" / "131215.json").read_text(encoding="utf-8")
+    )["data"]["attributes"]
+    archived = json.loads(
+        (loaded.shared / "archived-sample-jonty" / "131215.json").read_text(encoding="utf-8")
+    )["attributes"]
     assert series == [
         (when(open_capture["updated_at"]), 3_555_721),
         (when(archived["updated_at"]), 4_150_262),
@@ -296,8 +306,11 @@ def test_superseded_responses_are_linked_earlier_versions(loaded: Loaded) -> Non
                 if not item["subject"].lower().startswith(FORMER_SUBJECT):
                     continue
                 found += 1
-                (stored,) = [i for i in rows(engine, ITEMS, petition_id=pid)
-                             if i["created_at"] == when(item["created_at"])]
+                (stored,) = [
+                    i
+                    for i in rows(engine, ITEMS, petition_id=pid)
+                    if i["created_at"] == when(item["created_at"])
+                ]
                 assert stored["response_version_id"] is not None, pid
                 earlier = versions_by_id[pid][stored["response_version_id"]]
                 current = [v for v in versions_by_id[pid].values() if v["is_current"]]

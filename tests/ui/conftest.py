@@ -23,8 +23,11 @@ def list_page(count: int) -> dict[str, object]:
     """A list page of ``count`` petitions with varied states, counts and thresholds."""
     items = []
     for n in range(1, count + 1):
-        attributes = single(n, action=f"Petition number {n} about {'buses' if n % 3 else 'schools'}",
-                            signature_count=n * 300)["data"]["attributes"]  # type: ignore[index]
+        attributes = single(
+            n,
+            action=f"Petition number {n} about {'buses' if n % 3 else 'schools'}",
+            signature_count=n * 300,
+        )["data"]["attributes"]  # type: ignore[index]
         if n * 300 >= 10_000:
             attributes["response_threshold_reached_at"] = f"2025-0{1 + n % 5}-10T09:00:00.000Z"
         if n % 4 == 0 and n * 300 >= 10_000:
@@ -33,8 +36,13 @@ def list_page(count: int) -> dict[str, object]:
         if n % 7 == 0:
             attributes["state"] = "closed"
             attributes["closed_at"] = "2025-07-01T22:59:59.999Z"
-        attributes["departments"] = [{"acronym": "DfT", "name": "Department for Transport",
-                                      "url": "https://www.gov.uk/government/organisations/dft"}]
+        attributes["departments"] = [
+            {
+                "acronym": "DfT",
+                "name": "Department for Transport",
+                "url": "https://www.gov.uk/government/organisations/dft",
+            }
+        ]
         items.append({"type": "petition", "id": n, "links": {"self": f"https://x/{n}.json"},
                       "attributes": attributes})  # fmt: skip
     return {"links": {"self": "https://petition.parliament.uk/petitions.json"}, "data": items}
@@ -94,4 +102,6 @@ def window(qtbot: QtBot, context: AppContext) -> MainWindow:
 
 
 def wait_loaded(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: not window.model.is_loading and window.model.total is not None, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: not window.model.is_loading and window.model.total is not None, timeout=10_000
+    )

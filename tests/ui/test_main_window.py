@@ -72,7 +72,7 @@ def test_import_with_progress_refreshes_queues(
     with qtbot.waitSignal(window.imports.data_changed, timeout=20_000):
         job = window.imports.start_import([folder])
     assert job.error is None
-    qtbot.waitUntil(lambda: window.model.total == PETITIONS + 1 or window.queues.current() != Queue.ALL,
+    qtbot.waitUntil(lambda: not window.model.is_loading,
                     timeout=5_000)  # fmt: skip
     assert window._context.petitions.count(PetitionQuery()) == PETITIONS + 1
     boxes = [w for w in QApplication.topLevelWidgets() if w.windowTitle() == "Import finished"]
@@ -81,7 +81,9 @@ def test_import_with_progress_refreshes_queues(
         box.close()
 
 
-def test_state_is_remembered(qtbot: QtBot, populated_db: Database, settings: WindowSettings) -> None:
+def test_state_is_remembered(
+    qtbot: QtBot, populated_db: Database, settings: WindowSettings
+) -> None:
     first = MainWindow(make_context(populated_db, settings))
     qtbot.addWidget(first)
     first.queues.select(Queue.DEBATED)
@@ -116,7 +118,9 @@ def test_only_web_links_open(monkeypatch: object) -> None:
     opened: list[str] = []
     from PySide6.QtGui import QDesktopServices
 
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)  # type: ignore[attr-defined]
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True
+    )  # type: ignore[attr-defined]
     assert open_link("https://hansard.parliament.uk/x")
     assert not open_link("javascript:alert(1)")
     assert not open_link("file:///etc/passwd")

@@ -18,7 +18,9 @@ class ProgressJob(QObject):
 
     done = Signal(object)
 
-    def __init__(self, parent: QWidget, title: str, runner: JobRunner, function: JobFunction) -> None:
+    def __init__(
+        self, parent: QWidget, title: str, runner: JobRunner, function: JobFunction
+    ) -> None:
         super().__init__(parent)
         self.dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
         self.dialog.setWindowTitle(title)
@@ -65,7 +67,11 @@ class ProgressJob(QObject):
 
 
 def run_with_progress(
-    parent: QWidget, title: str, runner: JobRunner, function: JobFunction, on_done: Callable[[ProgressJob, Any], None]
+    parent: QWidget,
+    title: str,
+    runner: JobRunner,
+    function: JobFunction,
+    on_done: Callable[[ProgressJob, Any], None],
 ) -> ProgressJob:
     job = ProgressJob(parent, title, runner, function)
     job.done.connect(lambda result: on_done(job, result))

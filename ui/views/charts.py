@@ -56,7 +56,8 @@ def signature_chart(
     chart = QChart()
     _themed(chart, palette)
     chart.setTitle("Signatures over time")
-    line = QLineSeries(name="Signatures")
+    line = QLineSeries()
+    line.setName("Signatures")
     for point in history:
         line.append(_msecs(point.at), point.count)
     # A few snapshots are easier to read as dots joined by lines.
@@ -91,7 +92,8 @@ def _set_time_range(chart: QChart, start: datetime, end: datetime) -> None:
 
 
 def _forecast_series(chart: QChart, prediction: Forecast) -> list[QLineSeries | QAreaSeries]:
-    central = QLineSeries(name="Forecast")
+    central = QLineSeries()
+    central.setName("Forecast")
     for at, middle, _low, _high in prediction.path:
         central.append(_msecs(at), middle)
     pen = QPen(QColor("#d4351c"))
@@ -114,7 +116,8 @@ def _forecast_series(chart: QChart, prediction: Forecast) -> list[QLineSeries | 
 def _threshold_line(
     chart: QChart, history: tuple[SnapshotView, ...], prediction: Forecast | None, threshold: int
 ) -> QLineSeries:
-    line = QLineSeries(name=f"{threshold:,} threshold")
+    line = QLineSeries()
+    line.setName(f"{threshold:,} threshold")
     end = prediction.closes_at if prediction else history[-1].at
     line.append(_msecs(history[0].at), threshold)
     line.append(_msecs(end), threshold)
@@ -151,7 +154,9 @@ def bar_height(bars: int) -> int:
     return 70 + 26 * max(1, bars)
 
 
-def bar_chart(title: str, counts: tuple[CountView, ...], palette: QPalette, top: int = 10) -> QChart:
+def bar_chart(
+    title: str, counts: tuple[CountView, ...], palette: QPalette, top: int = 10
+) -> QChart:
     """Horizontal bars of the largest ``top`` counts, largest at the top."""
     chart = QChart()
     _themed(chart, palette)

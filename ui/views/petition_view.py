@@ -41,7 +41,8 @@ def rich_label(text: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setTextInteractionFlags(
-        Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         | Qt.TextInteractionFlag.LinksAccessibleByMouse
     )  # fmt: skip
     label.setOpenExternalLinks(False)
@@ -100,7 +101,9 @@ class PetitionView(QWidget):
         self.country_chart = ChartView("Signatures by country chart")
         self.region_chart = ChartView("Signatures by region chart")
         self.constituencies = CountTableModel("Constituency", with_mp=True)
-        self.constituency_table = self._sortable_table(self.constituencies, "Signatures by constituency")
+        self.constituency_table = self._sortable_table(
+            self.constituencies, "Signatures by constituency"
+        )
         self._build()
         self.clear()
 
@@ -179,12 +182,17 @@ class PetitionView(QWidget):
         if d.breakdowns_as_of is not None and d.breakdowns_as_of != d.updated_at:
             as_at = f" (as at {sections.when(d.breakdowns_as_of)})"
         # The UK dwarfs every other country; its total is in the facts line and the regions.
-        abroad = tuple(c for c in d.signatures_by_country if c.code != "GB" and c.name != "United Kingdom")
-        self.country_chart.setChart(bar_chart("Top countries outside the UK" + as_at, abroad, palette))
-        self.region_chart.setChart(bar_chart("UK regions and nations" + as_at, d.signatures_by_region, palette, 12))
+        abroad = tuple(
+            c for c in d.signatures_by_country if c.code != "GB" and c.name != "United Kingdom"
+        )
+        self.country_chart.setChart(
+            bar_chart("Top countries outside the UK" + as_at, abroad, palette)
+        )
+        self.region_chart.setChart(
+            bar_chart("UK regions and nations" + as_at, d.signatures_by_region, palette, 12)
+        )
         self.country_chart.setMinimumHeight(bar_height(min(10, len(abroad))))
         self.country_chart.setVisible(bool(abroad))
         self.region_chart.setMinimumHeight(bar_height(min(12, len(d.signatures_by_region))))
         self.region_chart.setVisible(bool(d.signatures_by_region))
         self.constituencies.set_counts(d.signatures_by_constituency)
-

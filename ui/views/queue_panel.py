@@ -23,12 +23,12 @@ PANEL_ORDER = (
 QUEUE_HINTS = {
     Queue.RESPONSE_OVERDUE: "Crossed 10,000 more than 21 days ago and still no Government response",
     Queue.AWAITING_RESPONSE: "Crossed 10,000; no Government response yet",
-    Queue.RESPONSE_RECEIVED: "Crossed 10,000 and the Government has responded: for the Committee's review",
+    Queue.RESPONSE_RECEIVED: "Crossed 10,000 and answered by the Government: for the Committee",
     Queue.AWAITING_DEBATE_DECISION: "Crossed 100,000; no debate scheduled or decided",
     Queue.DEBATE_SCHEDULED: "A Westminster Hall debate is scheduled",
     Queue.DEBATED: "Debated, or the debate date has passed",
     Queue.NOT_DEBATED: "The Committee decided not to debate (an outcome with no debate date)",
-    Queue.APPROACHING_THRESHOLD: "Open petitions forecast to cross 10,000 or 100,000 within 14 days",
+    Queue.APPROACHING_THRESHOLD: "Open, forecast to cross 10,000 or 100,000 within 14 days",
     Queue.ALL: "Every petition in the database",
 }
 QUEUE_ROLE = Qt.ItemDataRole.UserRole
@@ -45,10 +45,14 @@ class QueuePanel(QWidget):
         heading.setFont(font)
         self.list = QListWidget()
         self.list.setAccessibleName("Work queues")
-        self.list.setAccessibleDescription("Choose a queue to list its petitions; counts in brackets")
+        self.list.setAccessibleDescription(
+            "Choose a queue to list its petitions; counts in brackets"
+        )
         heading.setBuddy(self.list)
         # Wide enough for the longest title and its count at any scale.
-        self.list.setMinimumWidth(self.list.fontMetrics().horizontalAdvance("⚠ Government response overdue (99,999)") + 24)
+        self.list.setMinimumWidth(
+            self.list.fontMetrics().horizontalAdvance("⚠ Government response overdue (99,999)") + 24
+        )
         for queue in PANEL_ORDER:
             item = QListWidgetItem(QUEUE_TITLES[queue])
             item.setData(QUEUE_ROLE, queue.value)

@@ -6,8 +6,8 @@ from datetime import date, datetime
 from html import escape
 from urllib.parse import urlparse
 
-from caseworker.domain.rules import london_date
 from caseworker.domain.forecast import Forecast
+from caseworker.domain.rules import london_date
 from caseworker.services.dto import PetitionDetail, ResponseVersionView
 
 LINK_TITLES = (
@@ -63,12 +63,14 @@ def response_status(d: PetitionDetail, today: date) -> str:
     current = d.current_response
     if current is not None:
         revised = " (revised)" if len(d.responses) > 1 else ""
-        return f"Government responded{revised} {when(current.responded_on or d.government_response_at)}"
+        responded = when(current.responded_on or d.government_response_at)
+        return f"Government responded{revised} {responded}"
     if d.response_due_on is None:
         return "Below 10,000: no response due" if d.state != "rejected" else "Rejected"
     late = (today - d.response_due_on).days
     if late > 0:
-        return f"<b>⚠ Response overdue by {late} day{'s' if late != 1 else ''}</b> (due {when(d.response_due_on)})"
+        days = f"{late} day{'s' if late != 1 else ''}"
+        return f"<b>⚠ Response overdue by {days}</b> (due {when(d.response_due_on)})"
     return f"Awaiting response, due {when(d.response_due_on)}"
 
 
@@ -94,7 +96,9 @@ def petition_html(d: PetitionDetail) -> str:
     if d.additional_details:
         out.append(f"<h3>Additional details</h3>{paragraphs(d.additional_details)}")
     if d.rejection_code:
-        out.append(f"<h3>Rejected</h3><p>{escape(d.rejection_code)}</p>{paragraphs(d.rejection_details)}")
+        out.append(
+            f"<h3>Rejected</h3><p>{escape(d.rejection_code)}</p>{paragraphs(d.rejection_details)}"
+        )
     out.append("<h3>Dates</h3>" + _dates_table(d))
     if d.topics:
         out.append(f"<p><b>Topics:</b> {escape(', '.join(d.topics))}</p>")
@@ -119,7 +123,9 @@ def _dates_table(d: PetitionDetail) -> str:
         ("Signature data as at", d.updated_at),
     ]
     cells = "".join(
-        f"<tr><td>{label}</td><td>&nbsp;&nbsp;{when(value)}</td></tr>" for label, value in rows if value
+        f"<tr><td>{label}</td><td>&nbsp;&nbsp;{when(value)}</td></tr>"
+        for label, value in rows
+        if value
     )
     return f"<table>{cells}</table>"
 
@@ -143,13 +149,19 @@ def responses_html(d: PetitionDetail) -> str:
     if len(newest_first) > 1:
         out.append("<hr><h3>Earlier versions</h3>")
         for n, version in zip(range(len(d.responses) - 1, 0, -1), newest_first[1:], strict=True):
-            out.append(_response(version, n, len(d.responses), d.response_due_on if n == 1 else None))
+            out.append(
+                _response(version, n, len(d.responses), d.response_due_on if n == 1 else None)
+            )
     return "".join(out)
 
 
 def _response(r: ResponseVersionView, number: int, of: int, due: date | None) -> str:
     status = "current" if r.is_current else "superseded"
-    origin = "" if r.source == "government_response" else " (known from the site's copy in related activity)"
+    origin = (
+        ""
+        if r.source == "government_response"
+        else " (known from the site's copy in related activity)"
+    )
     heading = f"<h3>Version {number} of {of} ({status})</h3>"
     seen = when(r.first_seen_at)
     if when(r.last_seen_at) != seen:
@@ -170,7 +182,9 @@ def debate_html(d: PetitionDetail) -> str:
     if d.debate is not None:
         x = d.debate
         out.append("<h3>Debate</h3>")
-        out.append(f"<p>{'Debated on ' + when(x.debated_on) if x.debated_on else 'Not debated'}</p>")
+        out.append(
+            f"<p>{'Debated on ' + when(x.debated_on) if x.debated_on else 'Not debated'}</p>"
+        )
         links = [link(getattr(x, key), title) for key, title in LINK_TITLES if getattr(x, key)]
         out += [f"<p>{item}</p>" for item in links]
         out.append(paragraphs(x.overview))
@@ -184,7 +198,9 @@ def debate_html(d: PetitionDetail) -> str:
     for item in d.other_parliamentary_business:
         marker = " <i>(a former Government response)</i>" if item.is_former_response else ""
         out.append(f"<h4>{escape(item.subject)}{marker}</h4>")
-        out.append(f"<p><i>{when(item.occurred_on or item.created_at)}</i></p>{paragraphs(item.body)}")
+        out.append(
+            f"<p><i>{when(item.occurred_on or item.created_at)}</i></p>{paragraphs(item.body)}"
+        )
     return "".join(out)
 
 
@@ -204,12 +220,19 @@ def _crossing_text(f: Forecast) -> str:
 def forecast_html(d: PetitionDetail) -> str:
     f = d.forecast
     if f is None:
-        reason = "it is not open" if d.state != "open" else "the history is too short (3 days or more needed)"
+        reason = (
+            "it is not open"
+            if d.state != "open"
+            else "the history is too short (3 days or more needed)"
+        )
         return f"<p><i>No forecast: {reason}.</i></p>"
     text = (
-        f"<p><b>Forecast at closing ({when(f.closes_at)}):</b> about {f.final_estimate:,} signatures "
+        f"<p><b>Forecast at closing ({when(f.closes_at)}):</b> "
+        f"about {f.final_estimate:,} signatures "
         f"(likely between {f.final_low:,} and {f.final_high:,}).</p>"
     )
     if f.threshold is not None:
         text += f"<p><b>{f.threshold:,}:</b> {_crossing_text(f)}</p>"
-    return text + "<p><i>Method: exponential decay fitted to the last 21 days; see the README.</i></p>"
+    return (
+        text + "<p><i>Method: exponential decay fitted to the last 21 days; see the README.</i></p>"
+    )

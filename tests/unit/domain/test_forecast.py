@@ -48,7 +48,10 @@ def test_no_crossing_when_the_trend_dies_out() -> None:
 
 def test_too_little_history_gives_no_forecast() -> None:
     points = [(START, 10), (START + timedelta(hours=20), 500)]
-    assert forecast(points, as_of=START + timedelta(days=1), closes_at=START + timedelta(days=90)) is None
+    assert (
+        forecast(points, as_of=START + timedelta(days=1), closes_at=START + timedelta(days=90))
+        is None
+    )
 
 
 def test_sparse_snapshots_are_interpolated_daily() -> None:

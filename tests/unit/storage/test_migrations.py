@@ -12,8 +12,8 @@ from sqlalchemy import create_engine, inspect, text
 
 from caseworker.storage import migrate
 from caseworker.storage.base import Base
+from caseworker.storage.engine import Database, DatabaseError, open_database
 from caseworker.storage.fulltext import described_by_models
-from caseworker.storage.engine import DatabaseError, Database, open_database
 
 
 def test_exactly_one_head() -> None:

@@ -13,7 +13,6 @@ from alembic import op
 import caseworker.storage.base
 from caseworker.storage.fulltext import create_full_text_index, drop_full_text_index
 
-
 revision = "0001"
 down_revision = None
 branch_labels = None
