@@ -2,7 +2,7 @@
 
 Each :class:`Area` carries word lists for one area of policy. ``asks`` are petition titles
 in the imperative (so "The Government has no plans to ..." reads on), with ``{x}`` filled
-from ``fills``.
+from ``fills`` and ``{y}`` from ``more_fills``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from caseworker.domain.records import Department
 
 _GOV_UK = "https://www.gov.uk/government/organisations/"
 
-#: Acronym to department, with its gov.uk organisation page.
+#: Acronym to department, with its gov.uk organisation page. Acronyms are the site's where
+#: captures show them ("DEFRA", "SIT"), so demo data matches what a real import stores.
 DEPARTMENTS: dict[str, Department] = {
     d.acronym or d.name: d
     for d in (
@@ -36,12 +37,12 @@ DEPARTMENTS: dict[str, Department] = {
         ),
         Department(
             "Department for Environment, Food and Rural Affairs",
-            "Defra",
+            "DEFRA",
             _GOV_UK + "department-for-environment-food-rural-affairs",
         ),
         Department(
             "Department for Science, Innovation and Technology",
-            "DSIT",
+            "SIT",
             _GOV_UK + "department-for-science-innovation-and-technology",
         ),
         Department("Department for Transport", "DfT", _GOV_UK + "department-for-transport"),
@@ -93,6 +94,4 @@ class Area:
     policy: tuple[str, ...]  # what the Government says it already does
     review: str  # the review or programme an evasive response points to
     stakeholders: str
-
-    def lead(self) -> Department:
-        return DEPARTMENTS[self.departments[0]]
+    more_fills: tuple[str, ...] = ()  # for asks with ``{y}``

@@ -56,7 +56,7 @@ HEALTH = Area(
     departments=("DHSC",),
     asks=(
         "Fund {x} services in every NHS trust in England",
-        "Guarantee NHS access to {x} within 18 weeks",
+        "Guarantee access to {x} within 18 weeks",
         "Make {x} free on the NHS for everyone who needs it",
         "Scrap hospital car parking charges for patients and visitors",
         "Introduce a minimum wage of £15 an hour for care workers",
@@ -65,7 +65,7 @@ HEALTH = Area(
         "Introduce routine screening for prostate cancer",
     ),
     fills=(
-        "NHS dentistry", "ADHD assessment", "autism diagnosis", "physiotherapy",
+        "dental care", "ADHD assessment", "autism diagnosis", "physiotherapy",
         "menopause care", "eating disorder treatment", "IVF", "hearing aids",
         "long Covid care", "speech and language therapy",
     ),

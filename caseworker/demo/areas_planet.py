@@ -6,10 +6,10 @@ from caseworker.demo.areas import Area
 
 ENVIRONMENT = Area(
     topic="environment",
-    departments=("Defra",),
+    departments=("DEFRA",),
     asks=(
         "Ban the sale of {x} in the UK",
-        "Introduce a deposit return scheme for {x}",
+        "Introduce a deposit return scheme for {y}",
         "Stop water companies discharging sewage into rivers and seas",
         "Make ecocide a criminal offence in UK law",
         "Protect all ancient woodland from development",
@@ -18,8 +18,9 @@ ENVIRONMENT = Area(
     ),
     fills=(
         "single-use vapes", "wet wipes containing plastic", "garden pesticides",
-        "glass bottles", "coffee cups", "microbeads in cleaning products",
+        "disposable barbecues", "microbeads in cleaning products",
     ),
+    more_fills=("glass bottles", "coffee cups", "drinks cartons", "aluminium cans"),
     problems=(
         "Our rivers, seas and countryside are being damaged at an alarming rate.",
         "Wildlife in the UK has declined sharply over the last 50 years.",
@@ -46,10 +47,10 @@ ENVIRONMENT = Area(
 
 ANIMALS = Area(
     topic="animal-welfare",
-    departments=("Defra",),
+    departments=("DEFRA",),
     asks=(
         "Ban {x} in England",
-        "Make the sale of {x} illegal",
+        "Make the sale of {y} illegal",
         "End the live export of farm animals for fattening and slaughter",
         "Introduce mandatory microchipping for all pet cats",
         "Ban the use of snares and glue traps",
@@ -57,9 +58,10 @@ ANIMALS = Area(
         "Require CCTV in every slaughterhouse",
     ),
     fills=(
-        "trail hunting", "puppy farming", "the import of hunting trophies", "fur farming",
-        "cages for laying hens", "the use of wild animals in circuses", "greyhound racing",
+        "trail hunting", "puppy farming", "fur farming", "cages for laying hens",
+        "the use of wild animals in circuses", "greyhound racing",
     ),
+    more_fills=("fur", "foie gras", "hunting trophies", "electric shock collars"),
     problems=(
         "Animals in the UK still suffer needlessly because the law has gaps.",
         "The UK is proud of its record on animal welfare but can do better.",
@@ -89,16 +91,14 @@ TRANSPORT = Area(
     asks=(
         "Bring {x} back into public ownership",
         "Cap bus fares at £2 for every journey in England",
-        "Make {x} mandatory for all new drivers",
+        "Make {y} mandatory for all new drivers",
         "Reduce the speed limit to 20mph in all residential areas",
         "Require an eyesight test every 10 years for drivers over 70",
         "Reopen the railway line between our towns",
         "Fund the repair of every pothole within 28 days of reporting",
     ),
-    fills=(
-        "the railways", "local bus services", "a minimum learning period", "graduated licensing",
-        "motorway driving lessons", "the rail franchises",
-    ),
+    fills=("the railways", "local bus services", "the rail franchises"),
+    more_fills=("a minimum learning period", "graduated licensing", "motorway driving lessons"),
     problems=(
         "Public transport is too expensive and too unreliable for many people.",
         "Our roads are in a worse state than ever.",
@@ -225,7 +225,7 @@ CULTURE = Area(
 
 TECHNOLOGY = Area(
     topic="technology",
-    departments=("DSIT",),
+    departments=("SIT",),
     asks=(
         "Ban smartphones for children under 16",
         "Ban social media accounts for children under 16",

@@ -93,7 +93,3 @@ def between(rng: random.Random, start: datetime, end: datetime) -> datetime:
 
 def monday_on_or_after(day: date) -> date:
     return day + timedelta(days=(7 - day.weekday()) % 7)
-
-
-def monday_on_or_before(day: date) -> date:
-    return day - timedelta(days=day.weekday())

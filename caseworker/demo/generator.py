@@ -21,7 +21,7 @@ from sqlalchemy import Table, delete, select
 from sqlalchemy.engine import Connection, Engine
 
 from caseworker.demo import assemble, modelled, scenarios
-from caseworker.demo.areas import TOPICS
+from caseworker.demo.areas import DEPARTMENTS, TOPICS
 from caseworker.demo.assemble import DemoPetition
 from caseworker.demo.scenarios import SPECS, Context, Stage
 from caseworker.demo.text import petition_wording
@@ -31,27 +31,27 @@ from caseworker.importing.writer import CaptureWriter
 from caseworker.jobs import CancelCheck, Cancelled, ProgressCallback, never_cancelled, no_progress
 from caseworker.storage import models as m
 from caseworker.storage.base import Base
-from caseworker.storage.upsert import bulk_insert_ignore
+from caseworker.storage.upsert import Row, bulk_insert_ignore, bulk_upsert
 
 #: Demo ids start above this, far beyond real petition numbers (about 750,000 in 2026).
 DEMO_ID_BASE = 9_000_000
 BATCH = 1_000
 LABEL = "Generating demo petitions"
 
-#: Stages past 10,000 signatures: (stage, share of all petitions, minimum count).
+#: Stages at or past 10,000 signatures: (stage, share of all petitions, minimum count).
 THRESHOLD_STAGES = (
-    (Stage.AWAITING_RESPONSE, 0.004, 2),
-    (Stage.OVERDUE, 0.003, 2),
-    (Stage.RESPONDED, 0.011, 2),
-    (Stage.REVISED, 0.0015, 1),
-    (Stage.AWAITING_DEBATE, 0.0015, 2),
-    (Stage.SCHEDULED, 0.001, 2),
-    (Stage.DEBATED, 0.002, 2),
+    (Stage.APPROACHING, 0.002, 3),
+    (Stage.AWAITING_RESPONSE, 0.004, 4),
+    (Stage.OVERDUE, 0.003, 4),
+    (Stage.RESPONDED, 0.011, 6),
+    (Stage.REVISED, 0.0015, 2),
+    (Stage.AWAITING_DEBATE, 0.0015, 3),
+    (Stage.SCHEDULED, 0.001, 3),
+    (Stage.DEBATED, 0.002, 4),
     (Stage.NOT_DEBATED, 0.0005, 1),
 )
 #: Shares of what is left: rejected and open petitions; the rest are closed.
-REJECTED_SHARE, OPEN_SHARE = 0.27, 0.28
-MODELLED = "modelled"  # the hand-written 724432-style case
+REJECTED_SHARE, OPEN_SHARE = 0.45, 0.14
 
 PETITIONS = cast(Table, m.Petition.__table__)
 #: Every table that hangs off a petition, children before parents (so deletes succeed).
@@ -66,6 +66,8 @@ INSERT_SNAPSHOTS = bulk_insert_ignore(
     keys=["petition_id", "at"],
 )
 INSERT_TOPICS = bulk_insert_ignore(cast(Table, m.Topic.__table__), ("code", "name"), keys=["code"])
+DEPARTMENT_TABLE = cast(Table, m.Department.__table__)
+RESTORE_DEPARTMENTS = bulk_upsert(DEPARTMENT_TABLE, ("name", "acronym", "url"), keys=["name"])
 
 
 @dataclass(frozen=True)
@@ -76,14 +78,14 @@ class DemoSummary:
 
 @dataclass(frozen=True, slots=True)
 class _Slot:
-    stage: Stage | str
+    stage: Stage
     opening: Opening
 
 
-def plan_stages(total: int) -> list[Stage | str]:
+def plan_stages(total: int) -> list[Stage]:
     """The stage of each petition: every stage at least once (room permitting), then by share."""
     left = {stage: max(minimum, round(share * total)) for stage, share, minimum in THRESHOLD_STAGES}
-    stages: list[Stage | str] = [MODELLED]
+    stages = [Stage.MODELLED]
     while any(left.values()):
         for stage in left:
             if left[stage]:
@@ -99,10 +101,10 @@ def plan_stages(total: int) -> list[Stage | str]:
 def _plan(rng: random.Random, total: int, as_of: datetime) -> list[_Slot]:
     slots = []
     for stage in plan_stages(total):
-        if stage == MODELLED:
+        if stage is Stage.MODELLED:
             slots.append(_Slot(stage, modelled.opening(as_of.date())))
         else:
-            ago = (3.0, 720.0) if stage is Stage.REJECTED else SPECS[Stage(stage)].opened_ago
+            ago = (3.0, 720.0) if stage is Stage.REJECTED else SPECS[stage].opened_ago
             slots.append(_Slot(stage, draw_opening(rng, ago, as_of)))
     slots.sort(key=lambda s: s.opening.created_at)
     return slots
@@ -111,9 +113,9 @@ def _plan(rng: random.Random, total: int, as_of: datetime) -> list[_Slot]:
 def _petition(
     rng: random.Random, slot: _Slot, pid: int, as_of: datetime, total: int
 ) -> DemoPetition:
-    if slot.stage == MODELLED:
+    stage = slot.stage
+    if stage is Stage.MODELLED:
         return modelled.modelled_petition(rng, pid, as_of)
-    stage = Stage(slot.stage)
     if stage is Stage.REJECTED:
         other = _demo_id(rng.randrange(max(1, total)))
         return assemble.rejected(rng, pid, slot.opening, as_of, other)
@@ -143,8 +145,19 @@ def _clear_demo(db: Connection) -> None:
     db.execute(delete(PETITIONS).where(PETITIONS.c.is_demo.is_(True)))
 
 
-def _write(db: Connection, batch: list[DemoPetition], now: datetime) -> None:
+def _stored_departments(engine: Engine) -> list[Row]:
+    """Details of the demo's departments already stored (from real captures, say)."""
+    t = DEPARTMENT_TABLE
+    names = [d.name for d in DEPARTMENTS.values()]
+    query = select(t.c.name, t.c.acronym, t.c.url).where(t.c.name.in_(names))
+    with engine.connect() as db:
+        return [tuple(row) for row in db.execute(query)]
+
+
+def _write(db: Connection, batch: list[DemoPetition], now: datetime, keep: list[Row]) -> None:
     CaptureWriter(db, None, now).write([c for p in batch for c in p.captures])
+    # The writer upserts departments from every capture: put back what real data said.
+    RESTORE_DEPARTMENTS.execute(db, keep)
     # The writer stored a snapshot for each capture; the rest of the history goes in here.
     snapshots = [(p.captures[-1].id, at, count) for p in batch for at, count in p.snapshots]
     INSERT_SNAPSHOTS.execute(db, snapshots)
@@ -198,6 +211,7 @@ def _generate(
     cancelled: CancelCheck,
 ) -> None:
     petitions = len(slots)
+    keep = _stored_departments(engine)
     for start in range(0, max(petitions, 1), BATCH):
         if cancelled():
             raise Cancelled()
@@ -210,5 +224,5 @@ def _generate(
             if start == 0:
                 _clear_demo(db)
                 INSERT_TOPICS.execute(db, list(TOPICS.items()))
-            _write(db, batch, as_of)
+            _write(db, batch, as_of, keep)
         progress(start + len(chunk), petitions, LABEL)

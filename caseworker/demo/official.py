@@ -136,6 +136,10 @@ def _slug(action: str, words: int = 6) -> str:
     return "".join(part[:1].upper() + part[1:] for part in action.split()[:words] if part.isalnum())
 
 
+def _hyphens(action: str, words: int = 6) -> str:
+    return "-".join(part.lower() for part in action.split()[:words] if part.isalnum())
+
+
 def debate(rng: random.Random, w: Wording, petition_id: int, debated_on: date) -> Debate:
     """The outcome of a Westminster Hall debate, with links on the permitted hosts."""
     opener = person(rng)
@@ -157,7 +161,7 @@ def debate(rng: random.Random, w: Wording, petition_id: int, debated_on: date) -
         f"{rng.randint(40000, 49999)}/documents/{rng.randint(200000, 260000)}/default/"
         if engagement
         else None,
-        debate_summary_url=f"https://ukparliament.shorthandstories.com/{slug.lower()}-debate/"
+        debate_summary_url=f"https://ukparliament.shorthandstories.com/{_hyphens(w.action)}/"
         if engagement and rng.random() < 0.5
         else None,
         overview=overview,

@@ -9,8 +9,10 @@ from a fixed generator, so they are the same whatever the demo seed.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Generic, TypeVar
 
 from caseworker.demo.names import person, town
 from caseworker.domain.records import Breakdowns, ConstituencyCount, CountryCount, RegionCount
@@ -55,6 +57,9 @@ ABROAD = (
 )
 
 _ABROAD_WEIGHTS = tuple(w for _n, _c, w in ABROAD)
+_REGION_WEIGHTS = tuple(float(n) for _l, _n, n in REGIONS)
+
+R = TypeVar("R")
 
 COMPASS = ("North", "South", "East", "West", "Central")
 
@@ -108,7 +113,7 @@ def seats() -> tuple[Seat, ...]:
     return tuple(out)
 
 
-def spread(rng: random.Random, total: int, weights: list[float]) -> list[int]:
+def spread(rng: random.Random, total: int, weights: Sequence[float]) -> list[int]:
     """``total`` split over ``weights`` with noise; the parts add up to ``total`` exactly."""
     scale = total / sum(weights)
     rand = rng.random
@@ -141,35 +146,55 @@ def _seat_weights(rng: random.Random, total: int) -> list[float]:
     return weights
 
 
+class _Records(Generic[R]):
+    """Records for small counts, shared between petitions (they are immutable)."""
+
+    def __init__(self, make: Callable[[int, int], R], size: int) -> None:
+        self._make = make
+        self._rows: list[list[R | None]] = [[None] * _SMALL for _ in range(size)]
+
+    def get(self, index: int, count: int) -> R:
+        if count >= _SMALL:
+            return self._make(index, count)
+        row = self._rows[index]
+        entry = row[count]
+        if entry is None:
+            entry = row[count] = self._make(index, count)
+        return entry
+
+
+_SMALL = 64
+#: Every country by name, as the site sorts them; where each of ``ABROAD`` falls in it.
+_COUNTRIES = tuple(sorted([UNITED_KINGDOM, *((n, c) for n, c, _w in ABROAD)]))
+_ABROAD_AT = tuple(_COUNTRIES.index((n, c)) for n, c, _w in ABROAD)
+_UK_AT = _COUNTRIES.index(UNITED_KINGDOM)
+_COUNTRY_RECORDS = _Records(lambda i, k: CountryCount(*_COUNTRIES[i], k), len(_COUNTRIES))
+_REGION_RECORDS = _Records(lambda i, k: RegionCount(REGIONS[i][1], REGIONS[i][0], k), len(REGIONS))
+
+
+@cache
+def _seat_records() -> _Records[ConstituencyCount]:
+    all_seats = seats()
+
+    def make(index: int, count: int) -> ConstituencyCount:
+        seat = all_seats[index]
+        return ConstituencyCount(seat.name, seat.ons_code, seat.mp, count)
+
+    return _Records(make, len(all_seats))
+
+
 def _countries(rng: random.Random, total: int) -> tuple[tuple[CountryCount, ...], int]:
     abroad = int(total * rng.uniform(0.005, 0.05) + rng.random())
+    counts = [0] * len(_COUNTRIES)
     if abroad < len(ABROAD):  # a few signatures from abroad: draw their countries one by one
-        picks = rng.choices(range(len(ABROAD)), weights=_ABROAD_WEIGHTS, k=abroad)
-        counts = [0] * len(ABROAD)
-        for i in picks:
-            counts[i] += 1
+        for i in rng.choices(range(len(ABROAD)), weights=_ABROAD_WEIGHTS, k=abroad):
+            counts[_ABROAD_AT[i]] += 1
     else:
-        counts = spread(rng, abroad, list(_ABROAD_WEIGHTS))
-    listed = [CountryCount(n, c, k) for (n, c, _w), k in zip(ABROAD, counts, strict=True) if k]
-    uk = total - abroad
-    if uk:
-        listed.append(CountryCount(*UNITED_KINGDOM, uk))
-    return tuple(sorted(listed, key=lambda c: c.name)), uk
-
-
-#: Shared records for the small counts that recur across petitions (they are immutable).
-_SMALL_COUNTS: dict[tuple[int, int], ConstituencyCount] = {}
-
-
-def _constituency_count(index: int, count: int) -> ConstituencyCount:
-    key = (index, count)
-    entry = _SMALL_COUNTS.get(key)
-    if entry is None:
-        seat = seats()[index]
-        entry = ConstituencyCount(seat.name, seat.ons_code, seat.mp, count)
-        if count < 64:
-            _SMALL_COUNTS[key] = entry
-    return entry
+        for i, k in enumerate(spread(rng, abroad, _ABROAD_WEIGHTS)):
+            counts[_ABROAD_AT[i]] = k
+    counts[_UK_AT] = total - abroad
+    get = _COUNTRY_RECORDS.get
+    return tuple(get(i, k) for i, k in enumerate(counts) if k), total - abroad
 
 
 def breakdowns(rng: random.Random, total: int, *, with_constituencies: bool) -> Breakdowns:
@@ -182,13 +207,10 @@ def breakdowns(rng: random.Random, total: int, *, with_constituencies: bool) -> 
         counts = spread(rng, uk, _seat_weights(rng, total))
         for seat, count in zip(all_seats, counts, strict=True):
             region_totals[seat.region] += count
-        entry = _constituency_count
-        constituencies = tuple(entry(i, k) for i, k in enumerate(counts) if k)
+        record = _seat_records().get
+        constituencies = tuple(record(i, k) for i, k in enumerate(counts) if k)
     else:
-        region_totals = spread(rng, uk, [float(n) for _l, _n, n in REGIONS])
-    regions = tuple(  # like constituencies, a region nobody signed from is left out
-        RegionCount(name, letter, k)
-        for (letter, name, _n), k in zip(REGIONS, region_totals, strict=True)
-        if k
-    )
+        region_totals = spread(rng, uk, _REGION_WEIGHTS)
+    region = _REGION_RECORDS.get  # like constituencies, a region nobody signed from is left out
+    regions = tuple(region(i, k) for i, k in enumerate(region_totals) if k)
     return Breakdowns(countries=countries, regions=regions, constituencies=constituencies)

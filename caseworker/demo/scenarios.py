@@ -38,6 +38,7 @@ class Stage(StrEnum):
     REJECTED = "rejected"
     OPEN = "open under threshold"
     CLOSED = "closed under threshold"
+    APPROACHING = "approaching 10,000"
     AWAITING_RESPONSE = "awaiting a Government response"
     OVERDUE = "Government response overdue"
     RESPONDED = "responded"
@@ -46,17 +47,19 @@ class Stage(StrEnum):
     SCHEDULED = "debate scheduled"
     DEBATED = "debated"
     NOT_DEBATED = "not debated"
+    MODELLED = "modelled on petition 724432"  # hand-written, see caseworker.demo.modelled
 
 
 SPECS: dict[Stage, Spec] = {
     Stage.OPEN: Spec((0.3, 178.0), state="open"),
     Stage.CLOSED: Spec((190.0, 730.0), state="closed"),
+    Stage.APPROACHING: Spec((5.0, 30.0), sizes=(6_000, 9_800), state="open", steady=True),
     Stage.AWAITING_RESPONSE: Spec((2.0, 178.0), R, (0.05, 19.5), MIDDLE),
-    Stage.OVERDUE: Spec((24.0, 300.0), R, (22.0, 120.0), MIDDLE),
+    Stage.OVERDUE: Spec((24.0, 250.0), R, (22.0, 90.0), MIDDLE),
     Stage.RESPONDED: Spec((15.0, 640.0), R, (12.0, 600.0), MIDDLE),
     Stage.REVISED: Spec((80.0, 640.0), R, (75.0, 600.0), MIDDLE),
     Stage.AWAITING_DEBATE: Spec((4.0, 220.0), D, (1.0, 45.0), BIG),
-    Stage.SCHEDULED: Spec((15.0, 330.0), D, (12.0, 150.0), BIG),
+    Stage.SCHEDULED: Spec((15.0, 300.0), D, (12.0, 150.0), BIG),
     Stage.DEBATED: Spec((45.0, 720.0), D, (40.0, 640.0), BIG),
     Stage.NOT_DEBATED: Spec((60.0, 720.0), D, (45.0, 640.0), BIG),
 }
@@ -199,6 +202,7 @@ def _not_debated(ctx: Context) -> Events | None:
 BUILDERS: dict[Stage, Callable[[Context], Events | None]] = {
     Stage.OPEN: _nothing,
     Stage.CLOSED: _nothing,
+    Stage.APPROACHING: _nothing,
     Stage.AWAITING_RESPONSE: _nothing,
     Stage.OVERDUE: _nothing,
     Stage.RESPONDED: _responded,

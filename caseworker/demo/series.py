@@ -12,8 +12,6 @@ import random
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from caseworker.demo.clock import ms
-
 _MS = timedelta(milliseconds=1)
 
 
@@ -129,14 +127,14 @@ class Curve:
 
 
 def point_count(total: int) -> int:
-    """How many snapshots a petition of ``total`` signatures gets over its open period."""
+    """How many snapshots a petition of ``total`` signatures gets: 8 to 24, up to 90 when big."""
     if total >= 100_000:
         return 45 + min(45, total // 40_000)
-    return max(3, min(18, round(2 + 3 * math.log10(max(total, 1)))))
+    return max(8, min(24, round(4 + 4 * math.log10(max(total, 1)))))
 
 
 def sample_times(start: datetime, until: datetime, count: int) -> list[datetime]:
     """``count`` moments from ``start`` to ``until``, closer together early on (when it is busy)."""
-    span = until - start
-    times = [ms(start + span * ((i / count) ** 1.6)) for i in range(1, count)]
+    span_ms = (until - start) // _MS
+    times = [start + _MS * int(span_ms * (i / count) ** 1.6) for i in range(1, count)]
     return [*times, until]

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
-from functools import cache
 from typing import Any
 
-from caseworker.domain.records import Breakdowns, BusinessItem, PetitionCapture
+from caseworker.domain.records import (
+    Breakdowns,
+    BusinessItem,
+    ConstituencyCount,
+    PetitionCapture,
+)
 
 SITE = "https://petition.parliament.uk"
 
@@ -99,22 +103,30 @@ def _nested(c: PetitionCapture) -> dict[str, Any]:
 
 
 #: Stands in for the constituency list while the rest is encoded (see :func:`site_json`).
-_CONSTITUENCIES = "@@signatures_by_constituency@@"
+#: Key and value together can only occur once in the text: quotes inside strings are escaped.
+_PLACEHOLDER = "@@"
+_ENCODED_PLACEHOLDER = f'"signatures_by_constituency":"{_PLACEHOLDER}"'
 
 
-@cache
-def _constituency_head(name: str, ons_code: str | None, mp: str | None) -> str:
+#: Per ONS code: the name and MP last encoded, and their encoding up to the count.
+_HEADS: dict[str | None, tuple[str, str | None, str]] = {}
+
+
+def _constituency_head(x: ConstituencyCount) -> str:
     """An encoded constituency entry up to its count; a petition lists up to 650 of these."""
-    entry = {"name": name, "ons_code": ons_code, "mp": mp}
-    head = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
-    return head[:-1] + ',"signature_count":'
+    known = _HEADS.get(x.ons_code)
+    if known is not None and known[0] == x.name and known[1] == x.mp:
+        return known[2]
+    entry = {"name": x.name, "ons_code": x.ons_code, "mp": x.mp}
+    head = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))[:-1]
+    _HEADS[x.ons_code] = (x.name, x.mp, head + ',"signature_count":')
+    return _HEADS[x.ons_code][2]
 
 
 def _constituency_array(b: Breakdowns) -> str:
     head = _constituency_head
-    return "[" + ",".join(
-        f"{head(x.name, x.ons_code, x.mp)}{x.signature_count}}}" for x in b.constituencies
-    ) + "]"
+    parts = [f"{head(x)}{x.signature_count}}}" for x in b.constituencies]
+    return "[" + ",".join(parts) + "]"
 
 
 def _breakdowns(b: Breakdowns) -> dict[str, Any]:
@@ -123,7 +135,7 @@ def _breakdowns(b: Breakdowns) -> dict[str, Any]:
             {"name": x.name, "code": x.code, "signature_count": x.signature_count}
             for x in b.countries
         ],
-        "signatures_by_constituency": _CONSTITUENCIES,
+        "signatures_by_constituency": _PLACEHOLDER,
         "signatures_by_region": [
             {"name": x.name, "ons_code": x.ons_code, "signature_count": x.signature_count}
             for x in b.regions or ()
@@ -170,5 +182,6 @@ def site_json(c: PetitionCapture, *, single: bool = True) -> str:
         }
     text = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
     if single and c.breakdowns is not None:
-        text = text.replace(f'"{_CONSTITUENCIES}"', _constituency_array(c.breakdowns), 1)
+        array = f'"signatures_by_constituency":{_constituency_array(c.breakdowns)}'
+        text = text.replace(_ENCODED_PLACEHOLDER, array, 1)
     return text

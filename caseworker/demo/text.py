@@ -83,19 +83,22 @@ def long_date(day: date) -> str:
 
 def _pick_action(rng: random.Random, area: Area) -> str:
     ask = rng.choice(area.asks)
-    return ask.format(x=rng.choice(area.fills)) if "{x}" in ask else ask
+    if "{x}" in ask:
+        return ask.format(x=rng.choice(area.fills))
+    return ask.format(y=rng.choice(area.more_fills)) if "{y}" in ask else ask
 
 
-def _background(rng: random.Random, area: Area, action: str) -> str:
+def _background(rng: random.Random, area: Area, action: str, reason: str) -> str:
     text = f"{rng.choice(area.problems)} {rng.choice(_CALLS)} {lower_first(action)}."
-    extra = rng.choice(area.details)
-    return f"{text} {extra}" if len(text) + len(extra) < 299 else text
+    return f"{text} {reason}" if len(text) + len(reason) < 299 else text
 
 
-def _details(rng: random.Random, area: Area) -> str | None:
-    if rng.random() < 0.25:
+def _details(rng: random.Random, area: Area, reason: str) -> str | None:
+    """Further reasons (not the one the background gave), or None as for many petitions."""
+    others = [d for d in area.details if d != reason]
+    if rng.random() < 0.25 or not others:
         return None
-    sentences = rng.sample(area.details, k=min(len(area.details), rng.randint(1, 3)))
+    sentences = rng.sample(others, k=min(len(others), rng.randint(1, 3)))
     return " ".join([*sentences, rng.choice(_CLOSERS)])
 
 
@@ -110,10 +113,11 @@ def _departments(rng: random.Random, area: Area) -> tuple[Department, ...]:
 
 def _wording(rng: random.Random, area: Area, action: str) -> Wording:
     topics = () if rng.random() < 0.05 else (area.topic,)
+    reason = rng.choice(area.details)
     return Wording(
         action=action,
-        background=_background(rng, area, action),
-        additional_details=_details(rng, area),
+        background=_background(rng, area, action, reason),
+        additional_details=_details(rng, area, reason),
         area=area,
         departments=_departments(rng, area),
         topics=topics,

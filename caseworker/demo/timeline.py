@@ -1,8 +1,9 @@
 """When a demo petition was created, opened and closed, and the curve its signatures follow.
 
-A stage that depends on a threshold pins the moment the curve crosses it (for example
-"reached 10,000 between 22 and 120 days ago") and derives the final count from the curve,
-so that the threshold timestamps always agree with the snapshots.
+A stage that depends on a threshold draws a final count and the moment the curve is to cross
+the threshold (for example "reached 10,000 between 22 and 90 days ago"), then solves for the
+curve that passes through it. Threshold timestamps are read off that same curve, so they
+always agree with the snapshots.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from caseworker.demo.clock import closing, days, ms
-from caseworker.demo.series import Curve, heavy_tailed, random_shape, shape_through
+from caseworker.demo.series import Curve, Shape, heavy_tailed, random_shape, shape_through
 from caseworker.domain.rules import DEBATE_THRESHOLD, RESPONSE_THRESHOLD
 
 #: Tail exponent of the signature counts of ordinary petitions: most gather a few dozen.
@@ -28,6 +29,7 @@ class Spec:
     anchor_ago: tuple[float, float] = (0.0, 0.0)
     sizes: tuple[int, int] = (1, RESPONSE_THRESHOLD)
     state: str | None = None  # "open" or "closed"; None for either
+    steady: bool = False  # still gathering at an even pace (headed for the next threshold)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +105,7 @@ def _anchor_window(spec: Spec, opened_ago: float, seen_ago: float) -> tuple[floa
 
 def fit(rng: random.Random, spec: Spec, as_of: datetime, opening: Opening) -> Timeline | None:
     """One attempt at a timeline for ``spec`` with the given opening; None if it missed."""
-    opened_at = opening.opened_at
-    closed_at = closing(opened_at)[1]
+    closed_at = closing(opening.opened_at)[1]
     is_open = closed_at > as_of
     if spec.state is not None and spec.state != ("open" if is_open else "closed"):
         return None
@@ -112,8 +113,18 @@ def fit(rng: random.Random, spec: Spec, as_of: datetime, opening: Opening) -> Ti
     base = rng.randint(6, 21)
     if spec.anchor is None:
         total = small_total(rng, spec.sizes)
-        curve = Curve(opened_at, seen_at, min(base, total), total, random_shape(rng))
+        steady = Shape(tau=rng.uniform(1.0, 4.0)) if spec.steady else random_shape(rng)
+        curve = Curve(opening.opened_at, seen_at, min(base, total), total, steady)
         return timeline(opening, curve, seen_at)
+    return _anchored(rng, spec, as_of, opening, seen_at, base)
+
+
+def _anchored(
+    rng: random.Random, spec: Spec, as_of: datetime, opening: Opening, seen_at: datetime, base: int
+) -> Timeline | None:
+    """A curve that crosses ``spec.anchor`` inside the stage's window of time."""
+    assert spec.anchor is not None
+    opened_at = opening.opened_at
     window = _anchor_window(spec, (as_of - opened_at) / days(1), (as_of - seen_at) / days(1))
     if window is None:
         return None

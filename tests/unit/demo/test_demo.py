@@ -6,7 +6,7 @@ import random
 import shutil
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -17,6 +17,9 @@ from sqlalchemy import func, select, text
 from caseworker.demo import DemoSummary, generate_demo
 from caseworker.demo import generator as demo_generator
 from caseworker.demo.modelled import ACTION, MODELLED_ON
+from caseworker.demo.sitejson import site_json
+from caseworker.demo.text import AREAS
+from caseworker.domain.records import Department
 from caseworker.domain.rules import response_due_on
 from caseworker.importing.parse import parse_document
 from caseworker.importing.writer import CaptureWriter
@@ -60,7 +63,7 @@ def awaiting_response(db: Database) -> list[tuple[int, datetime]]:
         m.Petition.response_threshold_reached_at.is_not(None), m.Petition.has_response.is_(False)
     )
     with db.engine.connect() as c:
-        return [(pid, at) for pid, at in c.execute(query)]
+        return [(pid, at) for pid, at in c.execute(query) if at is not None]
 
 
 def test_every_stage_of_the_work_is_present(demo: Database) -> None:
@@ -88,6 +91,22 @@ def test_every_stage_of_the_work_is_present(demo: Database) -> None:
     assert sum(by_state.values()) == PETITIONS
     codes = {c for (c,) in rows(demo, "SELECT DISTINCT rejection_code FROM petitions")}
     assert {"duplicate", "no-action", "irrelevant"} <= codes
+
+
+def test_some_open_petitions_are_heading_for_10000(demo: Database) -> None:
+    """At their pace over the last week they reach 10,000 within a fortnight."""
+    series = _series(demo)
+    open_ids = rows(
+        demo, "SELECT id FROM petitions WHERE state = 'open' AND signature_count >= 6000 "
+        "AND signature_count < 10000",
+    )  # fmt: skip
+    heading = 0
+    for (pid,) in open_ids:
+        points = series[pid]
+        now, count = points[-1]
+        before = max((n for at, n in points if at <= now - timedelta(days=7)), default=0)
+        heading += count + 2 * (count - before) >= 10_000
+    assert heading >= 2
 
 
 def test_every_demo_petition_is_marked_and_numbered_apart(demo: Database) -> None:
@@ -250,17 +269,21 @@ def test_progress_runs_to_the_end_and_the_summary_says_what_was_made(
     assert reports[0] == (0, 120) and reports[-1] == (120, 120)
 
 
-def test_a_new_run_replaces_demo_petitions_and_keeps_real_ones(database: Database) -> None:
+def test_a_new_run_replaces_demo_petitions_and_keeps_real_data(database: Database) -> None:
     generate_demo(database.engine, petitions=60, seed=1, today=TODAY)
     with database.engine.connect() as c:
         raw = c.execute(select(m.Petition.raw_json).where(m.Petition.state == "closed")).first()
     assert raw is not None
-    real = replace(parse_document(raw[0]).petitions[0], id=700_001)
+    education = Department("Department for Education", "DFE", "https://www.gov.uk/dfe")
+    real = replace(parse_document(raw[0]).petitions[0], id=700_001, departments=(education,))
     with database.engine.begin() as c:
         CaptureWriter(c, None, datetime.now(UTC)).write([real])
     generate_demo(database.engine, petitions=40, seed=2, today=TODAY)
     assert scalar(database, "SELECT count(*) FROM petitions WHERE is_demo") == 40
     assert scalar(database, "SELECT count(*) FROM petitions WHERE NOT is_demo") == 1
+    # Department details from real data are not replaced by the demo's.
+    stored = "SELECT acronym, url FROM departments WHERE name = 'Department for Education'"
+    assert tuple(rows(database, stored)[0]) == ("DFE", "https://www.gov.uk/dfe")
     kept = "SELECT count(*) FROM signature_snapshots WHERE petition_id = 700001"
     assert scalar(database, kept) == 1
 
@@ -279,6 +302,21 @@ def test_raw_json_reads_back_as_the_same_capture() -> None:
     for capture in _captures(SEED, PETITIONS):
         parsed = parse_document(capture.raw_json).petitions[0]
         assert replace(parsed, is_demo=True, raw_json=capture.raw_json) == capture
+
+
+def test_raw_json_survives_text_that_looks_like_its_own_markup() -> None:
+    capture = next(c for c in _captures(SEED, 60) if c.breakdowns and c.breakdowns.constituencies)
+    tricky = replace(capture, action='Say "signatures_by_constituency":"@@" twice \\')
+    parsed = parse_document(site_json(tricky)).petitions[0]
+    assert parsed.action == tricky.action
+    assert parsed.breakdowns == tricky.breakdowns
+
+
+def test_every_title_template_fits_in_80_characters() -> None:
+    for area in AREAS:
+        for ask in area.asks:
+            titles = [ask.format(x=x, y=y) for x in area.fills for y in area.more_fills or ("",)]
+            assert all(0 < len(t) <= 80 and "{" not in t for t in titles), ask
 
 
 def test_wording_fits_the_site_limits() -> None:
