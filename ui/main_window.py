@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             self._action("Import &folder…", self.imports.choose_folder, "Ctrl+Shift+I")
         )
-        file_menu.addAction(self._action("Add &demo data…", self._offer_demo))
+        file_menu.addAction(self._action("&Demo data…", self._offer_demo))
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
         view = self.menuBar().addMenu("&View")
@@ -229,9 +229,10 @@ class MainWindow(QMainWindow):
 
     def _offer_demo(self) -> None:
         answer = QMessageBox.question(
-            self, "Add demo data",
-            "Add 3,000 generated demo petitions to this database? They are marked as demo data "
-            "and numbered from 9,000,000, so they never mix with real petitions.",
+            self, "Demo data",
+            "Fill this database with 3,000 generated demo petitions? Any earlier demo petitions "
+            "are replaced. They are marked as demo data and numbered from 9,000,001, so they "
+            "never mix with real petitions.",
         )  # fmt: skip
         if answer == QMessageBox.StandardButton.Yes:
             self.imports.start_demo()

@@ -14,6 +14,7 @@ further slowdown (petitions often get a late second wind from the media or a deb
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -72,18 +73,22 @@ def daily_increments(points: Sequence[tuple[datetime, int]], as_of: datetime) ->
     """Signatures gained in each whole day up to ``as_of``, interpolating between snapshots."""
     start = points[0][0]
     days = int((as_of - start) / DAY)
-    cumulative = [_interpolate(points, start + i * DAY) for i in range(days + 1)]
+    times = [t for t, _ in points]
+    cumulative = [_interpolate(points, times, start + i * DAY) for i in range(days + 1)]
     return [max(0.0, b - a) for a, b in zip(cumulative, cumulative[1:], strict=False)]
 
 
-def _interpolate(points: Sequence[tuple[datetime, int]], at: datetime) -> float:
-    if at <= points[0][0]:
+def _interpolate(
+    points: Sequence[tuple[datetime, int]], times: list[datetime], at: datetime
+) -> float:
+    after = bisect_left(times, at)
+    if after == 0:
         return float(points[0][1])
-    for (t0, c0), (t1, c1) in zip(points, points[1:], strict=False):
-        if t0 <= at <= t1:
-            span = (t1 - t0).total_seconds()
-            return c0 + (c1 - c0) * ((at - t0).total_seconds() / span if span else 1.0)
-    return float(points[-1][1])
+    if after == len(points):
+        return float(points[-1][1])
+    (t0, c0), (t1, c1) = points[after - 1], points[after]
+    span = (t1 - t0).total_seconds()
+    return c0 + (c1 - c0) * ((at - t0).total_seconds() / span if span else 1.0)
 
 
 def _fit(recent: Sequence[float]) -> tuple[Trend, list[Trend]]:
