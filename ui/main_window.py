@@ -139,8 +139,8 @@ class MainWindow(QMainWindow):
     # Behaviour -----------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Load counts and the first page; offer a first-run choice on an empty database."""
-        self.refresh()
+        """Load the counts (the last queue's rows are already coming); offer a first run."""
+        self._load_counts_and_options()
         if self._context.petitions.is_empty():
             choice = FirstRunDialog.ask(self)
             if choice is FirstRunChoice.IMPORT:
@@ -149,6 +149,11 @@ class MainWindow(QMainWindow):
                 self.imports.start_demo()
 
     def refresh(self) -> None:
+        """Reload the rows, then the counts and filter lists (after an import, or F5)."""
+        self.model.reload()
+        self._load_counts_and_options()
+
+    def _load_counts_and_options(self) -> None:
         service, as_of = self._context.petitions, date.today()
         self._context.runner.read(
             lambda p, c: service.queue_counts(as_of), succeeded=self.queues.set_counts
@@ -156,7 +161,6 @@ class MainWindow(QMainWindow):
         self._context.runner.read(
             lambda p, c: service.filter_options(), succeeded=self.filters.set_options
         )
-        self.model.reload()
 
     def current_query(self) -> PetitionQuery:
         values = self.filters.values()

@@ -1,7 +1,7 @@
 """Import captures file by file: each file is one transaction, all or nothing.
 
-One connection serves the whole run (a fresh one after a file fails), so a file costs one
-transaction rather than two pool checkouts.
+One connection serves the whole run (a fresh one after a database error), so a file costs
+one transaction rather than two pool checkouts.
 """
 
 from __future__ import annotations
@@ -103,6 +103,7 @@ def import_source(engine: Engine, source: Source) -> Counter[Outcome]:
 def _import_source(connection: Connection, source: Source) -> Counter[Outcome]:
     content = source.read()
     digest = hashlib.sha256(content).hexdigest()
+    # Parsing inside the transaction holds no lock: SQLite's begins at the first write.
     with connection.begin():
         known = _known_capture(connection, digest)
         if known is not None:

@@ -406,9 +406,12 @@ def generate(folder: Path, seed: int = SEED) -> Corpus:
 
 @dataclass(frozen=True)
 class Timing:
+    """Wall-clock seconds, and this process's CPU seconds (steadier on a busy machine)."""
+
     files: int
     petitions: int
     seconds: float
+    cpu_seconds: float
 
     @property
     def rate(self) -> float:
@@ -434,6 +437,23 @@ class Results:
     def single_ratio(self) -> float:
         return self.ours_singles.seconds / self.base_singles.seconds
 
+    @property
+    def list_cpu_ratio(self) -> float:
+        return self.ours_lists.cpu_seconds / self.base_lists.cpu_seconds
+
+    @property
+    def single_cpu_ratio(self) -> float:
+        return self.ours_singles.cpu_seconds / self.base_singles.cpu_seconds
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def timing(self, files: int, petitions: int) -> Timing:
+        wall, cpu = time.perf_counter() - self.wall, time.process_time() - self.cpu
+        return Timing(files, petitions, wall, cpu)
+
 
 def _files(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.json"))
@@ -455,9 +475,9 @@ def run_ours(
                 corpus.petitions_in_lists + corpus.petitions_in_singles,
             ),
         ):
-            start = time.perf_counter()
+            clock = Clock()
             summary = import_paths(database.engine, [path])
-            timings.append(Timing(summary.files, petitions, time.perf_counter() - start))
+            timings.append(clock.timing(summary.files, petitions))
             summaries[name] = summary
     finally:
         database.dispose()
@@ -532,9 +552,9 @@ def run_baseline(folder: Path, corpus: Corpus) -> tuple[Timing, Timing]:
         timings = []
         for path in (corpus.lists, corpus.singles):
             files = _files(path)
-            start = time.perf_counter()
+            clock = Clock()
             petitions = sum(_baseline_file(connection, f) for f in files)
-            timings.append(Timing(len(files), petitions, time.perf_counter() - start))
+            timings.append(clock.timing(len(files), petitions))
     finally:
         connection.close()
     return timings[0], timings[1]
@@ -560,7 +580,7 @@ def report(results: Results) -> Iterator[str]:
         f"{SINGLES} single files of {CONSTITUENCIES} constituencies"
     )
     yield f"generated {c.files} files ({c.megabytes:.0f} MB) in {results.generate_seconds:.1f} s"
-    yield f"{'':22}{'files':>7}{'petitions':>11}{'seconds':>10}{'petitions/s':>13}"
+    yield f"{'':22}{'files':>7}{'petitions':>11}{'seconds':>10}{'petitions/s':>13}{'cpu s':>9}"
     for label, timing in (
         ("list pages  ours", results.ours_lists),
         ("list pages  baseline", results.base_lists),
@@ -569,10 +589,16 @@ def report(results: Results) -> Iterator[str]:
     ):
         yield (
             f"{label:22}{timing.files:>7}{timing.petitions:>11}"
-            f"{timing.seconds:>10.2f}{timing.rate:>13,.0f}"
+            f"{timing.seconds:>10.2f}{timing.rate:>13,.0f}{timing.cpu_seconds:>9.2f}"
         )
-    yield f"list pages   ratio ours/baseline: {results.list_ratio:.2f} (target <= {TARGET_RATIO})"
-    yield f"single files ratio ours/baseline: {results.single_ratio:.2f} (target <= {TARGET_RATIO})"
+    for label, ratio, cpu_ratio in (
+        ("list pages  ", results.list_ratio, results.list_cpu_ratio),
+        ("single files", results.single_ratio, results.single_cpu_ratio),
+    ):
+        yield (
+            f"{label} ratio ours/baseline: {ratio:.2f} (target <= {TARGET_RATIO}); "
+            f"in CPU time {cpu_ratio:.2f}"
+        )
     r = results.reimport
     yield f"re-import of all {r.files} files (every capture known): {r.seconds:.2f} s"
     for name, summary in results.summaries.items():
@@ -615,13 +641,15 @@ def _rates(ours: Timing, baseline: Timing) -> str:
 def test_list_pages_within_target() -> None:
     r = results()
     print(f"list pages: {_rates(r.ours_lists, r.base_lists)}")
-    assert r.list_ratio <= TARGET_RATIO
+    ratio = r.list_ratio
+    assert ratio <= TARGET_RATIO, f"list pages take {ratio:.2f} times the baseline"
 
 
 def test_single_files_within_target() -> None:
     r = results()
     print(f"single files: {_rates(r.ours_singles, r.base_singles)}")
-    assert r.single_ratio <= TARGET_RATIO
+    ratio = r.single_ratio
+    assert ratio <= TARGET_RATIO, f"single files take {ratio:.2f} times the baseline"
 
 
 def test_reimport_skips_known_captures() -> None:

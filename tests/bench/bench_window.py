@@ -86,13 +86,17 @@ def wait_for(condition: Callable[[], bool], timeout_s: float = 30.0) -> None:
 def timed_first_page(window: MainWindow, action: Callable[[], None]) -> float:
     """Milliseconds from ``action`` until the model has its first page for the new query."""
     pages: list[int] = []
-    window.model.page_loaded.connect(pages.append)
+
+    def on_page(rows: int) -> None:
+        pages.append(rows)
+
+    window.model.page_loaded.connect(on_page)
     timer = QElapsedTimer()
     timer.start()
     action()
     wait_for(lambda: bool(pages))
     elapsed = timer.nsecsElapsed() / 1e6
-    window.model.page_loaded.disconnect(pages.append)
+    window.model.page_loaded.disconnect(on_page)
     return elapsed
 
 
