@@ -20,9 +20,16 @@ EDUCATION = Area(
         "Give teaching assistants a national pay scale",
     ),
     fills=(
-        "first aid", "mental health awareness", "financial literacy", "British Sign Language",
-        "climate education", "cooking and nutrition", "online safety", "water safety",
-        "CPR training", "political literacy",
+        "first aid",
+        "mental health awareness",
+        "financial literacy",
+        "British Sign Language",
+        "climate education",
+        "cooking and nutrition",
+        "online safety",
+        "water safety",
+        "CPR training",
+        "political literacy",
     ),
     problems=(
         "Schools are under growing pressure and families are feeling the strain.",
@@ -65,9 +72,16 @@ HEALTH = Area(
         "Introduce routine screening for prostate cancer",
     ),
     fills=(
-        "dental care", "ADHD assessment", "autism diagnosis", "physiotherapy",
-        "menopause care", "eating disorder treatment", "IVF", "hearing aids",
-        "long Covid care", "speech and language therapy",
+        "dental care",
+        "ADHD assessment",
+        "autism diagnosis",
+        "physiotherapy",
+        "menopause care",
+        "eating disorder treatment",
+        "IVF",
+        "hearing aids",
+        "long Covid care",
+        "speech and language therapy",
     ),
     problems=(
         "Waiting lists have grown and patients are waiting far too long for care.",
@@ -107,8 +121,11 @@ WELFARE = Area(
         "Raise the earnings limit for Carer's Allowance",
     ),
     fills=(
-        "Carer's Allowance", "the State Pension", "Statutory Sick Pay",
-        "Personal Independence Payment", "the Universal Credit standard allowance",
+        "Carer's Allowance",
+        "the State Pension",
+        "Statutory Sick Pay",
+        "Personal Independence Payment",
+        "the Universal Credit standard allowance",
     ),
     problems=(
         "Many households are struggling to afford the basics.",
@@ -147,7 +164,9 @@ HOUSING = Area(
         "Give councils the power to charge more on second homes",
     ),
     fills=(
-        "no-fault evictions", "rental bidding wars", "blanket bans on tenants with pets",
+        "no-fault evictions",
+        "rental bidding wars",
+        "blanket bans on tenants with pets",
         "upfront rent demands of more than one month",
     ),
     problems=(
@@ -185,8 +204,13 @@ JUSTICE = Area(
         "Give victims of crime a legal right to see their case reviewed",
     ),
     fills=(
-        "dangerous cycling causing death", "retail worker assault", "fly-tipping",
-        "catalytic converter theft", "hare coursing", "stalking", "dog theft",
+        "dangerous cycling causing death",
+        "retail worker assault",
+        "fly-tipping",
+        "catalytic converter theft",
+        "hare coursing",
+        "stalking",
+        "dog theft",
     ),
     problems=(
         "Victims feel the justice system is not on their side.",
@@ -239,8 +263,7 @@ DEMOCRACY = Area(
         "Millions of votes currently make no difference to the result.",
     ),
     policy=(
-        "The Government has set out plans to modernise elections and increase "
-        "participation.",
+        "The Government has set out plans to modernise elections and increase participation.",
         "The Ministerial Code sets out the standards of conduct expected of ministers.",
     ),
     review="its programme of electoral reform",

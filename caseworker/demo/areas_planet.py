@@ -17,8 +17,11 @@ ENVIRONMENT = Area(
         "Ban the use of peat in all garden compost",
     ),
     fills=(
-        "single-use vapes", "wet wipes containing plastic", "garden pesticides",
-        "disposable barbecues", "microbeads in cleaning products",
+        "single-use vapes",
+        "wet wipes containing plastic",
+        "garden pesticides",
+        "disposable barbecues",
+        "microbeads in cleaning products",
     ),
     more_fills=("glass bottles", "coffee cups", "drinks cartons", "aluminium cans"),
     problems=(
@@ -58,8 +61,12 @@ ANIMALS = Area(
         "Require CCTV in every slaughterhouse",
     ),
     fills=(
-        "trail hunting", "puppy farming", "fur farming", "cages for laying hens",
-        "the use of wild animals in circuses", "greyhound racing",
+        "trail hunting",
+        "puppy farming",
+        "fur farming",
+        "cages for laying hens",
+        "the use of wild animals in circuses",
+        "greyhound racing",
     ),
     more_fills=("fur", "foie gras", "hunting trophies", "electric shock collars"),
     problems=(
@@ -146,8 +153,7 @@ ENERGY = Area(
     ),
     policy=(
         "Ofgem sets the energy price cap, which protects households on default tariffs.",
-        "The Warm Homes Plan will support households to install insulation and low-carbon "
-        "heating.",
+        "The Warm Homes Plan will support households to install insulation and low-carbon heating.",
         "Eligible households receive help with their bills through the Warm Home Discount.",
     ),
     review="the Warm Homes Plan",
@@ -167,8 +173,13 @@ ECONOMY = Area(
         "Extend the Tax-Free Childcare scheme to all working parents",
     ),
     fills=(
-        "sun cream", "children's car seats", "period products for all ages", "school uniforms",
-        "gym memberships", "e-bikes", "sanitary and incontinence products",
+        "sun cream",
+        "children's car seats",
+        "period products for all ages",
+        "school uniforms",
+        "gym memberships",
+        "e-bikes",
+        "sanitary and incontinence products",
     ),
     problems=(
         "Families and small businesses are struggling with the cost of living.",

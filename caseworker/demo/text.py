@@ -14,8 +14,18 @@ from caseworker.domain.records import Department
 AREAS: tuple[Area, ...] = areas_people.AREAS + areas_planet.AREAS
 
 MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 _CALLS = (
@@ -77,7 +87,7 @@ def lower_first(text: str) -> str:
 
 
 def long_date(day: date) -> str:
-    """"4 June 2025", whatever the process locale."""
+    """ "4 June 2025", whatever the process locale."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 

@@ -130,8 +130,16 @@ class ResponseHistory:
             key = (row["petition_id"], row.pop("_fp"))
             row["response_version_id"] = ids_by_fingerprint.get(key)
         if plan.item_updates:
-            statement = update(ITEMS).where(ITEMS.c.id == bindparam("_id")).values(
-                {k: bindparam(k) for k in plan.item_updates[0] if k not in ("_id", "petition_id")}
+            statement = (
+                update(ITEMS)
+                .where(ITEMS.c.id == bindparam("_id"))
+                .values(
+                    {
+                        k: bindparam(k)
+                        for k in plan.item_updates[0]
+                        if k not in ("_id", "petition_id")
+                    }
+                )
             )
             self._db.execute(statement, plan.item_updates)
         return plan.changed

@@ -73,11 +73,10 @@ def import_paths(
             if cancelled():
                 summary.cancelled = True
                 break
-            label = source.name if isinstance(source, Source) else str(source)
-            progress(done, len(sources), label)
+            progress(done, len(sources), source.name)
             summary.files += 1
             if isinstance(source, SourceError):
-                summary.failures.append((label, str(source).removeprefix(f"{label}: ")))
+                summary.failures.append((source.name, source.reason))
                 continue
             try:
                 connection = connection or engine.connect()
@@ -90,7 +89,7 @@ def import_paths(
     finally:
         if connection is not None:
             connection.close()
-    progress(summary.files, len(sources), "done")
+    progress(summary.files, len(sources), "cancelled" if summary.cancelled else "done")
     return summary
 
 

@@ -169,7 +169,7 @@ def parse_document(text_: str) -> ParsedDocument:
             "petition it counts; import the petition's own JSON instead"
         )
     raise CaptureError(
-        "wrong shape: expected a petitions JSON capture with \"data\" or \"attributes\" "
+        'wrong shape: expected a petitions JSON capture with "data" or "attributes" '
         f"(found keys {_key_list(document)})"
     )
 

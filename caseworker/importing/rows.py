@@ -50,7 +50,6 @@ PETITION_COLUMNS = (
     "has_response",
     "has_debate_outcome",
     "is_demo",
-    "raw_json",
     "raw_from_single_view",
     "capture_id",
 )
@@ -88,7 +87,6 @@ def petition_values(c: PetitionCapture, capture_id: int | None) -> Row:
         c.government_response is not None,
         c.debate is not None,
         c.is_demo,
-        c.raw_json,
         c.from_single_view,
         capture_id,
     )
@@ -132,6 +130,10 @@ def constituency_rows(c: PetitionCapture) -> list[Row]:
         (pid, i, x.name, x.ons_code, x.mp, x.signature_count)
         for i, x in enumerate(b.constituencies)
     ]
+
+
+def raw_row(c: PetitionCapture) -> Row:
+    return (c.id, c.raw_json)
 
 
 def snapshot_row(c: PetitionCapture) -> Row:

@@ -22,6 +22,11 @@ class Source:
 class SourceError(OSError):
     """A path that cannot be read at all (missing, unreadable, a broken zip)."""
 
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(f"{name}: {reason}")
+        self.name = name
+        self.reason = reason
+
 
 def expand(paths: list[Path]) -> Iterator[Source | SourceError]:
     """Every capture under ``paths``, in a stable order; problems are yielded, not raised."""
@@ -33,7 +38,7 @@ def expand(paths: list[Path]) -> Iterator[Source | SourceError]:
         elif path.exists():
             yield from _file(path)
         else:
-            yield SourceError(f"{path}: no such file or folder")
+            yield SourceError(str(path), "no such file or folder")
 
 
 def _file(path: Path) -> Iterator[Source | SourceError]:
@@ -47,23 +52,37 @@ def _archive(path: Path) -> Iterator[Source | SourceError]:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        yield SourceError(f"{path}: not a readable zip archive ({exc})")
+        yield SourceError(str(path), f"not a readable zip archive ({exc})")
         return
     with archive:
         names = sorted(
             info.filename
             for info in archive.infolist()
-            if not info.is_dir() and Path(info.filename).suffix.lower() in CAPTURE_SUFFIXES
+            if not info.is_dir()
+            and Path(info.filename).suffix.lower() in CAPTURE_SUFFIXES
+            and not _is_mac_metadata(info.filename)
         )
         for name in names:
             # Read eagerly: the archive is closed once this generator moves on.
             try:
                 content = archive.read(name)
-            except (zipfile.BadZipFile, OSError, EOFError) as exc:
-                yield SourceError(f"{path}!{name}: cannot be read from the archive ({exc})")
+            # Encrypted members raise RuntimeError, unknown compression NotImplementedError.
+            except (
+                zipfile.BadZipFile,
+                OSError,
+                EOFError,
+                RuntimeError,
+                NotImplementedError,
+            ) as exc:
+                yield SourceError(f"{path}!{name}", f"cannot be read from the archive ({exc})")
                 continue
             yield Source(f"{path}!{name}", _constant(content))
 
 
 def _constant(content: bytes) -> Callable[[], bytes]:
     return lambda: content
+
+
+def _is_mac_metadata(name: str) -> bool:
+    """Zips made on a Mac carry ``__MACOSX/._name.json`` resource forks: not captures."""
+    return name.startswith("__MACOSX/") or Path(name).name.startswith("._")

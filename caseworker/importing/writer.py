@@ -35,6 +35,7 @@ from caseworker.storage.upsert import (
 )
 
 PETITIONS = table_of(m.Petition)
+RAW = table_of(m.PetitionRaw)
 SNAPSHOTS = table_of(m.SignatureSnapshot)
 DEBATES = table_of(m.Debate)
 TOPICS = table_of(m.Topic)
@@ -54,6 +55,7 @@ STORED = select(
     PETITIONS.c.updated_at,
     PETITIONS.c.raw_from_single_view,
     PETITIONS.c.breakdowns_as_of,
+    PETITIONS.c.parliament_period,
 ).where(PETITIONS.c.id.in_(bindparam("ids", expanding=True)))
 SERIES = select(SNAPSHOTS.c.petition_id, SNAPSHOTS.c.at, SNAPSHOTS.c.signature_count).where(
     SNAPSHOTS.c.petition_id.in_(bindparam("ids", expanding=True))
@@ -62,15 +64,21 @@ SERIES = select(SNAPSHOTS.c.petition_id, SNAPSHOTS.c.at, SNAPSHOTS.c.signature_c
 # Writes; each takes tuples in the order of its columns (see caseworker.importing.rows).
 INSERT_PETITIONS = bulk_insert(PETITIONS, rows.NEW_PETITION_COLUMNS)
 UPDATE_PETITIONS = bulk_update(PETITIONS, "id", rows.PETITION_COLUMNS)
-UPGRADE_RAW_JSON = bulk_update(PETITIONS, "id", ("raw_json", "raw_from_single_view"))
+INSERT_RAW = bulk_insert(RAW, ("petition_id", "raw_json"))
+UPSERT_RAW = bulk_upsert(RAW, ("petition_id", "raw_json"), keys=["petition_id"])
+MARK_SINGLE_VIEW = bulk_update(PETITIONS, "id", ("raw_from_single_view",))
 SET_BREAKDOWNS_AS_OF = bulk_update(PETITIONS, "id", ("breakdowns_as_of",))
 INSERT_SNAPSHOTS = bulk_insert(SNAPSHOTS, rows.SNAPSHOT_COLUMNS)
+DELETE_SNAPSHOTS = bulk_delete(SNAPSHOTS, ("petition_id", "at"))
 UPSERT_DEBATES = bulk_upsert(DEBATES, rows.DEBATE_COLUMNS, keys=["petition_id"])
 DELETE_DEBATES = bulk_delete(DEBATES, "petition_id")
 UPSERT_PARLIAMENTS = bulk_upsert(table_of(m.Parliament), PARLIAMENT_COLUMNS, keys=["period"])
 UPSERT_TOPIC_NAMES = bulk_upsert(TOPICS, ("code", "name"), keys=["code"])
 INSERT_TOPIC_CODES = bulk_insert_ignore(TOPICS, ("code",), keys=["code"])
 UPSERT_DEPARTMENTS = bulk_upsert(table_of(m.Department), ("name", "acronym", "url"), keys=["name"])
+INSERT_DEPARTMENTS = bulk_insert_ignore(
+    table_of(m.Department), ("name", "acronym", "url"), keys=["name"]
+)
 INSERT_DEPARTMENT_LINKS = bulk_insert(PETITION_DEPARTMENTS, ("petition_id", "department_name"))
 DELETE_DEPARTMENT_LINKS = bulk_delete(PETITION_DEPARTMENTS, "petition_id")
 INSERT_TOPIC_LINKS = bulk_insert(PETITION_TOPICS, ("petition_id", "topic_code"))
@@ -124,6 +132,7 @@ class Stored:
     updated_at: datetime
     raw_from_single_view: bool
     breakdowns_as_of: datetime | None
+    parliament_period: str | None
 
 
 class CaptureWriter:
@@ -151,9 +160,9 @@ class CaptureWriter:
     def _write_round(self, batch: list[PetitionCapture]) -> list[Outcome]:
         stored = self._stored([c.id for c in batch])
         ages = [_age(c, stored.get(c.id)) for c in batch]
-        self._write_reference_data(batch)
+        self._write_reference_data(batch, ages)
         self._insert_new([c for c, a in zip(batch, ages, strict=True) if a is Age.NEW])
-        self._update_newer([c for c, a in zip(batch, ages, strict=True) if a is Age.NEWER])
+        self._update_newer([c for c, a in zip(batch, ages, strict=True) if a is Age.NEWER], stored)
         changed = self._fill_gaps(batch, ages, stored)
         changed |= self._append_snapshots(
             [c for c, a in zip(batch, ages, strict=True) if a is not Age.NEW]
@@ -165,14 +174,26 @@ class CaptureWriter:
         found = self._db.execute(STORED, {"ids": ids})
         return {pid: Stored(*values) for pid, *values in found}
 
-    def _write_reference_data(self, batch: list[PetitionCapture]) -> None:
+    def _write_reference_data(self, batch: list[PetitionCapture], ages: list[Age]) -> None:
         parliaments = {c.parliament.period: c.parliament for c in batch if c.parliament}
         if parliaments:
             self.write_parliaments(list(parliaments.values()))
-        departments = {d.name: d for c in batch for d in c.departments or ()}
-        UPSERT_DEPARTMENTS.execute(
-            self._db, [(d.name, d.acronym, d.url) for d in departments.values()]
-        )
+        # A department's acronym and address come from the newest captures only.
+        newest = {
+            d.name: (d.name, d.acronym, d.url)
+            for c, age in zip(batch, ages, strict=True)
+            if age in (Age.NEW, Age.NEWER)
+            for d in c.departments or ()
+        }
+        older = {
+            d.name: (d.name, d.acronym, d.url)
+            for c, age in zip(batch, ages, strict=True)
+            if age not in (Age.NEW, Age.NEWER)
+            for d in c.departments or ()
+            if d.name not in newest
+        }
+        UPSERT_DEPARTMENTS.execute(self._db, list(newest.values()))
+        INSERT_DEPARTMENTS.execute(self._db, list(older.values()))
         codes = {code for c in batch for code in c.topics or ()}
         INSERT_TOPIC_CODES.execute(self._db, [(code,) for code in codes])
 
@@ -181,18 +202,24 @@ class CaptureWriter:
             return
         capture_id, now = self._capture_id, self._now
         INSERT_PETITIONS.execute(self._db, [rows.new_petition_row(c, capture_id, now) for c in new])
+        INSERT_RAW.execute(self._db, [rows.raw_row(c) for c in new])
         INSERT_SNAPSHOTS.execute(self._db, [rows.snapshot_row(c) for c in new])
         self._write_links(new)
         self._write_debates(new)
         self._write_breakdowns([c for c in new if c.breakdowns])
 
-    def _update_newer(self, newer: list[PetitionCapture]) -> None:
+    def _update_newer(self, newer: list[PetitionCapture], stored: dict[int, Stored]) -> None:
         if not newer:
             return
         capture_id = self._capture_id
         UPDATE_PETITIONS.execute(
-            self._db, [(c.id, *rows.petition_values(c, capture_id)) for c in newer]
+            self._db,
+            [
+                (c.id, *_keep_parliament(rows.petition_values(c, capture_id), c, stored))
+                for c in newer
+            ],
         )
+        UPSERT_RAW.execute(self._db, [rows.raw_row(c) for c in newer])
         self._write_links(newer, replace=True)
         DELETE_DEBATES.execute(self._db, [(c.id,) for c in newer if c.debate is None])
         self._write_debates(newer)
@@ -214,9 +241,10 @@ class CaptureWriter:
             ):
                 fill.append(c)
             if age is Age.SAME and c.from_single_view and not known.raw_from_single_view:
-                raw_upgrades.append((c.id, c.raw_json, True))
+                raw_upgrades.append((c.id, c.raw_json))
         self._replace_breakdowns(fill)
-        UPGRADE_RAW_JSON.execute(self._db, raw_upgrades)
+        UPSERT_RAW.execute(self._db, raw_upgrades)
+        MARK_SINGLE_VIEW.execute(self._db, [(pid, True) for pid, _ in raw_upgrades])
         return {c.id for c in fill} | {pid for pid, *_ in raw_upgrades}
 
     def _replace_breakdowns(self, captures: list[PetitionCapture]) -> None:
@@ -252,14 +280,26 @@ class CaptureWriter:
         UPSERT_DEBATES.execute(self._db, debate_rows)
 
     def _append_snapshots(self, captures: list[PetitionCapture]) -> set[int]:
-        """A snapshot for each capture whose count differs from the one just before it."""
+        """A snapshot for each capture whose count differs from the one just before it.
+
+        An older capture can arrive after a newer one with the same count: the newer snapshot
+        then adds nothing and goes, so the series never depends on the order of import.
+        """
         if not captures:
             return set()
         series: dict[int, list[tuple[datetime, int]]] = defaultdict(list)
         for pid, at, count in self._db.execute(SERIES, {"ids": [c.id for c in captures]}):
             series[pid].append((at, count))
-        new_rows = [rows.snapshot_row(c) for c in captures if _adds_information(c, series[c.id])]
+        new_rows, redundant = [], []
+        for c in captures:
+            points = sorted(series[c.id])
+            if _adds_information(c, points):
+                new_rows.append(rows.snapshot_row(c))
+                later = [(at, count) for at, count in points if at > c.updated_at]
+                if later and later[0][1] == c.signature_count:
+                    redundant.append((c.id, later[0][0]))
         INSERT_SNAPSHOTS.execute(self._db, new_rows)
+        DELETE_SNAPSHOTS.execute(self._db, redundant)
         return {pid for pid, *_ in new_rows}
 
 
@@ -267,7 +307,16 @@ def _adds_information(c: PetitionCapture, series: list[tuple[datetime, int]]) ->
     if any(at == c.updated_at for at, _ in series):
         return False
     earlier = [(at, count) for at, count in series if at < c.updated_at]
-    return not earlier or max(earlier)[1] != c.signature_count
+    return not earlier or earlier[-1][1] != c.signature_count
+
+
+def _keep_parliament(values: Row, c: PetitionCapture, stored: dict[int, Stored]) -> Row:
+    """A capture without the parliament block (a bare archived item) keeps the one known."""
+    if c.parliament is not None:
+        return values
+    position = rows.PETITION_COLUMNS.index("parliament_period")
+    known = stored[c.id].parliament_period
+    return (*values[:position], known, *values[position + 1 :])
 
 
 def _rounds(captures: list[PetitionCapture]) -> list[list[PetitionCapture]]:

@@ -20,7 +20,7 @@ DIRECT_FIELDS = (
     "rejected_at", "opened_at", "closed_at", "moderation_threshold_reached_at",
     "response_threshold_reached_at", "government_response_at", "debate_threshold_reached_at",
     "debate_scheduled_on", "scheduled_debate_date", "debate_outcome_at", "creator_name",
-    "rejection_code", "rejection_details", "breakdowns_as_of", "raw_json",
+    "rejection_code", "rejection_details", "breakdowns_as_of",
 )  # fmt: skip
 
 
@@ -31,6 +31,8 @@ def load_detail(session: Session, petition_id: int, as_of: date) -> dto.Petition
     debate = session.get(m.Debate, petition_id)
     responses = _responses(session, petition_id)
     values: dict[str, Any] = {name: getattr(petition, name) for name in DIRECT_FIELDS}
+    raw = session.get(m.PetitionRaw, petition_id)
+    values["raw_json"] = raw.raw_json if raw is not None else ""
     threshold = petition.response_threshold_reached_at
     history = _history(session, petition_id)
     return dto.PetitionDetail(

@@ -87,12 +87,25 @@ class Petition(Base):
     forecast_threshold: Mapped[int | None]
     forecast_crossing_at: Mapped[datetime | None] = mapped_column(index=True)
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
-    # The newest capture, kept whole so nothing the site sent is lost.
-    raw_json: Mapped[str] = mapped_column(Text)
+    # Whether petition_raw holds a single-petition view (with breakdowns) or a list item.
     raw_from_single_view: Mapped[bool] = mapped_column(Boolean, default=False)
     breakdowns_as_of: Mapped[datetime | None]
     capture_id: Mapped[int | None] = mapped_column(ForeignKey("captures.id"))
     first_imported_at: Mapped[datetime]
+
+
+class PetitionRaw(Base):
+    """The newest capture of a petition, kept whole so nothing the site sent is lost.
+
+    Kept apart from ``petitions`` so that the work queues scan small rows.
+    """
+
+    __tablename__ = "petition_raw"
+
+    petition_id: Mapped[int] = mapped_column(
+        ForeignKey(PETITION_FK, ondelete="CASCADE"), primary_key=True
+    )
+    raw_json: Mapped[str] = mapped_column(Text)
 
 
 class Debate(Base):

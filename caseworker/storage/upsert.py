@@ -226,7 +226,13 @@ def bulk_update(table: Table, key: str, columns: Sequence[str]) -> Bulk:
     )
 
 
-def bulk_delete(table: Table, key: str) -> Bulk:
-    """``DELETE FROM table WHERE key = ?``; each row is ``(key value,)``."""
-    where = f"_{key}"
-    return Bulk(lambda _dialect: delete(table).where(table.c[key] == bindparam(where)), (where,))
+def bulk_delete(table: Table, key: str | tuple[str, ...]) -> Bulk:
+    """``DELETE FROM table WHERE key = ? [AND ...]``; each row holds the key values in order."""
+    keys = (key,) if isinstance(key, str) else key
+    names = tuple(f"_{k}" for k in keys)
+    return Bulk(
+        lambda _dialect: delete(table).where(
+            *(table.c[k] == bindparam(n) for k, n in zip(keys, names, strict=True))
+        ),
+        names,
+    )

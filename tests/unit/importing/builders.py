@@ -256,8 +256,12 @@ def old_style(pid: int = 104_001, **attr_overrides: Any) -> dict[str, Any]:
             {"name": "United Kingdom", "signature_count": 12},
         ],
         "signatures_by_constituency": [
-            {"name": "Islington North", "ons_code": "E14000764", "mp": "Jeremy Corbyn MP",
-             "signature_count": 12},
+            {
+                "name": "Islington North",
+                "ons_code": "E14000764",
+                "mp": "Jeremy Corbyn MP",
+                "signature_count": 12,
+            },
         ],
     }
     attrs.update(attr_overrides)

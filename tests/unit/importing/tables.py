@@ -54,10 +54,14 @@ def _reflect(engine: Engine) -> dict[str, Table]:
     virtual: list[str] = []
     if engine.dialect.name == "sqlite":
         with engine.connect() as connection:
-            virtual = list(connection.execute(text(
-                "SELECT name FROM sqlite_master WHERE type = 'table' "
-                "AND sql LIKE 'CREATE VIRTUAL TABLE%'"
-            )).scalars())
+            virtual = list(
+                connection.execute(
+                    text(
+                        "SELECT name FROM sqlite_master WHERE type = 'table' "
+                        "AND sql LIKE 'CREATE VIRTUAL TABLE%'"
+                    )
+                ).scalars()
+            )
     metadata = MetaData()
     metadata.reflect(engine)
     return {
@@ -88,14 +92,25 @@ def dump(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
 def rows(engine: Engine, name: str, **where: Any) -> list[dict[str, Any]]:
     table = reflect(engine)[name]
     query = select(table)
-    for name, value in where.items():
-        query = query.where(table.c[name] == value)
+    for column, value in where.items():
+        query = query.where(table.c[column] == value)
     with engine.connect() as connection:
         result = [
             {k: _utc(v) for k, v in row._mapping.items()} for row in connection.execute(query)
         ]
+    if name == "petitions":
+        _add_raw_json(engine, result)
     keys = [c.name for c in table.primary_key.columns] or list(table.c.keys())
     return sorted(result, key=lambda r: tuple(repr(r[k]) for k in keys))
+
+
+def _add_raw_json(engine: Engine, petitions: list[dict[str, Any]]) -> None:
+    """The raw capture lives in its own table; tests read it as part of the petition."""
+    raw = reflect(engine)["petition_raw"]
+    with engine.connect() as connection:
+        texts = dict(connection.execute(select(raw.c.petition_id, raw.c.raw_json)).all())
+    for p in petitions:
+        p["raw_json"] = texts.get(p["id"])
 
 
 def _utc(value: Any) -> Any:

@@ -73,8 +73,9 @@ def ok(summary: Any) -> Any:
 
 
 def snapshots(db: Database, pid: int) -> list[tuple[datetime, int]]:
-    return sorted((r["at"], r["signature_count"]) for r in rows(db.engine, SNAPSHOTS,
-                                                                 petition_id=pid))
+    return sorted(
+        (r["at"], r["signature_count"]) for r in rows(db.engine, SNAPSHOTS, petition_id=pid)
+    )
 
 
 def as_utc(value: datetime | None) -> datetime | None:
@@ -136,16 +137,22 @@ def test_single_petition_file_stores_every_part(database: Database) -> None:
     ]
     assert count(engine, PETITION_DEPARTMENTS, petition_id=900101) == 2
     assert sorted(r["topic_code"] for r in rows(engine, PETITION_TOPICS)) == [
-        "culture", "local-government"
+        "culture",
+        "local-government",
     ]
 
     countries = rows(engine, COUNTRIES, petition_id=900101)
     assert [(c["position"], c["code"], c["signature_count"]) for c in countries] == [
-        (0, "BAT", 1), (1, "FR", 455), (2, "GB", 123000)
+        (0, "BAT", 1),
+        (1, "FR", 455),
+        (2, "GB", 123000),
     ]
     regions = rows(engine, REGIONS, petition_id=900101)
     assert [(r["ons_code"], r["signature_count"]) for r in regions] == [
-        ("H", 2500), ("J", 190), ("L", 310), ("M", 0)
+        ("H", 2500),
+        ("J", 190),
+        ("L", 310),
+        ("M", 0),
     ]
     seats = rows(engine, CONSTITUENCIES, petition_id=900101)
     assert [(s["position"], s["ons_code"], s["mp"], s["signature_count"]) for s in seats] == [
@@ -214,7 +221,8 @@ def test_capture_from_2015(database: Database) -> None:
     p = one(engine, PETITIONS, id=104901)
     assert as_utc(p["opened_at"]) == at("2015-07-22T09:30:00Z")
     assert [(c["name"], c["code"]) for c in rows(engine, COUNTRIES)] == [
-        ("Spain", None), ("United Kingdom", None)
+        ("Spain", None),
+        ("United Kingdom", None),
     ]
     assert count(engine, REGIONS) == 0
     assert count(engine, CONSTITUENCIES, petition_id=104901) == 2
@@ -264,8 +272,9 @@ def test_text_round_trips_exactly(database: Database) -> None:
     assert item["body"] == "Line one\nLine two\u0007"
 
 
-def test_capture_with_no_petitions_still_counts_as_imported_file(database: Database,
-                                                                 tmp_path: Path) -> None:
+def test_capture_with_no_petitions_still_counts_as_imported_file(
+    database: Database, tmp_path: Path
+) -> None:
     summary = ok(run(database, write(tmp_path, "empty.json", b.list_page([]))))
     assert summary.files == 1 and summary.imported == 0
     assert one(database.engine, CAPTURES)["petition_count"] == 0
@@ -292,8 +301,7 @@ def test_same_captures_in_new_files_change_nothing_but_the_capture_log(
     before = dump(database.engine)
     copies = tmp_path / "copies"
     for path in sorted(fixture("").glob("*.json")):
-        b.write_json(copies / path.name, json.loads(path.read_text(encoding="utf-8")),
-                     pretty=True)
+        b.write_json(copies / path.name, json.loads(path.read_text(encoding="utf-8")), pretty=True)
     second = ok(run(database, copies))
     after = dump(database.engine)
     assert second.imported == 0 and second.updated == 0
@@ -329,7 +337,8 @@ def test_newer_capture_updates_the_petition_and_appends_history(database: Databa
     ]
     (version,) = versions(database, 900101)
     assert (version["first_seen_at"], version["last_seen_at"]) == (
-        at("2025-01-20T08:00:00Z"), at("2025-02-01T12:00:00Z")
+        at("2025-01-20T08:00:00Z"),
+        at("2025-02-01T12:00:00Z"),
     )
 
 
@@ -380,12 +389,15 @@ def test_import_order_does_not_change_the_result(
 
 def test_snapshot_only_when_the_count_differs(database: Database, tmp_path: Path) -> None:
     paths = [
-        write(tmp_path, "1.json", b.list_page([b.list_item(7, updated_at=T1,
-                                                             signature_count=100)])),
-        write(tmp_path, "2.json", b.list_page([b.list_item(7, updated_at=T2,
-                                                             signature_count=100)])),
-        write(tmp_path, "3.json", b.list_page([b.list_item(7, updated_at=T3,
-                                                             signature_count=150)])),
+        write(
+            tmp_path, "1.json", b.list_page([b.list_item(7, updated_at=T1, signature_count=100)])
+        ),
+        write(
+            tmp_path, "2.json", b.list_page([b.list_item(7, updated_at=T2, signature_count=100)])
+        ),
+        write(
+            tmp_path, "3.json", b.list_page([b.list_item(7, updated_at=T3, signature_count=150)])
+        ),
     ]
     ok(run(database, *paths))
     assert snapshots(database, 7) == [(at(T1), 100), (at(T3), 150)]
@@ -395,12 +407,15 @@ def test_snapshot_only_when_the_count_differs(database: Database, tmp_path: Path
 def test_snapshot_from_an_older_capture_is_inserted_in_time_order(
     database: Database, tmp_path: Path
 ) -> None:
-    newest = write(tmp_path, "c.json", b.list_page([b.list_item(8, updated_at=T3,
-                                                                  signature_count=300)]))
-    oldest = write(tmp_path, "a.json", b.list_page([b.list_item(8, updated_at=T1,
-                                                                  signature_count=100)]))
-    middle = write(tmp_path, "b.json", b.list_page([b.list_item(8, updated_at=T2,
-                                                                  signature_count=200)]))
+    newest = write(
+        tmp_path, "c.json", b.list_page([b.list_item(8, updated_at=T3, signature_count=300)])
+    )
+    oldest = write(
+        tmp_path, "a.json", b.list_page([b.list_item(8, updated_at=T1, signature_count=100)])
+    )
+    middle = write(
+        tmp_path, "b.json", b.list_page([b.list_item(8, updated_at=T2, signature_count=200)])
+    )
     ok(run(database, newest))
     ok(run(database, oldest))
     ok(run(database, middle))
@@ -409,11 +424,13 @@ def test_snapshot_from_an_older_capture_is_inserted_in_time_order(
 
 
 def test_same_petition_twice_in_one_file(database: Database, tmp_path: Path) -> None:
-    page = b.list_page([
-        b.list_item(9, updated_at=T2, signature_count=200),
-        b.list_item(9, updated_at=T1, signature_count=100),
-        b.list_item(9, updated_at=T2, signature_count=200),
-    ])
+    page = b.list_page(
+        [
+            b.list_item(9, updated_at=T2, signature_count=200),
+            b.list_item(9, updated_at=T1, signature_count=100),
+            b.list_item(9, updated_at=T2, signature_count=200),
+        ]
+    )
     ok(run(database, write(tmp_path, "dup.json", page)))
     assert snapshots(database, 9) == [(at(T1), 100), (at(T2), 200)]
     assert one(database.engine, PETITIONS, id=9)["signature_count"] == 200
@@ -433,7 +450,8 @@ def test_breakdowns_are_replaced_not_added_to(database: Database, tmp_path: Path
     assert constituency_counts(database, 11) == [50, 40, 30]
     assert count(database.engine, COUNTRIES, petition_id=11) == 2
     assert [r["signature_count"] for r in rows(database.engine, REGIONS, petition_id=11)] == [
-        50, 40 + 30
+        50,
+        40 + 30,
     ]
 
 
@@ -441,8 +459,16 @@ def test_newer_capture_without_breakdowns_keeps_the_last_ones(
     database: Database, tmp_path: Path
 ) -> None:
     ok(run(database, write(tmp_path, "1.json", b.single(12, updated_at=T1, counts=(5, 4)))))
-    ok(run(database, write(tmp_path, "2.json", b.list_page([b.list_item(12, updated_at=T2,
-                                                                          signature_count=99)]))))
+    ok(
+        run(
+            database,
+            write(
+                tmp_path,
+                "2.json",
+                b.list_page([b.list_item(12, updated_at=T2, signature_count=99)]),
+            ),
+        )
+    )
     p = one(database.engine, PETITIONS, id=12)
     assert p["signature_count"] == 99
     assert as_utc(p["breakdowns_as_of"]) == at(T1)
@@ -464,8 +490,16 @@ def test_older_single_view_fills_breakdowns_newer_than_the_stored_ones(
     """Stored: breakdowns as of T1 and a list capture at T3. A single view at T2 is older than
     the petition but has the newest breakdowns, so they replace the T1 ones."""
     ok(run(database, write(tmp_path, "1.json", b.single(14, updated_at=T1, counts=(1, 1)))))
-    ok(run(database, write(tmp_path, "3.json", b.list_page([b.list_item(14, updated_at=T3,
-                                                                          signature_count=999)]))))
+    ok(
+        run(
+            database,
+            write(
+                tmp_path,
+                "3.json",
+                b.list_page([b.list_item(14, updated_at=T3, signature_count=999)]),
+            ),
+        )
+    )
     ok(run(database, write(tmp_path, "2.json", b.single(14, updated_at=T2, counts=(7, 8, 9)))))
     p = one(database.engine, PETITIONS, id=14)
     assert p["signature_count"] == 999
@@ -489,8 +523,9 @@ def test_single_view_replaces_list_raw_json_of_the_same_moment(
     database: Database, tmp_path: Path
 ) -> None:
     single = write(tmp_path, "single.json", b.single(16, updated_at=T1))
-    listed = b.list_item(16, updated_at=T1,
-                         signature_count=b.single(16)["data"]["attributes"]["signature_count"])
+    listed = b.list_item(
+        16, updated_at=T1, signature_count=b.single(16)["data"]["attributes"]["signature_count"]
+    )
     page = write(tmp_path, "page.json", b.list_page([listed]))
     ok(run(database, page))
     assert not one(database.engine, PETITIONS, id=16)["raw_from_single_view"]
@@ -547,7 +582,8 @@ def test_revised_response_imported_newest_first(database: Database) -> None:
     assert not original["is_current"] and current_again["is_current"]
     assert one(database.engine, PETITIONS, id=900301)["signature_count"] == 21000
     assert snapshots(database, 900301) == [
-        (at("2024-03-01T10:00:00Z"), 15000), (at("2024-06-01T10:00:00Z"), 21000)
+        (at("2024-03-01T10:00:00Z"), 15000),
+        (at("2024-06-01T10:00:00Z"), 21000),
     ]
     (item,) = rows(database.engine, ITEMS, petition_id=900301)
     assert item["response_version_id"] == original["id"]
@@ -560,13 +596,23 @@ EXACT_DETAILS = "The law is clear.\r\n\r\nHome Office"
 def _exact_copy_pair(tmp_path: Path) -> tuple[Path, Path]:
     """A copy whose first paragraph and the rest split exactly into summary and details."""
     r1 = b.response(EXACT_SUMMARY, EXACT_DETAILS, responded_on="2024-02-20")
-    r2 = b.response("We will legislate.", "A bill will follow.\r\n\r\nHome Office",
-                    responded_on="2024-05-28", updated_at="2024-05-28T11:00:00.000Z")
-    copy = b.business_item("Original Government response",
-                           f"{EXACT_SUMMARY}\n\n{EXACT_DETAILS}", "2024-05-28T09:00:00.000Z")
+    r2 = b.response(
+        "We will legislate.",
+        "A bill will follow.\r\n\r\nHome Office",
+        responded_on="2024-05-28",
+        updated_at="2024-05-28T11:00:00.000Z",
+    )
+    copy = b.business_item(
+        "Original Government response",
+        f"{EXACT_SUMMARY}\n\n{EXACT_DETAILS}",
+        "2024-05-28T09:00:00.000Z",
+    )
     first = write(tmp_path, "a.json", b.single(21, updated_at=T1, government_response=r1))
-    second = write(tmp_path, "b.json", b.single(21, updated_at=T2, government_response=r2,
-                                                 business=[copy], counts=(9, 9)))
+    second = write(
+        tmp_path,
+        "b.json",
+        b.single(21, updated_at=T2, government_response=r2, business=[copy], counts=(9, 9)),
+    )
     return first, second
 
 
@@ -586,30 +632,45 @@ def test_exact_copy_of_the_original_in_both_orders(
     assert item["response_version_id"] == original["id"]
 
 
-def test_revision_without_a_copy_still_keeps_the_old_text(database: Database,
-                                                          tmp_path: Path) -> None:
+def test_revision_without_a_copy_still_keeps_the_old_text(
+    database: Database, tmp_path: Path
+) -> None:
     r1 = b.response("Old summary.", "Old details.")
     r2 = b.response("New summary.", "New details.", updated_at="2024-05-01T00:00:00.000Z")
-    ok(run(database,
-           write(tmp_path, "1.json", b.single(22, updated_at=T1, government_response=r1)),
-           write(tmp_path, "2.json", b.single(22, updated_at=T2, government_response=r1)),
-           write(tmp_path, "3.json", b.single(22, updated_at=T3, government_response=r2))))
+    ok(
+        run(
+            database,
+            write(tmp_path, "1.json", b.single(22, updated_at=T1, government_response=r1)),
+            write(tmp_path, "2.json", b.single(22, updated_at=T2, government_response=r1)),
+            write(tmp_path, "3.json", b.single(22, updated_at=T3, government_response=r2)),
+        )
+    )
     old, new = versions(database, 22)
     assert (old["summary"], old["first_seen_at"], old["last_seen_at"]) == (
-        "Old summary.", at(T1), at(T2)
+        "Old summary.",
+        at(T1),
+        at(T2),
     )
     assert (new["summary"], new["first_seen_at"], new["last_seen_at"]) == (
-        "New summary.", at(T3), at(T3)
+        "New summary.",
+        at(T3),
+        at(T3),
     )
     assert new["is_current"] and not old["is_current"]
 
 
-def test_same_response_seen_in_any_order_widens_its_span(database: Database,
-                                                         tmp_path: Path) -> None:
+def test_same_response_seen_in_any_order_widens_its_span(
+    database: Database, tmp_path: Path
+) -> None:
     r = b.response()
-    paths = {t: write(tmp_path, f"{i}.json", b.single(23, updated_at=t, government_response=r,
-                                                       counts=(i + 1,)))
-             for i, t in enumerate((T1, T2, T3))}
+    paths = {
+        t: write(
+            tmp_path,
+            f"{i}.json",
+            b.single(23, updated_at=t, government_response=r, counts=(i + 1,)),
+        )
+        for i, t in enumerate((T1, T2, T3))
+    }
     ok(run(database, paths[T2], paths[T3], paths[T1]))
     (version,) = versions(database, 23)
     assert (version["first_seen_at"], version["last_seen_at"]) == (at(T1), at(T3))
@@ -623,11 +684,16 @@ def test_version_comes_from_its_first_sighting_and_reads_as_its_last(
     """Whatever the import order: the capture a version came from is the one that first showed
     it, and its dates and wording are the newest capture's (a corrected date, reformatting)."""
     early = b.response("Summary.", "Details one.\r\n\r\nHome Office", responded_on="2024-02-20")
-    late = b.response("Summary.", "Details one.\n\nHome Office", responded_on="2024-02-21",
-                      updated_at="2024-02-22T09:00:00.000Z")
+    late = b.response(
+        "Summary.",
+        "Details one.\n\nHome Office",
+        responded_on="2024-02-21",
+        updated_at="2024-02-22T09:00:00.000Z",
+    )
     first = write(tmp_path, "1.json", b.single(28, updated_at=T1, government_response=early))
-    second = write(tmp_path, "2.json", b.single(28, updated_at=T2, government_response=late,
-                                                 counts=(1,)))
+    second = write(
+        tmp_path, "2.json", b.single(28, updated_at=T2, government_response=late, counts=(1,))
+    )
     ok(run(database, *((second, first) if newest_first else (first, second))))
     (version,) = versions(database, 28)
     assert capture_source(database, version["capture_id"]) == str(first)
@@ -640,19 +706,29 @@ def test_version_comes_from_its_first_sighting_and_reads_as_its_last(
 def test_reformatted_response_is_not_a_new_version(database: Database, tmp_path: Path) -> None:
     before = b.response("Summary.", "See GOV.UK (https://www.gov.uk/x).\r\n\r\n• One\r\n• Two")
     after = b.response("Summary.", "See GOV.UK[1].\n\n* One\n* Two\n\n[1]: https://www.gov.uk/x")
-    ok(run(database,
-           write(tmp_path, "1.json", b.single(24, updated_at=T1, government_response=before)),
-           write(tmp_path, "2.json", b.single(24, updated_at=T2, government_response=after))))
+    ok(
+        run(
+            database,
+            write(tmp_path, "1.json", b.single(24, updated_at=T1, government_response=before)),
+            write(tmp_path, "2.json", b.single(24, updated_at=T2, government_response=after)),
+        )
+    )
     (version,) = versions(database, 24)
     assert (version["first_seen_at"], version["last_seen_at"]) == (at(T1), at(T2))
 
 
-def test_deleted_response_leaves_its_version_not_current(database: Database,
-                                                         tmp_path: Path) -> None:
-    ok(run(database,
-           write(tmp_path, "1.json", b.single(25, updated_at=T1,
-                                               government_response=b.response())),
-           write(tmp_path, "2.json", b.single(25, updated_at=T2, government_response=None))))
+def test_deleted_response_leaves_its_version_not_current(
+    database: Database, tmp_path: Path
+) -> None:
+    ok(
+        run(
+            database,
+            write(
+                tmp_path, "1.json", b.single(25, updated_at=T1, government_response=b.response())
+            ),
+            write(tmp_path, "2.json", b.single(25, updated_at=T2, government_response=None)),
+        )
+    )
     (version,) = versions(database, 25)
     assert not version["is_current"]
     assert not one(database.engine, PETITIONS, id=25)["has_response"]
@@ -662,9 +738,13 @@ def test_older_capture_does_not_change_which_version_is_current(
     database: Database, tmp_path: Path
 ) -> None:
     r1, r2 = b.response("One.", "First."), b.response("Two.", "Second.")
-    ok(run(database,
-           write(tmp_path, "2.json", b.single(26, updated_at=T2, government_response=r2)),
-           write(tmp_path, "1.json", b.single(26, updated_at=T1, government_response=r1))))
+    ok(
+        run(
+            database,
+            write(tmp_path, "2.json", b.single(26, updated_at=T2, government_response=r2)),
+            write(tmp_path, "1.json", b.single(26, updated_at=T1, government_response=r1)),
+        )
+    )
     old, new = versions(database, 26)
     assert (old["summary"], old["is_current"]) == ("One.", False)
     assert (new["summary"], new["is_current"]) == ("Two.", True)
@@ -673,25 +753,35 @@ def test_older_capture_does_not_change_which_version_is_current(
 # --- related activity ---------------------------------------------------------------------------
 
 
-def test_business_items_are_kept_edited_and_never_deleted(database: Database,
-                                                          tmp_path: Path) -> None:
+def test_business_items_are_kept_edited_and_never_deleted(
+    database: Database, tmp_path: Path
+) -> None:
     x1 = b.business_item("Debate scheduled", "On 3 February.", T1)
     y = b.business_item("Share your views", "Survey open.", "2024-03-02T10:00:00.000Z")
-    x2 = b.business_item("Debate scheduled", "Moved to 10 February.", T1,
-                         updated_at="2024-05-01T10:00:00.000Z")
-    ok(run(database,
-           write(tmp_path, "1.json", b.single(27, updated_at=T2, business=[x1, y])),
-           write(tmp_path, "2.json", b.single(27, updated_at=T3, business=[x2])),
-           # An older capture with the unedited text does not undo the edit.
-           write(tmp_path, "0.json", b.single(27, updated_at="2024-04-01T00:00:00.000Z",
-                                              business=[x1]))))
+    x2 = b.business_item(
+        "Debate scheduled", "Moved to 10 February.", T1, updated_at="2024-05-01T10:00:00.000Z"
+    )
+    ok(
+        run(
+            database,
+            write(tmp_path, "1.json", b.single(27, updated_at=T2, business=[x1, y])),
+            write(tmp_path, "2.json", b.single(27, updated_at=T3, business=[x2])),
+            # An older capture with the unedited text does not undo the edit.
+            write(
+                tmp_path,
+                "0.json",
+                b.single(27, updated_at="2024-04-01T00:00:00.000Z", business=[x1]),
+            ),
+        )
+    )
     items = {i["subject"]: i["body"] for i in rows(database.engine, ITEMS, petition_id=27)}
-    assert items == {"Debate scheduled": "Moved to 10 February.", "Share your views":
-                     "Survey open."}
+    assert items == {
+        "Debate scheduled": "Moved to 10 February.",
+        "Share your views": "Survey open.",
+    }
 
 
-def test_items_created_in_the_same_instant_are_all_kept(database: Database,
-                                                         tmp_path: Path) -> None:
+def test_items_created_in_the_same_instant_are_all_kept(database: Database, tmp_path: Path) -> None:
     same = "2024-05-01T10:00:00.000Z"
     business = [
         b.business_item("Debate scheduled", "On 3 June.", same),
@@ -701,10 +791,12 @@ def test_items_created_in_the_same_instant_are_all_kept(database: Database,
     ]
     path = write(tmp_path, "1.json", b.single(29, updated_at=T2, business=business))
     ok(run(database, path))
-    stored = sorted((i["subject"], i["body"]) for i in rows(database.engine, ITEMS,
-                                                              petition_id=29))
-    assert stored == [("Debate scheduled", "On 3 June."), ("Survey", "A second survey."),
-                      ("Survey", "Tell us.")]
+    stored = sorted((i["subject"], i["body"]) for i in rows(database.engine, ITEMS, petition_id=29))
+    assert stored == [
+        ("Debate scheduled", "On 3 June."),
+        ("Survey", "A second survey."),
+        ("Survey", "Tell us."),
+    ]
     # The same items seen again are recognised, not added again.
     ok(run(database, write(tmp_path, "2.json", b.single(29, updated_at=T3, business=business))))
     assert count(database.engine, ITEMS, petition_id=29) == 3
@@ -716,8 +808,13 @@ def test_items_created_in_the_same_instant_are_all_kept(database: Database,
 def test_open_capture_then_archived_capture(database: Database, tmp_path: Path) -> None:
     opened = b.single(31, updated_at=T1, state="open", counts=(10, 10))
     archived = b.archived_single(31, updated_at=T3, counts=(20, 20, 20))
-    ok(run(database, write(tmp_path, "archived.json", archived),
-           write(tmp_path, "open.json", opened)))
+    ok(
+        run(
+            database,
+            write(tmp_path, "archived.json", archived),
+            write(tmp_path, "open.json", opened),
+        )
+    )
     p = one(database.engine, PETITIONS, id=31)
     assert p["archived"] and p["state"] == "closed" and p["parliament_period"] == "2019-2024"
     assert p["closing_date"] is None and p["creator_name"] is None
@@ -725,34 +822,38 @@ def test_open_capture_then_archived_capture(database: Database, tmp_path: Path) 
     assert constituency_counts(database, 31) == [20, 20, 20]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="writer/rows: a newer capture without the parliament sibling (a bare "
-                   "archived item) sets parliament_period to NULL")
 def test_newer_capture_without_parliament_keeps_the_known_parliament(
     database: Database, tmp_path: Path
 ) -> None:
     ok(run(database, fixture("archived_single.json")))
-    bare = b.petition_object(800201, b.attributes(updated_at="2025-01-01T00:00:00.000Z"),
-                             archived=True, with_link=True)
+    bare = b.petition_object(
+        800201, b.attributes(updated_at="2025-01-01T00:00:00.000Z"), archived=True, with_link=True
+    )
     ok(run(database, write(tmp_path, "bare.json", bare)))
     p = one(database.engine, PETITIONS, id=800201)
     assert p["signature_count"] == 12_345  # the newer capture was applied
     assert p["parliament_period"] == "2019-2024"
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="writer: departments are upserted from every capture, so an older "
-                   "capture overwrites a department's newer acronym and url")
 def test_older_capture_does_not_overwrite_department_details(
     database: Database, tmp_path: Path
 ) -> None:
     def dept(acronym: str) -> list[dict[str, Any]]:
-        return [{"acronym": acronym, "name": "Department for Transport",
-                 "url": f"https://www.gov.uk/{acronym}"}]
+        return [
+            {
+                "acronym": acronym,
+                "name": "Department for Transport",
+                "url": f"https://www.gov.uk/{acronym}",
+            }
+        ]
 
-    ok(run(database,
-           write(tmp_path, "new.json", b.single(32, updated_at=T2, departments=dept("DfT"))),
-           write(tmp_path, "old.json", b.single(32, updated_at=T1, departments=dept("DoT")))))
+    ok(
+        run(
+            database,
+            write(tmp_path, "new.json", b.single(32, updated_at=T2, departments=dept("DfT"))),
+            write(tmp_path, "old.json", b.single(32, updated_at=T1, departments=dept("DoT"))),
+        )
+    )
     assert one(database.engine, DEPARTMENTS)["acronym"] == "DfT"
 
 
@@ -772,13 +873,16 @@ def test_folders_are_read_recursively(database: Database, tmp_path: Path) -> Non
 
 
 def test_zip_archives_of_files_and_folders(database: Database, tmp_path: Path) -> None:
-    archive = b.write_zip(tmp_path / "in" / "captures.zip", {
-        "single/51.json": b.single(51),
-        "lists/page1.json": b.list_page([b.list_item(52), b.list_item(53)]),
-        "bare.json": b.petition_object(54, b.attributes(), archived=True),
-        "readme.txt": "ignored",
-        "folder/": "",
-    })
+    archive = b.write_zip(
+        tmp_path / "in" / "captures.zip",
+        {
+            "single/51.json": b.single(51),
+            "lists/page1.json": b.list_page([b.list_item(52), b.list_item(53)]),
+            "bare.json": b.petition_object(54, b.attributes(), archived=True),
+            "readme.txt": "ignored",
+            "folder/": "",
+        },
+    )
     b.write_zip(tmp_path / "in" / "nested" / "more.zip", {"55.json": b.single(55)})
     summary = ok(run(database, tmp_path / "in"))
     assert summary.files == 4
@@ -788,8 +892,9 @@ def test_zip_archives_of_files_and_folders(database: Database, tmp_path: Path) -
 
 
 def test_zip_given_directly(database: Database, tmp_path: Path) -> None:
-    archive = b.write_zip(tmp_path / "x.zip", {"a.json": fixture("modern_single.json")
-                                               .read_text(encoding="utf-8")})
+    archive = b.write_zip(
+        tmp_path / "x.zip", {"a.json": fixture("modern_single.json").read_text(encoding="utf-8")}
+    )
     ok(run(database, archive))
     assert one(database.engine, PETITIONS, id=900101)["raw_from_single_view"]
 
@@ -798,16 +903,25 @@ def test_progress_reports_every_file_then_done(database: Database, tmp_path: Pat
     paths = [write(tmp_path, f"{i}.json", b.single(60 + i)) for i in range(3)]
     seen: list[tuple[int, int, str]] = []
     ok(run(database, *paths, progress=lambda done, total, label: seen.append((done, total, label))))
-    assert seen == [(0, 3, str(paths[0])), (1, 3, str(paths[1])), (2, 3, str(paths[2])),
-                    (3, 3, "done")]
+    assert seen == [
+        (0, 3, str(paths[0])),
+        (1, 3, str(paths[1])),
+        (2, 3, str(paths[2])),
+        (3, 3, "done"),
+    ]
 
 
-def test_cancel_stops_between_files_and_keeps_what_was_done(database: Database,
-                                                            tmp_path: Path) -> None:
+def test_cancel_stops_between_files_and_keeps_what_was_done(
+    database: Database, tmp_path: Path
+) -> None:
     paths = [write(tmp_path, f"{i}.json", b.single(70 + i)) for i in range(4)]
     progress: list[int] = []
-    summary = run(database, *paths, progress=lambda done, total, label: progress.append(done),
-                  cancelled=lambda: len(progress) >= 2)
+    summary = run(
+        database,
+        *paths,
+        progress=lambda done, total, label: progress.append(done),
+        cancelled=lambda: len(progress) >= 2,
+    )
     assert summary.cancelled and summary.files == 2 and summary.imported == 2
     assert "(cancelled)" in summary.line()
     assert [p["id"] for p in rows(database.engine, PETITIONS)] == [70, 71]
@@ -827,18 +941,27 @@ def test_cancel_before_anything(database: Database, tmp_path: Path) -> None:
 def test_summary_line(database: Database, tmp_path: Path) -> None:
     first = write(tmp_path, "1.json", b.single(90, updated_at=T1))
     ok(run(database, first))
-    summary = run(database, first, write(tmp_path, "2.json", b.single(90, updated_at=T2)),
-                  write(tmp_path, "3.json", b.single(91)), b.write_text(tmp_path / "4.json", "{"))
+    summary = run(
+        database,
+        first,
+        write(tmp_path, "2.json", b.single(90, updated_at=T2)),
+        write(tmp_path, "3.json", b.single(91)),
+        b.write_text(tmp_path / "4.json", "{"),
+    )
     assert summary.line() == "4 files: 1 imported, 1 updated, 1 unchanged, 1 failed"
 
 
 def test_zip_members_are_named_in_failures(database: Database, tmp_path: Path) -> None:
-    archive = b.write_zip(tmp_path / "mixed.zip", {"good.json": b.single(95),
-                                                   "bad.json": "{not json"})
+    archive = b.write_zip(
+        tmp_path / "mixed.zip", {"good.json": b.single(95), "bad.json": "{not json"}
+    )
     summary = run(database, archive)
-    assert summary.failures == [(f"{archive}!bad.json",
-                                 "not valid JSON: Expecting property name enclosed in double "
-                                 "quotes at line 1, column 2")]
+    assert summary.failures == [
+        (
+            f"{archive}!bad.json",
+            "not valid JSON: Expecting property name enclosed in double quotes at line 1, column 2",
+        )
+    ]
     assert [p["id"] for p in rows(database.engine, PETITIONS)] == [95]
 
 
@@ -852,16 +975,15 @@ def test_zip_inside_a_zip_is_not_opened(database: Database, tmp_path: Path) -> N
     assert [p["id"] for p in rows(database.engine, PETITIONS)] == [97]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="writer: an older capture is compared only with snapshots before it, "
-                   "so imported after a newer one with the same count it leaves that newer "
-                   "snapshot redundant; the series then depends on the import order")
-def test_snapshot_series_does_not_depend_on_import_order(database: Database,
-                                                         tmp_path: Path) -> None:
-    first = write(tmp_path, "1.json", b.list_page([b.list_item(98, updated_at=T1,
-                                                                 signature_count=100)]))
-    second = write(tmp_path, "2.json", b.list_page([b.list_item(98, updated_at=T2,
-                                                                  signature_count=100)]))
+def test_snapshot_series_does_not_depend_on_import_order(
+    database: Database, tmp_path: Path
+) -> None:
+    first = write(
+        tmp_path, "1.json", b.list_page([b.list_item(98, updated_at=T1, signature_count=100)])
+    )
+    second = write(
+        tmp_path, "2.json", b.list_page([b.list_item(98, updated_at=T2, signature_count=100)])
+    )
     ok(run(database, first, second))
     forwards = snapshots(database, 98)
     wipe(database.engine)

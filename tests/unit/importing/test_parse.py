@@ -103,13 +103,19 @@ def test_modern_single_every_field() -> None:
     )
     assert c.breakdowns.regions is not None
     assert [(x.ons_code, x.signature_count) for x in c.breakdowns.regions] == [
-        ("H", 2500), ("J", 190), ("L", 310), ("M", 0)
+        ("H", 2500),
+        ("J", 190),
+        ("L", 310),
+        ("M", 0),
     ]
     assert c.breakdowns.constituencies[2] == r.ConstituencyCount(
         "Edinburgh East and Musselburgh", "S14000081", None, 0
     )
     assert [x.ons_code for x in c.breakdowns.constituencies] == [
-        "E14001063", "E14001290", "S14000081", "W07000099"
+        "E14001063",
+        "E14001290",
+        "S14000081",
+        "W07000099",
     ]
     assert c.other_business == (
         r.BusinessItem(
@@ -355,8 +361,10 @@ def test_text_is_kept_exactly() -> None:
     assert "\u0007" in c.additional_details and "\u001b" in c.additional_details
     assert "\r\n" in c.additional_details and c.additional_details.endswith("trailing  ")
     assert "\U0001f3f4\U000e0067" in c.additional_details  # the Welsh flag, not mangled
-    assert c.committee_note == "**Markdown** _kept_ as [text](https://example.org) " \
+    assert (
+        c.committee_note == "**Markdown** _kept_ as [text](https://example.org) "
         "<script>alert(1)</script>"
+    )
     assert c.creator_name == "Siân Ŵilliams-O’Brien"
 
 
@@ -436,8 +444,14 @@ def test_count_json_is_rejected() -> None:
 def test_trending_json_is_rejected() -> None:
     trending = {
         "links": {"self": "https://petition.parliament.uk/trending.json"},
-        "data": [{"type": "petition", "id": 1, "links": {"self": "x"},
-                  "attributes": {"action": "a", "signature_count": 10}}],
+        "data": [
+            {
+                "type": "petition",
+                "id": 1,
+                "links": {"self": "x"},
+                "attributes": {"action": "a", "signature_count": 10},
+            }
+        ],
         "meta": {"updated_at": "2025-01-01T00:00:00.000Z"},
     }
     assert "trending.json" in parse_error(trending)
@@ -478,14 +492,21 @@ def mutate(doc: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
 BASE = b.single(
     700_100,
     government_response=b.response(),
-    debate={"debated_on": "2025-02-03", "transcript_url": None, "video_url": None,
-            "debate_pack_url": None, "public_engagement_url": None,
-            "debate_summary_url": None, "overview": None},
+    debate={
+        "debated_on": "2025-02-03",
+        "transcript_url": None,
+        "video_url": None,
+        "debate_pack_url": None,
+        "public_engagement_url": None,
+        "debate_summary_url": None,
+        "overview": None,
+    },
     rejection={"code": "duplicate", "details": None},
     departments=[{"acronym": "DfE", "name": "Department for Education", "url": None}],
     topics=["education"],
-    business=[b.business_item("Debate", "Body", "2025-01-01T10:00:00.000Z",
-                              occurred_on="2025-01-01")],
+    business=[
+        b.business_item("Debate", "Body", "2025-01-01T10:00:00.000Z", occurred_on="2025-01-01")
+    ],
 )
 A = "data.attributes"
 
@@ -534,10 +555,16 @@ A = "data.attributes"
         (f"{A}.debate_scheduled_on", 20250114, f"{A}.debate_scheduled_on: expected a date"),
         (f"{A}.government_response", "yes", f"{A}.government_response: expected an object"),
         (f"{A}.government_response.summary", 5, f"{A}.government_response.summary: expected"),
-        (f"{A}.government_response.responded_on", "soon",
-         f"{A}.government_response.responded_on: expected a date"),
-        (f"{A}.government_response.updated_at", "x",
-         f"{A}.government_response.updated_at: expected a timestamp"),
+        (
+            f"{A}.government_response.responded_on",
+            "soon",
+            f"{A}.government_response.responded_on: expected a date",
+        ),
+        (
+            f"{A}.government_response.updated_at",
+            "x",
+            f"{A}.government_response.updated_at: expected a timestamp",
+        ),
         (f"{A}.rejection", [], f"{A}.rejection: expected an object"),
         (f"{A}.rejection.code", ..., f"{A}.rejection.code: missing"),
         (f"{A}.rejection.code", None, f"{A}.rejection.code: expected text, got null"),
@@ -555,24 +582,48 @@ A = "data.attributes"
         (f"{A}.signatures_by_country", 0, f"{A}.signatures_by_country: expected a list, got 0"),
         (f"{A}.signatures_by_country", "", f"{A}.signatures_by_country: expected a list"),
         (f"{A}.signatures_by_country[0]", "FR", f"{A}.signatures_by_country[0]: expected an"),
-        (f"{A}.signatures_by_country[1].signature_count", "5",
-         f"{A}.signatures_by_country[1].signature_count: expected a whole number"),
+        (
+            f"{A}.signatures_by_country[1].signature_count",
+            "5",
+            f"{A}.signatures_by_country[1].signature_count: expected a whole number",
+        ),
         (f"{A}.signatures_by_country[1].name", ..., f"{A}.signatures_by_country[1].name: missing"),
-        (f"{A}.signatures_by_constituency[3].signature_count", -5,
-         f"{A}.signatures_by_constituency[3].signature_count: -5 is out of range"),
-        (f"{A}.signatures_by_constituency[0].mp", 3,
-         f"{A}.signatures_by_constituency[0].mp: expected text or null"),
+        (
+            f"{A}.signatures_by_constituency[3].signature_count",
+            -5,
+            f"{A}.signatures_by_constituency[3].signature_count: -5 is out of range",
+        ),
+        (
+            f"{A}.signatures_by_constituency[0].mp",
+            3,
+            f"{A}.signatures_by_constituency[0].mp: expected text or null",
+        ),
         (f"{A}.signatures_by_region", {"H": 1}, f"{A}.signatures_by_region: expected a list"),
-        (f"{A}.signatures_by_region[0].signature_count", None,
-         f"{A}.signatures_by_region[0].signature_count: expected a whole number, got null"),
-        (f"{A}.other_parliamentary_business", "none",
-         f"{A}.other_parliamentary_business: expected a list"),
-        (f"{A}.other_parliamentary_business[0].subject", None,
-         f"{A}.other_parliamentary_business[0].subject: expected text, got null"),
-        (f"{A}.other_parliamentary_business[0].occurred_on", "2025",
-         f"{A}.other_parliamentary_business[0].occurred_on: expected a date"),
-        (f"{A}.other_parliamentary_business[0].created_at", "noon",
-         f"{A}.other_parliamentary_business[0].created_at: expected a timestamp"),
+        (
+            f"{A}.signatures_by_region[0].signature_count",
+            None,
+            f"{A}.signatures_by_region[0].signature_count: expected a whole number, got null",
+        ),
+        (
+            f"{A}.other_parliamentary_business",
+            "none",
+            f"{A}.other_parliamentary_business: expected a list",
+        ),
+        (
+            f"{A}.other_parliamentary_business[0].subject",
+            None,
+            f"{A}.other_parliamentary_business[0].subject: expected text, got null",
+        ),
+        (
+            f"{A}.other_parliamentary_business[0].occurred_on",
+            "2025",
+            f"{A}.other_parliamentary_business[0].occurred_on: expected a date",
+        ),
+        (
+            f"{A}.other_parliamentary_business[0].created_at",
+            "noon",
+            f"{A}.other_parliamentary_business[0].created_at: expected a timestamp",
+        ),
     ],
 )
 def test_wrong_value_names_the_field(path: str, value: Any, expected: str) -> None:
@@ -632,10 +683,14 @@ def test_naive_and_offset_timestamps_become_utc() -> None:
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ('{"data": {"type": "petition", "id": 1, "attributes": {"action": "a\\u0000"}}}',
-         "data.attributes.action: contains a NUL character"),
-        ('{"data": [{"attributes": {"x": 1}}, {"attributes": {"topics": ["ok", "\\udc00"]}}]}',
-         "data[1].attributes.topics[1]: contains an unpaired surrogate escape (\\udc00)"),
+        (
+            '{"data": {"type": "petition", "id": 1, "attributes": {"action": "a\\u0000"}}}',
+            "data.attributes.action: contains a NUL character",
+        ),
+        (
+            '{"data": [{"attributes": {"x": 1}}, {"attributes": {"topics": ["ok", "\\udc00"]}}]}',
+            "data[1].attributes.topics[1]: contains an unpaired surrogate escape (\\udc00)",
+        ),
         ('{"attributes": {"\\ud800": 1}}', "attributes: a key contains an unpaired surrogate"),
         ('["\\ud83d"]', "[0]: contains an unpaired surrogate escape (\\ud83d)"),
         ('"\\u0000"', "the document: contains a NUL character"),
@@ -652,7 +707,8 @@ def test_first_bad_string_in_document_order_is_named() -> None:
 
 def test_surrogate_pairs_and_escaped_backslashes_are_fine() -> None:
     doc = b.single(700_200)
-    text = json.dumps(doc).replace('"Fund a library in every town"',
-                                   '"\\ud83d\\ude00 and a literal \\\\u0000 and \\\\ud800"')
+    text = json.dumps(doc).replace(
+        '"Fund a library in every town"', '"\\ud83d\\ude00 and a literal \\\\u0000 and \\\\ud800"'
+    )
     c = only(parse_document(text))
     assert c.action == "😀 and a literal \\u0000 and \\ud800"

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 00:36:39.833044
+Create Date: 2026-11-23 01:31:03.832722
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from alembic import op
 
 import caseworker.storage.base
 from caseworker.storage.fulltext import create_full_text_index, drop_full_text_index
+
 
 revision = "0001"
 down_revision = None
@@ -116,7 +117,6 @@ def upgrade() -> None:
             nullable=True,
         ),
         sa.Column("is_demo", sa.Boolean(), nullable=False),
-        sa.Column("raw_json", sa.Text(), nullable=False),
         sa.Column("raw_from_single_view", sa.Boolean(), nullable=False),
         sa.Column(
             "breakdowns_as_of", caseworker.storage.base.UTCDateTime(timezone=True), nullable=True
@@ -238,6 +238,18 @@ def upgrade() -> None:
             batch_op.f("ix_petition_departments_department_name"), ["department_name"], unique=False
         )
 
+    op.create_table(
+        "petition_raw",
+        sa.Column("petition_id", sa.Integer(), nullable=False),
+        sa.Column("raw_json", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["petition_id"],
+            ["petitions.id"],
+            name=op.f("fk_petition_raw_petition_id_petitions"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("petition_id", name=op.f("pk_petition_raw")),
+    )
     op.create_table(
         "petition_search",
         sa.Column("petition_id", sa.Integer(), nullable=False),
@@ -389,6 +401,7 @@ def downgrade() -> None:
 
     op.drop_table("petition_topics")
     op.drop_table("petition_search")
+    op.drop_table("petition_raw")
     with op.batch_alter_table("petition_departments", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_petition_departments_department_name"))
 
