@@ -31,6 +31,7 @@ from caseworker.importing.writer import CaptureWriter
 from caseworker.jobs import CancelCheck, Cancelled, ProgressCallback, never_cancelled, no_progress
 from caseworker.storage import models as m
 from caseworker.storage.base import Base
+from caseworker.storage.engine import refresh_statistics
 from caseworker.storage.upsert import Row, bulk_insert_ignore, bulk_upsert
 
 #: Demo ids start above this, far beyond real petition numbers (about 750,000 in 2026).
@@ -186,6 +187,7 @@ def generate_demo(
     progress(0, petitions, LABEL)
     with _collector_paused():
         _generate(engine, rng, slots, as_of, progress, cancelled)
+    refresh_statistics(engine, petitions)
     return DemoSummary(petitions=petitions, seed=seed)
 
 

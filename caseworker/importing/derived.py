@@ -166,16 +166,27 @@ def _write_search(
     petitions: list[Any],
     responses: dict[int, list[tuple[str, str | None, date | None, bool]]],
 ) -> None:
-    connection.execute(delete(SEARCH).where(SEARCH.c.petition_id.in_(ids)))
-    rows = [
-        {
-            "petition_id": p.id,
-            "document": search_document(
+    documents = [
+        (
+            p.id,
+            search_document(
                 p.action, p.background, p.additional_details, p.committee_note,
                 *(part for r in responses[p.id] for part in (r[0], r[1])),
             ),
-        }
+        )
         for p in petitions
     ]  # fmt: skip
-    if rows:
-        connection.execute(SEARCH.insert(), rows)
+    if connection.dialect.name == "sqlite":
+        # The FTS5 table is its own store, keyed by petition number (see storage.fulltext).
+        keys = [(pid,) for pid in ids]
+        connection.exec_driver_sql("DELETE FROM petition_fts WHERE rowid = ?", keys)
+        if documents:
+            connection.exec_driver_sql(
+                "INSERT INTO petition_fts (rowid, document) VALUES (?, ?)", documents
+            )
+        return
+    connection.execute(delete(SEARCH).where(SEARCH.c.petition_id.in_(ids)))
+    if documents:
+        connection.execute(
+            SEARCH.insert(), [{"petition_id": pid, "document": doc} for pid, doc in documents]
+        )

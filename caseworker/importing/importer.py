@@ -23,6 +23,7 @@ from caseworker.importing.sources import Source, SourceError, expand
 from caseworker.importing.writer import CaptureWriter, Outcome
 from caseworker.jobs import CancelCheck, ProgressCallback, never_cancelled, no_progress
 from caseworker.storage import models as m
+from caseworker.storage.engine import refresh_statistics
 from caseworker.storage.upsert import table_of
 
 CAPTURES = table_of(m.Capture)
@@ -89,6 +90,7 @@ def import_paths(
     finally:
         if connection is not None:
             connection.close()
+    refresh_statistics(engine, summary.imported + summary.updated)
     progress(summary.files, len(sources), "cancelled" if summary.cancelled else "done")
     return summary
 

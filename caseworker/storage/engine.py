@@ -117,3 +117,20 @@ def _backup_sqlite(engine: Engine, revision: str) -> None:
     path = engine.url.database
     if path and path != ":memory:" and Path(path).exists():
         shutil.copy2(path, f"{path}.before-{revision}.bak")
+
+
+#: Below this many changed petitions the planner's statistics stay good enough.
+STATISTICS_THRESHOLD = 1000
+
+
+def refresh_statistics(engine: Engine, changed: int) -> None:
+    """Let the query planner see the new shape of the data after a large import.
+
+    Without statistics SQLite may walk a barely selective index (``scheduled_debate_date IS
+    NULL`` matches nearly every row) instead of scanning, which costs a tenth of a second a
+    query on 100,000 petitions.
+    """
+    if changed < STATISTICS_THRESHOLD:
+        return
+    with engine.begin() as connection:
+        connection.exec_driver_sql("ANALYZE")

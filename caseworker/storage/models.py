@@ -255,7 +255,11 @@ class SignatureSnapshot(Base):
 
 
 class PetitionSearch(Base):
-    """The text full-text search looks in; indexed by FTS5 (SQLite) or GIN (PostgreSQL)."""
+    """The text full-text search looks in, on PostgreSQL (GIN-indexed).
+
+    SQLite keeps the same text in its FTS5 table ``petition_fts`` instead, so this table
+    stays empty there (see caseworker.storage.fulltext).
+    """
 
     __tablename__ = "petition_search"
 

@@ -40,7 +40,8 @@ def run() -> None:
         covered = "inside" if f.final_low <= final <= f.final_high else "outside"
         baseline = (naive(points, as_of) - final) / final
         print(f"at {fraction:.0%} of life ({as_of:%d %b %Y}): estimate {f.final_estimate:,} "
-              f"[{f.final_low:,} – {f.final_high:,}], error {error:+.2%}, actual {covered} the range; "
+              f"[{f.final_low:,} – {f.final_high:,}], error {error:+.2%}, "
+              f"actual {covered} the range; "
               f"naive average-rate baseline error {baseline:+.2%}")  # fmt: skip
 
 

@@ -39,7 +39,7 @@ from sqlalchemy import select  # noqa: E402
 
 from caseworker.demo import generate_demo  # noqa: E402
 from caseworker.services import petitions as svc  # noqa: E402
-from caseworker.services.petitions import PetitionQuery, SortKey  # noqa: E402
+from caseworker.services.petitions import PetitionQuery  # noqa: E402
 from caseworker.services.queues import Queue  # noqa: E402
 from caseworker.storage.engine import open_database  # noqa: E402
 from ui.context import AppContext  # noqa: E402
@@ -122,7 +122,8 @@ def summary(label: str, times: list[float], raw: list[float]) -> tuple[float, fl
     median = statistics.median(ordered)
     raw_median = statistics.median(raw)
     print(
-        f"{label:<14} median {median:7.1f} ms  p95 {p95:7.1f} ms  raw SQL median {raw_median:6.1f} ms"
+        f"{label:<14} median {median:7.1f} ms  p95 {p95:7.1f} ms  "
+        f"raw SQL median {raw_median:6.1f} ms"
         f"  (ratio {median / raw_median if raw_median else float('inf'):.1f}x)  n={len(times)}"
     )
     return median, p95
@@ -144,7 +145,8 @@ def run_benchmark() -> dict[str, float]:
     launch_raw = raw_sql_ms(path, PetitionQuery())
     print(f"petitions      {PETITIONS:,}")
     print(
-        f"first rows     {launch_ms:7.1f} ms from opening the database (raw SQL {launch_raw:.1f} ms)"
+        f"first rows     {launch_ms:7.1f} ms from opening the database "
+        f"(raw SQL {launch_raw:.1f} ms)"
     )
     results = {"first_rows_ms": launch_ms}
 

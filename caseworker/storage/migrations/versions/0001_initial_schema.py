@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 01:31:03.832722
+Create Date: 2026-11-23 01:34:55.255421
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from alembic import op
 
 import caseworker.storage.base
 from caseworker.storage.fulltext import create_full_text_index, drop_full_text_index
-
 
 revision = "0001"
 down_revision = None
