@@ -54,7 +54,8 @@ class Petition(Base):
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     parliament_period: Mapped[str | None] = mapped_column(ForeignKey("parliaments.period"))
     source_url: Mapped[str | None] = mapped_column(Text)
-    action: Mapped[str] = mapped_column(Text)
+    # Indexed for sorting the window's table by title.
+    action: Mapped[str] = mapped_column(Text, index=True)
     background: Mapped[str | None] = mapped_column(Text)
     additional_details: Mapped[str | None] = mapped_column(Text)
     committee_note: Mapped[str | None] = mapped_column(Text)
@@ -81,8 +82,8 @@ class Petition(Base):
     has_debate_outcome: Mapped[bool] = mapped_column(Boolean, default=False)
     # Worked out from other tables after each import (caseworker.importing.derived).
     responded_on: Mapped[date | None] = mapped_column(index=True)
-    departments_label: Mapped[str | None] = mapped_column(Text)
-    signatures_last_24h: Mapped[int | None]
+    departments_label: Mapped[str | None] = mapped_column(Text, index=True)
+    signatures_last_24h: Mapped[int | None] = mapped_column(index=True)
     forecast_final: Mapped[int | None]
     forecast_threshold: Mapped[int | None]
     forecast_crossing_at: Mapped[datetime | None] = mapped_column(index=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from caseworker.services.dto import CountView
@@ -20,18 +20,21 @@ def test_model_tester_and_display() -> None:
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     model.set_counts(ROWS)
     assert model.rowCount() == 3 and model.columnCount() == 4
-    assert model.data(model.index(1, 1)) == "(seat vacant)"
-    assert model.data(model.index(1, 2)) == "10,000"
-    assert model.data(model.index(1, 3)) == "90.9%"
+    assert model.data(model.index(0, 1)) == "(seat vacant)"
+    assert model.data(model.index(0, 2)) == "10,000"
+    assert model.data(model.index(0, 3)) == "90.9%"
     model.set_counts(())
     assert model.rowCount() == 0
 
 
-def test_sorts_by_number_not_text() -> None:
+def test_largest_first_then_sorts_by_number_not_text() -> None:
     model = CountTableModel("Constituency", with_mp=True)
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     model.set_counts(ROWS)
-    proxy = QSortFilterProxyModel()
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    proxy.sort(2, Qt.SortOrder.DescendingOrder)
-    assert [proxy.index(r, 0).data() for r in range(3)] == ["Aldershot", "Ynys Môn", "Bath"]
+    names = lambda: [model.index(r, 0).data() for r in range(3)]  # noqa: E731
+    assert names() == ["Aldershot", "Ynys Môn", "Bath"]
+    model.sort(2, Qt.SortOrder.AscendingOrder)
+    assert names() == ["Bath", "Ynys Môn", "Aldershot"]
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert names() == ["Aldershot", "Bath", "Ynys Môn"]
+    assert model.index(0, 2).data(SORT_ROLE) == 10_000

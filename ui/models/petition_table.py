@@ -63,8 +63,9 @@ class PetitionTableModel(QAbstractTableModel):
         self._exhausted = False
         self._fetching = False
         self.endResetModel()
-        self._count(self._generation)
+        # The first page before the count: rows on screen matter more than the total.
         self.fetchMore(QModelIndex())
+        self._count(self._generation)
 
     def reload(self) -> None:
         self.set_query(self._query)

@@ -70,7 +70,15 @@ def response_status(d: PetitionDetail, today: date) -> str:
     late = (today - d.response_due_on).days
     if late > 0:
         days = f"{late} day{'s' if late != 1 else ''}"
-        return f"<b>⚠ Response overdue by {days}</b> (due {when(d.response_due_on)})"
+        waited = (
+            (today - london_date(d.response_threshold_reached_at)).days
+            if d.response_threshold_reached_at
+            else 0
+        )
+        return (
+            f"<b>⚠ Response overdue by {days}</b> "
+            f"(due {when(d.response_due_on)}; waiting {waited} days)"
+        )
     return f"Awaiting response, due {when(d.response_due_on)}"
 
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 01:34:55.255421
+Create Date: 2026-11-23 01:41:13.562182
 """
 
 from __future__ import annotations
@@ -135,6 +135,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_petitions")),
     )
     with op.batch_alter_table("petitions", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_petitions_action"), ["action"], unique=False)
         batch_op.create_index(
             "ix_petitions_awaiting", ["has_response", "response_threshold_reached_at"], unique=False
         )
@@ -142,6 +143,9 @@ def upgrade() -> None:
             batch_op.f("ix_petitions_debate_threshold_reached_at"),
             ["debate_threshold_reached_at"],
             unique=False,
+        )
+        batch_op.create_index(
+            batch_op.f("ix_petitions_departments_label"), ["departments_label"], unique=False
         )
         batch_op.create_index(
             batch_op.f("ix_petitions_forecast_crossing_at"), ["forecast_crossing_at"], unique=False
@@ -161,6 +165,9 @@ def upgrade() -> None:
         )
         batch_op.create_index(
             batch_op.f("ix_petitions_signature_count"), ["signature_count"], unique=False
+        )
+        batch_op.create_index(
+            batch_op.f("ix_petitions_signatures_last_24h"), ["signatures_last_24h"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_petitions_state"), ["state"], unique=False)
 
@@ -410,13 +417,16 @@ def downgrade() -> None:
     op.drop_table("constituency_signatures")
     with op.batch_alter_table("petitions", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_petitions_state"))
+        batch_op.drop_index(batch_op.f("ix_petitions_signatures_last_24h"))
         batch_op.drop_index(batch_op.f("ix_petitions_signature_count"))
         batch_op.drop_index(batch_op.f("ix_petitions_scheduled_debate_date"))
         batch_op.drop_index(batch_op.f("ix_petitions_response_threshold_reached_at"))
         batch_op.drop_index(batch_op.f("ix_petitions_responded_on"))
         batch_op.drop_index(batch_op.f("ix_petitions_forecast_crossing_at"))
+        batch_op.drop_index(batch_op.f("ix_petitions_departments_label"))
         batch_op.drop_index(batch_op.f("ix_petitions_debate_threshold_reached_at"))
         batch_op.drop_index("ix_petitions_awaiting")
+        batch_op.drop_index(batch_op.f("ix_petitions_action"))
 
     op.drop_table("petitions")
     op.drop_table("topics")
