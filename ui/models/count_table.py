@@ -86,7 +86,7 @@ class CountTableModel(QAbstractTableModel):
             return f"{self._share(row):.1%}"
         return row.name
 
-    def _sort_value(self, row: CountView, key: str) -> object:
+    def _sort_value(self, row: CountView, key: str) -> Any:
         if key == "MP":
             return row.mp or ""
         if key == "Signatures":
