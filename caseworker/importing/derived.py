@@ -16,6 +16,8 @@ from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.engine import Connection
 
 from caseworker.domain.forecast import forecast
+from caseworker.domain.records import PetitionCapture
+from caseworker.domain.responses import looks_like_former_response
 from caseworker.domain.rules import closing_time, london_date
 from caseworker.storage import models as m
 
@@ -26,6 +28,32 @@ SEARCH = cast(Table, m.PetitionSearch.__table__)
 DAY = timedelta(days=1)
 MAX_BRACKET = timedelta(hours=36)
 MAX_STALENESS = timedelta(hours=6)
+
+
+def first_capture_values(c: PetitionCapture) -> tuple[date | None, str | None, str]:
+    """Response date, department label and search text of a petition seen for the first time.
+
+    The same values :func:`refresh_derived` would read back from the tables, worked out from
+    the capture alone: a first capture has one snapshot (so no 24-hour gain or forecast) and
+    at most one response. Callers check :func:`needs_tables` first.
+    """
+    gr = c.government_response
+    responded_on = None
+    if gr is not None:
+        created = c.government_response_at
+        responded_on = gr.responded_on or (london_date(created) if created else None)
+    departments = sorted(c.departments or (), key=lambda d: d.name)
+    label = ", ".join(dict.fromkeys(d.acronym or d.name for d in departments)) or None
+    texts = (gr.summary, gr.details) if gr is not None else ()
+    document = search_document(
+        c.action, c.background, c.additional_details, c.committee_note, *texts
+    )
+    return responded_on, label, document
+
+
+def needs_tables(c: PetitionCapture) -> bool:
+    """True when a first capture's derived values depend on more than the capture itself."""
+    return any(looks_like_former_response(item.subject) for item in c.other_business or ())
 
 
 def refresh_derived(connection: Connection, ids: Iterable[int]) -> None:
@@ -166,7 +194,7 @@ def _write_search(
     petitions: list[Any],
     responses: dict[int, list[tuple[str, str | None, date | None, bool]]],
 ) -> None:
-    documents = [
+    write_search(connection, ids, [
         (
             p.id,
             search_document(
@@ -175,17 +203,23 @@ def _write_search(
             ),
         )
         for p in petitions
-    ]  # fmt: skip
+    ])  # fmt: skip
+
+
+def write_search(connection: Connection, ids: list[int], documents: list[tuple[int, str]]) -> None:
+    """Replace the search text of petitions ``ids`` with ``documents`` (id, text)."""
     if connection.dialect.name == "sqlite":
         # The FTS5 table is its own store, keyed by petition number (see storage.fulltext).
-        keys = [(pid,) for pid in ids]
-        connection.exec_driver_sql("DELETE FROM petition_fts WHERE rowid = ?", keys)
+        if ids:
+            keys = [(pid,) for pid in ids]
+            connection.exec_driver_sql("DELETE FROM petition_fts WHERE rowid = ?", keys)
         if documents:
             connection.exec_driver_sql(
                 "INSERT INTO petition_fts (rowid, document) VALUES (?, ?)", documents
             )
         return
-    connection.execute(delete(SEARCH).where(SEARCH.c.petition_id.in_(ids)))
+    if ids:
+        connection.execute(delete(SEARCH).where(SEARCH.c.petition_id.in_(ids)))
     if documents:
         connection.execute(
             SEARCH.insert(), [{"petition_id": pid, "document": doc} for pid, doc in documents]

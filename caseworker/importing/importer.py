@@ -137,7 +137,7 @@ def _write(
     writer.write_parliaments(document.parliaments)
     outcomes = writer.write(document.petitions)
     # Same transaction: a file that fails leaves no derived value or search text behind.
-    refresh_derived(connection, (p.id for p in document.petitions))
+    refresh_derived(connection, {p.id for p in document.petitions} - writer.derived_written)
     return outcomes
 
 

@@ -7,7 +7,7 @@ fraction of a dictionary.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from operator import attrgetter
 from typing import Any
 
@@ -54,7 +54,14 @@ PETITION_COLUMNS = (
     "capture_id",
 )
 #: A new petition: its id, :data:`PETITION_COLUMNS`, then what only the first capture sets.
-NEW_PETITION_COLUMNS = ("id", *PETITION_COLUMNS, "first_imported_at", "breakdowns_as_of")
+NEW_PETITION_COLUMNS = (
+    "id",
+    *PETITION_COLUMNS,
+    "first_imported_at",
+    "breakdowns_as_of",
+    "responded_on",
+    "departments_label",
+)
 SNAPSHOT_COLUMNS = ("petition_id", "at", "signature_count")
 DEBATE_COLUMNS = (
     "petition_id",
@@ -92,10 +99,15 @@ def petition_values(c: PetitionCapture, capture_id: int | None) -> Row:
     )
 
 
-def new_petition_row(c: PetitionCapture, capture_id: int | None, now: datetime) -> Row:
+def new_petition_row(
+    c: PetitionCapture,
+    capture_id: int | None,
+    now: datetime,
+    derived: tuple[date | None, str | None] = (None, None),
+) -> Row:
     """A :data:`NEW_PETITION_COLUMNS` row for a petition seen for the first time."""
     breakdowns_as_of = c.updated_at if c.breakdowns else None
-    return (c.id, *petition_values(c, capture_id), now, breakdowns_as_of)
+    return (c.id, *petition_values(c, capture_id), now, breakdowns_as_of, *derived)
 
 
 def debate_row(c: PetitionCapture) -> Row | None:

@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 
 from caseworker.domain.records import Parliament, PetitionCapture
 from caseworker.importing import rows
+from caseworker.importing.derived import first_capture_values, needs_tables, write_search
 from caseworker.importing.history import ResponseHistory
 from caseworker.storage import models as m
 from caseworker.storage.base import Base
@@ -143,12 +144,18 @@ class CaptureWriter:
         self._capture_id = capture_id
         self._now = now
         self._history = ResponseHistory(connection, capture_id)
+        #: New petitions whose derived values and search text were written with them; the
+        #: rest need caseworker.importing.derived.refresh_derived after the write.
+        self.derived_written: set[int] = set()
 
     def write(self, captures: list[PetitionCapture]) -> Counter[Outcome]:
         outcomes: Counter[Outcome] = Counter()
         # A petition listed twice in one file is applied in rounds, so each round sees the last.
-        for batch in _rounds(captures):
+        rounds = _rounds(captures)
+        for batch in rounds:
             outcomes.update(self._write_round(batch))
+        if len(rounds) > 1:
+            self.derived_written -= {c.id for batch in rounds[1:] for c in batch}
         return outcomes
 
     def write_parliaments(self, parliaments: list[Parliament]) -> None:
@@ -201,7 +208,19 @@ class CaptureWriter:
         if not new:
             return
         capture_id, now = self._capture_id, self._now
-        INSERT_PETITIONS.execute(self._db, [rows.new_petition_row(c, capture_id, now) for c in new])
+        simple = [c for c in new if not needs_tables(c)]
+        derived = {c.id: first_capture_values(c) for c in simple}
+        INSERT_PETITIONS.execute(
+            self._db,
+            [
+                rows.new_petition_row(
+                    c, capture_id, now, derived[c.id][:2] if c.id in derived else (None, None)
+                )
+                for c in new
+            ],
+        )
+        write_search(self._db, [], [(pid, values[2]) for pid, values in derived.items()])
+        self.derived_written |= derived.keys()
         INSERT_RAW.execute(self._db, [rows.raw_row(c) for c in new])
         INSERT_SNAPSHOTS.execute(self._db, [rows.snapshot_row(c) for c in new])
         self._write_links(new)
