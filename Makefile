@@ -14,9 +14,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
+# Generated under another name and renamed, so an interrupted run is not taken for done.
 $(DEMO_DB): | $(STAMP)
 	mkdir -p demo-data
-	$(BIN)/python main.py --db $(DEMO_DB) demo --petitions $(DEMO_PETITIONS)
+	rm -f $(DEMO_DB).partial*
+	$(BIN)/python main.py --db $(DEMO_DB).partial demo --petitions $(DEMO_PETITIONS)
+	mv $(DEMO_DB).partial $(DEMO_DB)
 
 demo: $(DEMO_DB)
 
