@@ -157,6 +157,8 @@ class PetitionRow:
     departments: str
     days_waiting: int | None
     overdue: bool
+    forecast_threshold: int | None = None
+    forecast_crossing_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,6 +49,8 @@ ROW_COLUMNS = (
     P.departments_label,
     P.has_response,
     P.has_debate_outcome,
+    P.forecast_threshold,
+    P.forecast_crossing_at,
 )
 
 
@@ -286,6 +288,8 @@ def _row(row: Any, query: PetitionQuery) -> dto.PetitionRow:
         departments=row.departments_label or "",
         days_waiting=rules.days_between(waiting_since, query.as_of) if waiting_since else None,
         overdue=overdue,
+        forecast_threshold=row.forecast_threshold,
+        forecast_crossing_at=row.forecast_crossing_at,
     )
 
 

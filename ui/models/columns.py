@@ -41,6 +41,10 @@ def count(value: int | None) -> str:
 
 def waiting(row: PetitionRow) -> str:
     if row.days_waiting is None:
+        # Not waiting for anything: for an open petition heading for a threshold, say when.
+        if row.forecast_crossing_at is not None and row.forecast_threshold is not None:
+            expected = london_date(row.forecast_crossing_at)
+            return f"{row.forecast_threshold:,} by ~{expected:%d %b}"
         return ""
     text = f"{row.days_waiting:,} days"
     return f"{text} · overdue" if row.overdue else text
@@ -57,7 +61,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("crossed_10k", "10,000 on", lambda r: day(r.response_threshold_reached_at),
            SortKey.CROSSED_10K, LEFT, "Date the petition crossed 10,000 signatures", 11),
     Column("waiting", "Waiting", waiting, SortKey.WAITING, RIGHT,
-           "Days waiting for a Government response or a debate decision", 16),
+           "Days waiting for a Government response or a debate decision; for an open petition "
+           "heading for a threshold, when it is expected to cross", 18),
     Column("response", "Response", lambda r: day(r.responded_on), SortKey.RESPONSE, LEFT,
            "Date of the current Government response", 11),
     Column("crossed_100k", "100,000 on", lambda r: day(r.debate_threshold_reached_at),

@@ -58,7 +58,7 @@ class FilterBar(QWidget):
         combo.setAccessibleName(f"Filter by {name.lower()}")
         combo.addItem(f"Any {name.lower()}", ANY)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(10)
+        combo.setMinimumContentsLength(6)
         combo.currentIndexChanged.connect(self._emit_now)
         return combo
 
