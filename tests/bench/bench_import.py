@@ -42,6 +42,7 @@ if str(PROJECT_ROOT) not in sys.path:  # run as a plain script
     sys.path.insert(0, str(PROJECT_ROOT))
 
 from caseworker.importing.importer import ImportSummary, import_paths  # noqa: E402
+from caseworker.importing.rows import SCALAR_FIELDS  # noqa: E402
 from caseworker.storage.engine import open_database  # noqa: E402
 
 SEED = 20240529
@@ -55,29 +56,9 @@ FIRST_ID = 500_000
 SITE = "https://petition.parliament.uk"
 LIBRARY = "https://commonslibrary.parliament.uk/research-briefings"
 
-#: Petition attributes stored as flat columns by the baseline (section 3.1).
-SCALARS = (
-    "action",
-    "background",
-    "additional_details",
-    "committee_note",
-    "state",
-    "signature_count",
-    "closing_date",
-    "created_at",
-    "updated_at",
-    "rejected_at",
-    "opened_at",
-    "closed_at",
-    "moderation_threshold_reached_at",
-    "response_threshold_reached_at",
-    "government_response_at",
-    "debate_threshold_reached_at",
-    "debate_scheduled_on",
-    "scheduled_debate_date",
-    "debate_outcome_at",
-    "creator_name",
-)
+#: Petition attributes stored as flat columns by the baseline (section 3.1): the same ones
+#: the importer stores, so both sides write the same values.
+SCALARS = SCALAR_FIELDS
 
 # fmt: off
 REGIONS = (
