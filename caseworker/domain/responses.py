@@ -31,9 +31,12 @@ def words(text: str | None) -> str:
     if not text:
         return ""
     folded = unicodedata.normalize("NFKC", text).casefold()
-    folded = _FOOTNOTE_LINE.sub(" ", folded)
-    folded = _FOOTNOTE_MARK.sub(" ", folded)
-    folded = _ADDRESS.sub(" ", folded)
+    # Each pass costs a scan of the whole text; most texts have no footnotes or addresses.
+    if "[" in folded:
+        folded = _FOOTNOTE_LINE.sub(" ", folded)
+        folded = _FOOTNOTE_MARK.sub(" ", folded)
+    if "://" in folded or "www." in folded:
+        folded = _ADDRESS.sub(" ", folded)
     return _NON_WORD.sub(" ", folded).strip()
 
 
