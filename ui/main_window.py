@@ -141,12 +141,17 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Load the counts (the last queue's rows are already coming); offer a first run."""
         self._load_counts_and_options()
-        if self._context.petitions.is_empty():
-            choice = FirstRunDialog.ask(self)
-            if choice is FirstRunChoice.IMPORT:
-                self.imports.choose_files()
-            elif choice is FirstRunChoice.DEMO:
-                self.imports.start_demo()
+        service = self._context.petitions
+        self._context.runner.read(lambda p, c: service.is_empty(), succeeded=self._offer_first_run)
+
+    def _offer_first_run(self, empty: bool) -> None:
+        if not empty:
+            return
+        choice = FirstRunDialog.ask(self)
+        if choice is FirstRunChoice.IMPORT:
+            self.imports.choose_files()
+        elif choice is FirstRunChoice.DEMO:
+            self.imports.start_demo()
 
     def refresh(self) -> None:
         """Reload the rows, then the counts and filter lists (after an import, or F5)."""

@@ -52,9 +52,15 @@ def load_detail(session: Session, petition_id: int, as_of: date) -> dto.Petition
         responses=responses,
         signature_history=history,
         forecast=_forecast(petition, history),
-        signatures_by_country=_countries(session, petition_id),
-        signatures_by_region=_regions(session, petition_id),
-        signatures_by_constituency=_constituencies(session, petition_id),
+        signatures_by_country=_breakdown(
+            session, m.CountrySignatures, m.CountrySignatures.code, petition_id
+        ),
+        signatures_by_region=_breakdown(
+            session, m.RegionSignatures, m.RegionSignatures.ons_code, petition_id
+        ),
+        signatures_by_constituency=_breakdown(
+            session, m.ConstituencySignatures, m.ConstituencySignatures.ons_code, petition_id
+        ),
         debate=_debate(debate),
         departments=_departments(session, petition_id),
         topics=tuple(
@@ -125,34 +131,16 @@ def _history(session: Session, petition_id: int) -> tuple[dto.SnapshotView, ...]
     return tuple(dto.SnapshotView(at, count) for at, count in rows)
 
 
-def _countries(session: Session, petition_id: int) -> tuple[dto.CountView, ...]:
-    t = m.CountrySignatures
+def _breakdown(
+    session: Session, table: type[Any], code: Any, petition_id: int
+) -> tuple[dto.CountView, ...]:
+    """One breakdown table's rows for a petition, in the site's order."""
+    mp = table.mp if hasattr(table, "mp") else None
+    columns = [table.name, code, table.signature_count] + ([mp] if mp is not None else [])
     rows = session.execute(
-        select(t.name, t.code, t.signature_count)
-        .where(t.petition_id == petition_id)
-        .order_by(t.position)
+        select(*columns).where(table.petition_id == petition_id).order_by(table.position)
     )
-    return tuple(dto.CountView(name, code, count) for name, code, count in rows)
-
-
-def _regions(session: Session, petition_id: int) -> tuple[dto.CountView, ...]:
-    t = m.RegionSignatures
-    rows = session.execute(
-        select(t.name, t.ons_code, t.signature_count)
-        .where(t.petition_id == petition_id)
-        .order_by(t.position)
-    )
-    return tuple(dto.CountView(name, code, count) for name, code, count in rows)
-
-
-def _constituencies(session: Session, petition_id: int) -> tuple[dto.CountView, ...]:
-    t = m.ConstituencySignatures
-    rows = session.execute(
-        select(t.name, t.ons_code, t.signature_count, t.mp)
-        .where(t.petition_id == petition_id)
-        .order_by(t.position)
-    )
-    return tuple(dto.CountView(name, code, count, mp) for name, code, count, mp in rows)
+    return tuple(dto.CountView(*row) for row in rows)
 
 
 def _debate(d: m.Debate | None) -> dto.DebateView | None:

@@ -20,6 +20,7 @@ from caseworker.services.detail import load_detail
 from caseworker.services.queues import Queue, QueueRules, age_column, queue_filter
 from caseworker.services.search import search_filter
 from caseworker.storage import models as m
+from caseworker.storage.engine import Database
 
 P = m.Petition
 AnySelect = Select[*tuple[Any, ...]]
@@ -111,9 +112,8 @@ class PetitionQuery:
 
 
 class PetitionService:
-    def __init__(self, sessions: Any) -> None:
-        # Accepts a Database or a sessionmaker, so headless callers need no window objects.
-        self._sessions = getattr(sessions, "sessions", sessions)
+    def __init__(self, database: Database) -> None:
+        self._sessions = database.sessions
 
     def list_petitions(
         self, query: PetitionQuery, *, limit: int | None = None, offset: int = 0

@@ -110,7 +110,7 @@ def test_first_run_offers_import_or_demo(
     window = MainWindow(make_context(empty_db, settings))
     qtbot.addWidget(window)
     window.start()
-    assert asked == [window]
+    qtbot.waitUntil(lambda: asked == [window], timeout=5_000)
     window.close()
 
 

@@ -401,41 +401,37 @@ def test_zip_member_that_cannot_be_extracted(
     assert name.startswith(f"{archive}!a.json")
 
 
+def _record_raising_for(petition_id: int, error: BaseException) -> Any:
+    """ResponseHistory.record that fails part-way through the file holding ``petition_id``."""
+    real_record = history.ResponseHistory.record
+
+    def record(self: history.ResponseHistory, batch: Any, ages_are_newest: Any) -> Any:
+        if any(c.id == petition_id for c in batch):
+            raise error
+        return real_record(self, batch, ages_are_newest)
+
+    return record
+
+
 def test_a_failing_file_between_good_ones_in_one_batch(
     database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Files share a transaction, but each is all or nothing through its own savepoint."""
-    real_record = history.ResponseHistory.record
-
-    def record_failing_for_petition_2(
-        self: history.ResponseHistory, batch: Any, ages_are_newest: Any
-    ) -> Any:
-        if any(c.id == 2 for c in batch):
-            raise OperationalError("INSERT ...", {}, Exception("disk I/O error"))
-        return real_record(self, batch, ages_are_newest)
-
-    monkeypatch.setattr(history.ResponseHistory, "record", record_failing_for_petition_2)
+    failure = OperationalError("INSERT ...", {}, Exception("disk I/O error"))
+    monkeypatch.setattr(history.ResponseHistory, "record", _record_raising_for(2, failure))
     files = [b.write_json(tmp_path / f"{n}.json", b.single(n)) for n in (1, 2, 3)]
     summary = run(database, *files)
     assert [name for name, _ in summary.failures] == [str(files[1])]
     assert summary.imported == 2
-    ids = [row["id"] for row in rows(database.engine, PETITIONS)]
-    assert ids == [1, 3]
+    assert [row["id"] for row in rows(database.engine, PETITIONS)] == [1, 3]
 
 
 def test_an_interrupt_keeps_the_files_already_imported(
     database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_record = history.ResponseHistory.record
-
-    def interrupted_at_petition_3(
-        self: history.ResponseHistory, batch: Any, ages_are_newest: Any
-    ) -> Any:
-        if any(c.id == 3 for c in batch):
-            raise KeyboardInterrupt
-        return real_record(self, batch, ages_are_newest)
-
-    monkeypatch.setattr(history.ResponseHistory, "record", interrupted_at_petition_3)
+    monkeypatch.setattr(
+        history.ResponseHistory, "record", _record_raising_for(3, KeyboardInterrupt())
+    )
     files = [b.write_json(tmp_path / f"{n}.json", b.single(n)) for n in (1, 2, 3)]
     with pytest.raises(KeyboardInterrupt):
         run(database, *files)
