@@ -101,6 +101,7 @@ def _responses(session: Session, petition_id: int) -> tuple[dto.ResponseVersionV
     ).all()
     views = [
         dto.ResponseVersionView(
+            id=r.id,
             summary=r.summary,
             details=r.details,
             responded_on=r.responded_on,

@@ -28,6 +28,7 @@ class PetitionSummary:
 
 @dataclass(frozen=True, slots=True)
 class ResponseVersionView:
+    id: int
     summary: str
     details: str | None
     responded_on: date | None
@@ -90,6 +91,28 @@ class ParliamentView:
 
 
 @dataclass(frozen=True, slots=True)
+class RevisionRequestView:
+    """A request to a department for a revised response, and where it has got to."""
+
+    id: int
+    petition_id: int
+    status: str
+    reasons: str
+    department: str | None
+    sent_on: date | None
+    due_on: date | None
+    chased_on: tuple[date, ...]
+    #: The response version the request is about, and the revised one once received.
+    response_version_id: int | None
+    response_responded_on: date | None
+    revised_version_id: int | None
+    revised_responded_on: date | None
+    created_at: datetime
+    created_by: str
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
 class PetitionDetail:
     """Everything stored about one petition, under the site's attribute names."""
 
@@ -135,6 +158,8 @@ class PetitionDetail:
     other_parliamentary_business: tuple[BusinessView, ...]
     raw_json: str
     forecast: Forecast | None = None
+    #: The Committee's requests for a revised response, oldest first.
+    revision_requests: tuple[RevisionRequestView, ...] = ()
 
     @property
     def current_response(self) -> ResponseVersionView | None:

@@ -1,0 +1,104 @@
+"""The command line: the same services the window uses, for scripts and quick look-ups.
+
+``main.py`` opens the window when no command is given. Commands are defined by area, each
+module adding its parsers and handlers: petitions, casework (reviews and revision requests).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from caseworker.cli import casework, petitions
+from caseworker.cli.common import PROG, CommandError, Handler, first_line
+from caseworker.services.petitions import PetitionNotFound
+from caseworker.storage.engine import (
+    DatabaseError,
+    default_database_url,
+    normalise_url,
+    open_database,
+)
+
+AREAS = (petitions, casework)
+COMMANDS: dict[str, Handler] = {name: h for area in AREAS for name, h in area.COMMANDS.items()}
+READ_ONLY = frozenset().union(*(area.READ_ONLY for area in AREAS))
+
+
+def _db_option(parser: argparse.ArgumentParser, *, default: object) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        default=default,
+        help="database: a SQLAlchemy URL or a SQLite file path "
+        f"(default: $CASEWORKER_DB or {default_database_url()})",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Petitions Committee casework: import petition data, list work queues, "
+        "show a petition, request revised responses. With no command, opens the window.",
+    )
+    _db_option(parser, default=None)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for area in AREAS:
+        area.add_parsers(commands)
+    # ``--db`` is accepted after the command name too (``caseworker list --db x.sqlite3``).
+    for sub in commands.choices.values():
+        _db_option(sub, default=argparse.SUPPRESS)
+    return parser
+
+
+def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run a parsed command; returns the process exit code. Never lets a traceback out."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    handler = COMMANDS[args.command]
+    try:
+        if args.command == "db":
+            return petitions.run_db(args, out)
+        if args.command in READ_ONLY and _missing_sqlite_file(args.db):
+            print(f"{PROG}: no database at {args.db}; create one with import or demo", file=err)
+            return 2
+        database = open_database(args.db)
+    except (DatabaseError, OperationalError, SQLAlchemyError, OSError) as exc:
+        print(f"{PROG}: cannot open the database: {first_line(exc)}", file=err)
+        return 2
+    try:
+        return handler(database, args, out, err)
+    except (PetitionNotFound, CommandError) as exc:
+        print(f"{PROG}: {exc}", file=err)
+        return 1
+    except SQLAlchemyError as exc:
+        print(f"{PROG}: database error: {first_line(exc)}", file=err)
+        return 2
+    finally:
+        database.dispose()
+
+
+def _missing_sqlite_file(url: str | None) -> bool:
+    """A mistyped path must not silently create an empty database for a read-only command."""
+    if not url:
+        return False
+    parsed = make_url(normalise_url(url))
+    path = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not path or path == ":memory:":
+        return False
+    return not Path(path).exists()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point for command-line use only (``main.py`` adds the window)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    return run(args)

@@ -1,0 +1,167 @@
+"""Commands about petitions: import, list, show, demo data and database administration."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from caseworker.cli.common import (
+    PROG,
+    Handler,
+    Subcommands,
+    clear_progress,
+    days,
+    iso_date,
+    terminal_progress,
+)
+from caseworker.domain.rules import PETITION_STATES
+from caseworker.importing.importer import import_paths
+from caseworker.jobs import Cancelled
+from caseworker.services import formats
+from caseworker.services.petitions import PetitionQuery, PetitionService
+from caseworker.services.queues import Queue, age_column
+from caseworker.services.text_report import detail_text
+from caseworker.storage.engine import Database, default_database_url
+
+#: Commands that only read: they refuse to create a database at a mistyped path.
+READ_ONLY = {"list", "show"}
+
+
+def add_parsers(commands: Subcommands) -> None:
+    _add_import(commands)
+    _add_list(commands)
+    _add_show(commands)
+    _add_demo(commands)
+    _add_db(commands)
+
+
+def _add_import(commands: Subcommands) -> None:
+    p = commands.add_parser("import", help="import JSON captures: files, folders or .zip archives")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+
+
+def _add_list(commands: Subcommands) -> None:
+    p = commands.add_parser("list", help="list petitions in a work queue")
+    p.add_argument("--queue", choices=[q.value for q in Queue], default=Queue.ALL.value)
+    p.add_argument("--state", choices=sorted(PETITION_STATES), help="only petitions in this state")
+    p.add_argument(
+        "--search", metavar="TEXT", help="text in the title, background, details or response"
+    )
+    p.add_argument(
+        "--as-of",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="evaluate queues on this date (default: today)",
+    )
+    p.add_argument(
+        "--response-days",
+        type=days,
+        default=21,
+        metavar="N",
+        help="days allowed for a response (default: 21)",
+    )
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+
+def _add_show(commands: Subcommands) -> None:
+    p = commands.add_parser("show", help="everything stored about one petition")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+
+
+def _add_demo(commands: Subcommands) -> None:
+    p = commands.add_parser("demo", help="fill the database with generated demo petitions")
+    p.add_argument("--petitions", type=int, default=2000, metavar="N")
+    p.add_argument("--seed", type=int, default=1, metavar="S")
+
+
+def _add_db(commands: Subcommands) -> None:
+    p = commands.add_parser("db", help="database administration")
+    p.add_argument("action", choices=["upgrade", "status"])
+
+
+def _import(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    progress = terminal_progress(err)
+    try:
+        summary = import_paths(db.engine, args.paths, progress=progress)
+    except KeyboardInterrupt:
+        print(f"\n{PROG}: import interrupted; files already imported are kept", file=err)
+        return 130
+    clear_progress(err)
+    for name, reason in summary.failures:
+        print(f"{name}: {reason}", file=err)
+    print(summary.line(), file=out)
+    return 1 if summary.failed else 0
+
+
+def _list(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    query = PetitionQuery(
+        queue=Queue(args.queue),
+        state=args.state,
+        search=args.search,
+        as_of=args.as_of or date.today(),
+        response_days=args.response_days,
+    )
+    rows = PetitionService(db).list_petitions(query)
+    with_age = age_column(query.queue) is not None
+    render = {"json": formats.list_json, "csv": formats.list_csv, "table": formats.list_table}
+    text = render[args.format](rows, with_age=with_age)
+    out.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def _show(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    detail = PetitionService(db).get_petition(args.id)
+    out.write(formats.detail_json(detail) + "\n" if args.format == "json" else detail_text(detail))
+    return 0
+
+
+def _demo(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from caseworker.demo import generate_demo
+
+    if args.petitions < 1:
+        print(f"{PROG}: --petitions must be at least 1", file=err)
+        return 2
+    try:
+        summary = generate_demo(
+            db.engine, petitions=args.petitions, seed=args.seed, progress=terminal_progress(err)
+        )
+    except (KeyboardInterrupt, Cancelled):
+        print(f"\n{PROG}: demo generation interrupted", file=err)
+        return 130
+    clear_progress(err)
+    print(f"{summary.petitions} demo petitions written (seed {summary.seed})", file=out)
+    return 0
+
+
+def run_db(args: argparse.Namespace, out: TextIO) -> int:
+    from caseworker.storage import migrate
+    from caseworker.storage.engine import make_engine
+
+    engine = make_engine(args.db or default_database_url())
+    try:
+        if args.action == "upgrade":
+            migrate.upgrade(engine)
+        state = migrate.schema_state(engine)
+    finally:
+        engine.dispose()
+    status = (
+        "up to date"
+        if state.current == state.head
+        else "behind"
+        if state.behind
+        else "newer than this application"
+    )
+    print(f"schema {state.current or 'none'} (application head {state.head}): {status}", file=out)
+    return 0
+
+
+COMMANDS: dict[str, Handler] = {
+    "import": _import,
+    "list": _list,
+    "show": _show,
+    "demo": _demo,
+    "db": lambda db, args, out, err: run_db(args, out),
+}

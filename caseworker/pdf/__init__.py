@@ -1,0 +1,1 @@
+"""What every PDF the application writes shares: embedded fonts and literal text."""
