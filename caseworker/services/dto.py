@@ -91,6 +91,13 @@ class ParliamentView:
 
 
 @dataclass(frozen=True, slots=True)
+class ChaseView:
+    id: int
+    chased_on: date
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
 class RevisionRequestView:
     """A request to a department for a revised response, and where it has got to."""
 
@@ -101,7 +108,7 @@ class RevisionRequestView:
     department: str | None
     sent_on: date | None
     due_on: date | None
-    chased_on: tuple[date, ...]
+    chases: tuple[ChaseView, ...]
     #: The response version the request is about, and the revised one once received.
     response_version_id: int | None
     response_responded_on: date | None
@@ -109,7 +116,13 @@ class RevisionRequestView:
     revised_responded_on: date | None
     created_at: datetime
     created_by: str
+    updated_at: datetime
+    updated_by: str
     version: int
+
+    @property
+    def last_chased_on(self) -> date | None:
+        return self.chases[-1].chased_on if self.chases else None
 
 
 @dataclass(frozen=True, slots=True)
