@@ -1,0 +1,154 @@
+"""What a briefing pack holds, assembled from the stored petitions and the clerk's choices."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from enum import StrEnum
+
+from caseworker.services.dto import PetitionDetail
+
+#: Petitions debates are held in Westminster Hall on Mondays at 4.30pm.
+VENUE = "Westminster Hall"
+DEFAULT_DEBATE_TIME = time(16, 30)
+
+
+class Section(StrEnum):
+    """The optional parts of a pack; the cover and contents are always there."""
+
+    SUMMARY = "summary"
+    PETITION = "petition"
+    SIGNATURES = "signatures"
+    RESPONSE = "response"
+    BUSINESS = "business"
+    LINKS = "links"
+    ANNEX = "annex"
+
+
+SECTION_TITLES = {
+    Section.SUMMARY: "Summary",
+    Section.PETITION: "The petition",
+    Section.SIGNATURES: "Signatures",
+    Section.RESPONSE: "The Government response",
+    Section.BUSINESS: "Other parliamentary business",
+    Section.LINKS: "Links",
+    Section.ANNEX: "Annex: signatures by constituency",
+}
+ALL_SECTIONS = frozenset(Section)
+
+
+class PackError(ValueError):
+    """The pack cannot be made as asked (no petitions, an unknown section, ...)."""
+
+
+def parse_sections(text: str) -> frozenset[Section]:
+    """``"summary,signatures"`` -> the sections; raises PackError naming an unknown one."""
+    chosen = set()
+    for name in (part.strip().lower() for part in text.split(",")):
+        if not name:
+            continue
+        try:
+            chosen.add(Section(name))
+        except ValueError:
+            known = ", ".join(s.value for s in Section)
+            raise PackError(f"unknown section {name!r}; choose from {known}") from None
+    if not chosen:
+        raise PackError("choose at least one section")
+    return frozenset(chosen)
+
+
+@dataclass(frozen=True)
+class PackOptions:
+    """The clerk's choices; anything left as None is worked out from the petitions."""
+
+    sections: frozenset[Section] = ALL_SECTIONS
+    member: str | None = None
+    debate_date: date | None = None
+    debate_time: time = DEFAULT_DEBATE_TIME
+    reference: str | None = None
+
+
+@dataclass(frozen=True)
+class BriefingPack:
+    """One pack: one cover and summary, then a part for each petition debated together."""
+
+    petitions: tuple[PetitionDetail, ...]
+    sections: frozenset[Section]
+    member: str | None
+    debate_date: date | None
+    debate_time: time
+    reference: str
+    prepared_on: date
+    #: The newest capture among the petitions: the counts are as at this moment.
+    data_as_at: datetime | None
+    venue: str = VENUE
+    ids: tuple[int, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ids", tuple(p.id for p in self.petitions))
+
+    @property
+    def grouped(self) -> bool:
+        return len(self.petitions) > 1
+
+    def has(self, section: Section) -> bool:
+        return section in self.sections
+
+
+def assemble_pack(
+    petitions: Sequence[PetitionDetail], options: PackOptions, *, today: date
+) -> BriefingPack:
+    """The pack for ``petitions`` (in the order given) with the clerk's ``options``."""
+    if not petitions:
+        raise PackError("a briefing pack needs at least one petition")
+    debate_date = options.debate_date or debate_date_of(petitions)
+    captures = [p.updated_at for p in petitions]
+    return BriefingPack(
+        petitions=tuple(petitions),
+        sections=options.sections,
+        member=_clean(options.member) or opening_member(petitions),
+        debate_date=debate_date,
+        debate_time=options.debate_time,
+        reference=_clean(options.reference) or default_reference(petitions, debate_date, today),
+        prepared_on=today,
+        data_as_at=max(captures) if captures else None,
+    )
+
+
+def debate_date_of(petitions: Iterable[PetitionDetail]) -> date | None:
+    """The date the petitions were debated, or are scheduled to be."""
+    for p in petitions:
+        if p.debate is not None and p.debate.debated_on is not None:
+            return p.debate.debated_on
+        if p.scheduled_debate_date is not None:
+            return p.scheduled_debate_date
+    return None
+
+
+#: "The debate was opened by Jane Smith MP, on behalf of ..." in the site's debate overview.
+_OPENED_BY = re.compile(r"opened by ([A-Z][^,.;:()\n]{1,80}? MP)\b")
+
+
+def opening_member(petitions: Iterable[PetitionDetail]) -> str | None:
+    """The Member who opened the debate, if the site's overview names one."""
+    for p in petitions:
+        overview = p.debate.overview if p.debate is not None else None
+        match = _OPENED_BY.search(overview or "")
+        if match:
+            return match.group(1)
+    return None
+
+
+def default_reference(
+    petitions: Sequence[PetitionDetail], debate_date: date | None, today: date
+) -> str:
+    """``PC-DB-20250707-700143`` (``+2`` for two more petitions debated with it)."""
+    day = debate_date or today
+    more = f"+{len(petitions) - 1}" if len(petitions) > 1 else ""
+    return f"PC-DB-{day:%Y%m%d}-{petitions[0].id}{more}"
+
+
+def _clean(text: str | None) -> str | None:
+    return " ".join(text.split()) if text and text.strip() else None

@@ -1,0 +1,112 @@
+"""Lay a briefing pack out as an A4 PDF: cover and contents, summary, a part for each
+petition, annexes."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO
+
+from reportlab.platypus import Flowable, PageBreak
+
+from caseworker.briefing import annex, signatures, summary, texts
+from caseworker.briefing.blocks import Outline
+from caseworker.briefing.cover import contents, cover
+from caseworker.briefing.model import SECTION_TITLES, BriefingPack, Section
+from caseworker.jobs import CancelCheck, Cancelled, ProgressCallback, never_cancelled, no_progress
+from caseworker.pdf.document import DocumentInfo, ParliamentaryDocument
+from caseworker.pdf.formats import long_date
+from caseworker.services.dto import PetitionDetail
+
+AUTHOR = "House of Commons Petitions Committee"
+#: Each pass lays the story out; the second also prints the page numbers.
+PASSES = 2
+
+#: The sections of one petition's part, in order, and how each is made.
+PartMaker = Callable[[PetitionDetail, str | None, Outline, int], list[Flowable]]
+PART_SECTIONS: tuple[tuple[Section, PartMaker], ...] = (
+    (Section.PETITION, lambda p, m, o, lv: texts.petition_text(p, o, lv)),
+    (Section.SIGNATURES, signatures.signatures),
+    (Section.RESPONSE, lambda p, m, o, lv: texts.response(p, o, lv)),
+    (Section.BUSINESS, lambda p, m, o, lv: texts.business(p, o, lv)),
+    (Section.LINKS, lambda p, m, o, lv: texts.links(p)),
+)
+
+
+def document_info(pack: BriefingPack) -> DocumentInfo:
+    numbers = ", ".join(str(i) for i in pack.ids)
+    first = pack.petitions[0].action
+    title = f"Debate briefing: {first}" + (
+        f" and {len(pack.petitions) - 1} more" if pack.grouped else ""
+    )
+    when = f" on {long_date(pack.debate_date)}" if pack.debate_date else ""
+    return DocumentInfo(
+        title=title,
+        subject=f"Briefing for the {pack.venue} debate{when} on e-petition"
+        f"{'s' if pack.grouped else ''} {numbers}",
+        author=AUTHOR,
+        reference=pack.reference,
+        header_left=f"Debate briefing: e-petition{'s' if pack.grouped else ''} {numbers}",
+        header_right=long_date(pack.debate_date) if pack.debate_date else "",
+        keywords=("e-petition", "debate briefing", pack.venue, *(str(i) for i in pack.ids)),
+    )
+
+
+def story(pack: BriefingPack) -> list[Flowable]:
+    """Every flowable of the pack, in reading order."""
+    outline = Outline(depth=2 if pack.grouped else 1)
+    out = [*cover(pack), *contents()]
+    if pack.has(Section.SUMMARY):
+        out += summary.summary(pack, outline)
+    for petition in pack.petitions:
+        out += _part(pack, petition, outline)
+    if pack.has(Section.ANNEX):
+        for letter, petition in zip(string.ascii_uppercase, pack.petitions, strict=False):
+            # Each annex starts a page: it is long, and read apart from the briefing.
+            out += [PageBreak(), *annex.annex(petition, letter, pack.member, outline)]
+    return out
+
+
+def _part(pack: BriefingPack, petition: PetitionDetail, outline: Outline) -> list[Flowable]:
+    """One petition's sections; in a grouped pack, under a heading of its own."""
+    out: list[Flowable] = []
+    level = 0
+    if pack.grouped:
+        out.append(outline.heading(f"e-petition {petition.id}: {petition.action}", 0))
+        level = 1
+    for section, make in PART_SECTIONS:
+        if pack.has(section):
+            out.append(outline.heading(SECTION_TITLES[section], level))
+            out += make(petition, pack.member, outline, level)
+    return out
+
+
+def write_pack(
+    pack: BriefingPack,
+    target: Path | IO[bytes],
+    *,
+    progress: ProgressCallback = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+) -> int:
+    """Write the pack as PDF to ``target``; returns the number of pages.
+
+    Reports progress over both layout passes and raises Cancelled between flowables once
+    ``cancelled()`` is true.
+    """
+    flowables = story(pack)
+    total = PASSES * len(flowables)
+    placed = 0
+
+    def after_flowable() -> None:
+        nonlocal placed
+        placed += 1
+        if cancelled():
+            raise Cancelled()
+        if placed % 8 == 0:
+            progress(min(placed, total), total, "Laying out the pages")
+
+    document = ParliamentaryDocument(target, document_info(pack), after_flowable=after_flowable)
+    pages = document.render(flowables)
+    progress(total, total, f"{pages} pages")
+    return pages

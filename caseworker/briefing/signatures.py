@@ -1,0 +1,227 @@
+"""The signatures section: totals, thresholds, the count over time, countries, regions, the
+top constituencies and the opening Member's own seat. Every chart has its numbers beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from caseworker.briefing import charts, figures
+from caseworker.briefing.blocks import Outline, data_table, fitted_widths, side_by_side
+from caseworker.domain import rules
+from caseworker.pdf import styles as s
+from caseworker.pdf.fonts import SANS_BOLD
+from caseworker.pdf.formats import count, long_date, moment, share
+from caseworker.pdf.text import para
+from caseworker.services.dto import PetitionDetail
+
+CHART_WIDTH = 0.54 * s.FRAME_WIDTH
+TABLE_WIDTH = s.FRAME_WIDTH - CHART_WIDTH - 10
+#: Name, signatures and share columns of a table beside a chart.
+THREE_COLUMNS = [TABLE_WIDTH * 0.55, TABLE_WIDTH * 0.27, TABLE_WIDTH * 0.18]
+
+
+def signatures(
+    petition: PetitionDetail, member: str | None, outline: Outline, level: int
+) -> list[Flowable]:
+    ranked = figures.ranked_constituencies(petition)
+    story: list[Flowable] = [*_totals(petition), _threshold_table(petition)]
+    story += _over_time(petition, outline, level)
+    story += _countries(petition, outline, level)
+    story += _regions(petition, outline, level)
+    story += _top_constituencies(petition, ranked, outline, level)
+    story += _member_seat(petition, ranked, member, outline, level)
+    return story
+
+
+def _totals(petition: PetitionDetail) -> list[Flowable]:
+    st = s.styles()
+    text = f"The petition has {count(petition.signature_count)} signatures"
+    if petition.updated_at is not None:
+        text += f" (as at {moment(petition.updated_at)})"
+    uk, _others, _rest = figures.countries(petition)
+    if uk is not None:
+        abroad = petition.signature_count - uk.signature_count
+        text += (
+            f". {count(uk.signature_count)} ({share(uk.signature_count, petition.signature_count)})"
+            f" came from the United Kingdom and {count(max(abroad, 0))} from elsewhere"
+        )
+    return [Paragraph(para(text + "."), st.body)]
+
+
+def _threshold_table(petition: PetitionDetail) -> Flowable:
+    rows = [["Threshold", "What it brings", "Crossed on"]]
+    for t in figures.thresholds(petition):
+        rows.append(
+            [
+                count(t.signatures),
+                t.meaning.capitalize(),
+                long_date(t.crossed_on) if t.crossed_on else "Not crossed",
+            ]
+        )
+    widths = [70, 150, 120]
+    return data_table(rows, widths, numeric=[0], repeat_header=False)
+
+
+def _over_time(petition: PetitionDetail, outline: Outline, level: int) -> list[Flowable]:
+    story: list[Flowable] = [outline.heading("Signatures over time", level + 1)]
+    series = figures.daily_series(petition.signature_history)
+    if len(series) < 2:
+        story.append(_plain("Too few counts were captured to chart the signatures over time."))
+        return story
+    points = figures.table_points(series)
+    limits = (rules.RESPONSE_THRESHOLD, rules.DEBATE_THRESHOLD)
+    chart = charts.signatures_over_time(series, points, limits, width=CHART_WIDTH, height=170)
+    table = data_table(
+        [["Date", "Signatures"], *([long_date(d), count(n)] for d, n in points)],
+        [TABLE_WIDTH * 0.6, TABLE_WIDTH * 0.4],
+        numeric=[1],
+        repeat_header=False,
+    )
+    story.append(side_by_side(chart, table, CHART_WIDTH + 10, s.FRAME_WIDTH))
+    story.append(
+        _note(
+            f"Cumulative signatures by day, from {len(petition.signature_history)} "
+            "captured counts; the dots are the counts in the table (the last count of "
+            "each month). Dashed lines: the 10,000 and 100,000 thresholds."
+        )
+    )
+    return story
+
+
+def _countries(petition: PetitionDetail, outline: Outline, level: int) -> list[Flowable]:
+    story: list[Flowable] = [outline.heading("Countries", level + 1)]
+    uk, others, rest = figures.countries(petition)
+    if uk is None and not others:
+        return [*story, _plain("No breakdown by country was published.")]
+    total = petition.signature_count
+    rows = [["Country", "Signatures", "Share"]]
+    if uk is not None:
+        rows.append([uk.name, count(uk.signature_count), share(uk.signature_count, total)])
+    rows += [[c.name, count(c.signature_count), share(c.signature_count, total)] for c in others]
+    if rest:
+        charted = sum(c.signature_count for c in others) + (uk.signature_count if uk else 0)
+        listed = sum(c.signature_count for c in petition.signatures_by_country)
+        rows.append(
+            [f"{rest} other countries", count(listed - charted), share(listed - charted, total)]
+        )
+    table = data_table(rows, THREE_COLUMNS, numeric=[1, 2], repeat_header=False)
+    if not others:
+        return [*story, table]
+    chart = charts.horizontal_bars(
+        [(c.name, c.signature_count) for c in others], width=CHART_WIDTH, label_width=92
+    )
+    story.append(side_by_side(chart, table, CHART_WIDTH + 10, s.FRAME_WIDTH))
+    story.append(
+        _note(
+            "The chart shows the countries outside the UK with the most signatures; "
+            "the UK is left out of it so that the others can be seen."
+        )
+    )
+    return story
+
+
+def _regions(petition: PetitionDetail, outline: Outline, level: int) -> list[Flowable]:
+    story: list[Flowable] = [outline.heading("UK nations and regions", level + 1)]
+    regions = figures.regions(petition)
+    if not regions:
+        return [*story, _plain("No breakdown by UK nation and region was published.")]
+    uk_total = sum(r.signature_count for r in regions)
+    rows = [["Nation or region", "Signatures", "Share"]]
+    rows += [
+        [r.name, count(r.signature_count), share(r.signature_count, uk_total)] for r in regions
+    ]
+    table = data_table(rows, THREE_COLUMNS, numeric=[1, 2], repeat_header=False)
+    chart = charts.horizontal_bars(
+        [(r.name, r.signature_count) for r in regions], width=CHART_WIDTH, label_width=105
+    )
+    story.append(side_by_side(chart, table, CHART_WIDTH + 10, s.FRAME_WIDTH))
+    story.append(_note("Share: of the signatures from UK nations and regions."))
+    return story
+
+
+def _top_constituencies(
+    petition: PetitionDetail, ranked: Sequence[figures.Ranked], outline: Outline, level: int
+) -> list[Flowable]:
+    top = ranked[: figures.TOP_CONSTITUENCIES]
+    story: list[Flowable] = [outline.heading(f"Top {len(top)} constituencies", level + 1)]
+    if not top:
+        return [*story, _plain("No breakdown by constituency was published.")]
+    story.append(constituency_table(top, figures.constituency_total(petition)))
+    story.append(
+        _note(
+            f"Share: of the {count(figures.constituency_total(petition))} signatures "
+            f"from the {len(ranked)} constituencies."
+        )
+    )
+    return story
+
+
+def constituency_table(
+    rows: Sequence[figures.Ranked], uk_total: int, *, highlight: int | None = None
+) -> Flowable:
+    """Rank, constituency, MP, signatures and share; used for the top 20 and the annex."""
+    data = [["Rank", "Constituency", "MP", "Signatures", "Share"]]
+    data += [
+        [
+            str(r.rank),
+            r.area.name,
+            r.area.mp or "–",
+            count(r.area.signature_count),
+            share(r.area.signature_count, uk_total),
+        ]
+        for r in rows
+    ]
+    widths = fitted_widths(data, {0: 30, 3: 56, 4: 40}, s.FRAME_WIDTH)
+    extra = []
+    if highlight is not None:
+        row = next((i + 1 for i, r in enumerate(rows) if r.rank == highlight), None)
+        if row is not None:
+            extra.append(("FONT", (0, row), (-1, row), SANS_BOLD))
+    return data_table(data, widths, numeric=[0, 3, 4], extra=extra)
+
+
+def _member_seat(
+    petition: PetitionDetail,
+    ranked: Sequence[figures.Ranked],
+    member: str | None,
+    outline: Outline,
+    level: int,
+) -> list[Flowable]:
+    if not member or not ranked:
+        return []
+    story: list[Flowable] = [outline.heading("The opening Member’s constituency", level + 1)]
+    seat = figures.member_constituency(ranked, member)
+    if seat is None:
+        return [
+            *story,
+            _plain(
+                f"{member} is not named as the MP for any constituency in this "
+                "petition’s data (the data may predate the last election)."
+            ),
+        ]
+    total = figures.constituency_total(petition)
+    return [
+        *story,
+        _plain(
+            f"{seat.area.mp or member} is the Member for {seat.area.name}: "
+            f"{count(seat.area.signature_count)} signatures, {_ordinal(seat.rank)} of "
+            f"{len(ranked)} constituencies ({share(seat.area.signature_count, total)} of "
+            "signatures from constituencies)."
+        ),
+        Spacer(1, 4),
+    ]
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _plain(text: str) -> Paragraph:
+    return Paragraph(para(text), s.styles().body)
+
+
+def _note(text: str) -> Paragraph:
+    return Paragraph(para(text), s.styles().note)
