@@ -15,7 +15,7 @@ from typing import TextIO
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from caseworker.cli import casework, petitions
+from caseworker.cli import briefing, casework, petitions
 from caseworker.cli.common import PROG, CommandError, Handler, first_line
 from caseworker.services.petitions import PetitionNotFound
 from caseworker.storage.engine import (
@@ -25,7 +25,7 @@ from caseworker.storage.engine import (
     open_database,
 )
 
-AREAS = (petitions, casework)
+AREAS = (petitions, casework, briefing)
 COMMANDS: dict[str, Handler] = {name: h for area in AREAS for name, h in area.COMMANDS.items()}
 READ_ONLY = frozenset().union(*(area.READ_ONLY for area in AREAS))
 

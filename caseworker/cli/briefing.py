@@ -1,0 +1,129 @@
+"""Commands for debate briefing packs: one pack for chosen petitions, or a date range."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import time
+from pathlib import Path
+from typing import TextIO
+
+from caseworker.briefing import ALL_SECTIONS, PackError, PackOptions, Section, parse_sections
+from caseworker.briefing.model import DEFAULT_DEBATE_TIME
+from caseworker.cli.common import (
+    PROG,
+    CommandError,
+    Handler,
+    Subcommands,
+    clear_progress,
+    iso_date,
+    terminal_progress,
+)
+from caseworker.jobs import Cancelled
+from caseworker.pdf.fonts import FontsMissing
+from caseworker.services.briefing import BriefingService
+from caseworker.storage.engine import Database
+
+#: Both only read the database (they write PDF files).
+READ_ONLY = {"brief", "briefs"}
+SECTION_NAMES = ",".join(s.value for s in Section)
+
+
+def add_parsers(commands: Subcommands) -> None:
+    p = commands.add_parser(
+        "brief",
+        help="write a debate briefing pack (PDF) for one or more petitions debated together",
+    )
+    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument("--member", metavar="NAME", help="the Member opening the debate")
+    p.add_argument(
+        "--debate-date",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="default: the date the petition was debated or is scheduled for",
+    )
+    _common_options(p)
+    p.add_argument("--reference", metavar="REF", help="default: PC-DB-<date>-<first id>")
+
+    b = commands.add_parser(
+        "briefs", help="write a briefing pack for every debate in a date range, into a folder"
+    )
+    b.add_argument("first", type=iso_date, metavar="FROM", help="first debate date, YYYY-MM-DD")
+    b.add_argument("last", type=iso_date, metavar="TO", help="last debate date, YYYY-MM-DD")
+    b.add_argument("-o", "--output", type=Path, required=True, metavar="FOLDER")
+    _common_options(b)
+
+
+def _common_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--sections",
+        type=_sections,
+        default=ALL_SECTIONS,
+        metavar="LIST",
+        help=f"comma-separated, from {SECTION_NAMES} (default: all)",
+    )
+    p.add_argument(
+        "--time", type=_clock, default=DEFAULT_DEBATE_TIME, metavar="HH:MM", help="default 16:30"
+    )
+
+
+def _sections(text: str) -> frozenset[Section]:
+    try:
+        return parse_sections(text)
+    except PackError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _clock(text: str) -> time:
+    try:
+        return time.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a time such as 16:30") from None
+
+
+def _brief(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    path: Path = args.output
+    if path.is_dir():
+        raise CommandError(f"{path} is a folder; give the file to write, such as {path}/pack.pdf")
+    options = PackOptions(
+        sections=args.sections,
+        member=args.member,
+        debate_date=args.debate_date,
+        debate_time=args.time,
+        reference=args.reference,
+    )
+    service = BriefingService(db)
+    try:
+        result = service.write_pack(args.ids, path, options, progress=terminal_progress(err))
+    except (PackError, FontsMissing) as exc:
+        raise CommandError(str(exc)) from None
+    except (KeyboardInterrupt, Cancelled):
+        print(f"\n{PROG}: interrupted; {path} was not written", file=err)
+        return 130
+    clear_progress(err)
+    print(f"{result.path}: {result.pages} pages, reference {result.reference}", file=out)
+    return 0
+
+
+def _briefs(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    options = PackOptions(sections=args.sections, debate_time=args.time)
+    service = BriefingService(db)
+    try:
+        batch = service.write_batch(
+            args.first, args.last, args.output, options, progress=terminal_progress(err)
+        )
+    except (PackError, FontsMissing) as exc:
+        raise CommandError(str(exc)) from None
+    except (KeyboardInterrupt, Cancelled):
+        print(f"\n{PROG}: interrupted; packs already written are kept", file=err)
+        return 130
+    clear_progress(err)
+    for pack in batch.packs:
+        ids = ", ".join(str(i) for i in pack.petition_ids)
+        print(f"{pack.path}: {pack.pages} pages (e-petition {ids})", file=out)
+    if not batch.packs:
+        print(f"no debates from {args.first} to {args.last}", file=out)
+    return 0
+
+
+COMMANDS: dict[str, Handler] = {"brief": _brief, "briefs": _briefs}

@@ -1,0 +1,180 @@
+"""Debate briefing packs: one pack for chosen petitions, or every debate in a date range.
+
+A pack is written to a temporary file beside the target and renamed into place when it is
+complete, so a failed or cancelled export never leaves a half-written PDF behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+from sqlalchemy import func, select
+
+from caseworker.briefing import BriefingPack, PackError, PackOptions, assemble_pack, write_pack
+from caseworker.jobs import CancelCheck, Cancelled, ProgressCallback, never_cancelled, no_progress
+from caseworker.services.petitions import PetitionService
+from caseworker.storage import models as m
+from caseworker.storage.engine import Database
+
+T = TypeVar("T")
+#: More petitions than this in one debate are named "and N more" in the file name.
+NAMED_IN_FILE = 3
+DEFAULT_OPTIONS = PackOptions()
+
+
+@dataclass(frozen=True)
+class PackResult:
+    path: Path
+    petition_ids: tuple[int, ...]
+    pages: int
+    reference: str
+
+
+@dataclass(frozen=True)
+class DebateGroup:
+    """Petitions debated together: the same day and the same debate (transcript)."""
+
+    debate_date: date
+    petition_ids: tuple[int, ...]
+    titles: tuple[str, ...]
+
+    @property
+    def file_name(self) -> str:
+        ids = [str(i) for i in self.petition_ids]
+        if len(ids) > NAMED_IN_FILE:
+            ids = [*ids[:NAMED_IN_FILE], f"and-{len(ids) - NAMED_IN_FILE}-more"]
+        return f"{self.debate_date:%Y-%m-%d}-briefing-{'-'.join(ids)}.pdf"
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    packs: tuple[PackResult, ...]
+
+
+class BriefingService:
+    def __init__(self, database: Database, *, today: Callable[[], date] = date.today) -> None:
+        self._database = database
+        self._petitions = PetitionService(database)
+        self._today = today
+
+    def load_pack(
+        self, petition_ids: Sequence[int], options: PackOptions = DEFAULT_OPTIONS
+    ) -> BriefingPack:
+        """The pack for the petitions, in the order given (duplicates dropped).
+
+        Raises PetitionNotFound naming the first id not in the database, PackError if none.
+        """
+        ids = list(dict.fromkeys(petition_ids))
+        if not ids:
+            raise PackError("a briefing pack needs at least one petition")
+        today = self._today()
+        details = [self._petitions.get_petition(i, as_of=today) for i in ids]
+        return assemble_pack(details, options, today=today)
+
+    def write_pack(
+        self,
+        petition_ids: Sequence[int],
+        path: Path,
+        options: PackOptions = DEFAULT_OPTIONS,
+        *,
+        progress: ProgressCallback = no_progress,
+        cancelled: CancelCheck = never_cancelled,
+    ) -> PackResult:
+        """Write one pack to ``path``, replacing any file there only once it is complete."""
+        progress(0, 0, "Reading the petitions")
+        pack = self.load_pack(petition_ids, options)
+        if cancelled():
+            raise Cancelled()
+        pages = write_atomically(
+            path, lambda out: write_pack(pack, out, progress=progress, cancelled=cancelled)
+        )
+        return PackResult(path, pack.ids, pages, pack.reference)
+
+    def debates_between(self, first: date, last: date) -> list[DebateGroup]:
+        """Debates held or scheduled from ``first`` to ``last`` (inclusive), earliest first."""
+        if last < first:
+            raise PackError(f"the range ends ({last}) before it starts ({first})")
+        with self._database.sessions() as session:
+            rows = session.execute(_debates_query(first, last)).all()
+        return group_debates(rows)
+
+    def write_batch(
+        self,
+        first: date,
+        last: date,
+        folder: Path,
+        options: PackOptions = DEFAULT_OPTIONS,
+        *,
+        progress: ProgressCallback = no_progress,
+        cancelled: CancelCheck = never_cancelled,
+    ) -> BatchResult:
+        """One pack per debate in the range, into ``folder``. Each pack takes its own debate
+        date and opening Member; ``options`` gives the sections (and a time)."""
+        if not folder.is_dir():
+            raise PackError(f"{folder} is not a folder")
+        groups = self.debates_between(first, last)
+        packs: list[PackResult] = []
+        for done, group in enumerate(groups):
+            if cancelled():
+                raise Cancelled()
+            progress(done, len(groups), group.file_name)
+            own = replace(options, debate_date=group.debate_date, member=None, reference=None)
+            packs.append(
+                self.write_pack(
+                    group.petition_ids, folder / group.file_name, own, cancelled=cancelled
+                )
+            )
+        progress(len(groups), len(groups), f"{len(packs)} packs written")
+        return BatchResult(tuple(packs))
+
+
+def _debates_query(first: date, last: date) -> Any:
+    p, d = m.Petition, m.Debate
+    day = func.coalesce(d.debated_on, p.scheduled_debate_date)
+    return (
+        select(p.id, p.action, day.label("day"), d.transcript_url)
+        .outerjoin(d, d.petition_id == p.id)
+        .where(day.between(first, last))
+        .order_by(day, p.signature_count.desc(), p.id)
+    )
+
+
+def group_debates(rows: Iterable[Any]) -> list[DebateGroup]:
+    """Rows of (id, action, day, transcript_url), in order, grouped by day and transcript:
+    petitions debated together share both; scheduled ones share the day only."""
+    groups: dict[tuple[date, str], list[Any]] = {}
+    for row in rows:
+        groups.setdefault((row.day, row.transcript_url or ""), []).append(row)
+    return [
+        DebateGroup(day, tuple(r.id for r in members), tuple(r.action for r in members))
+        for (day, _transcript), members in groups.items()
+    ]
+
+
+def write_atomically(path: Path, write: Callable[[IO[bytes]], T]) -> T:
+    """Call ``write`` on a temporary file in ``path``'s folder, then rename it to ``path``.
+
+    Raises PackError naming the file when the folder is missing or not writable.
+    """
+    folder = path.parent
+    if not folder.is_dir():
+        raise PackError(f"cannot write {path}: the folder {folder} does not exist")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise PackError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(handle, "wb") as out:
+            result = write(out)
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; a pack is an ordinary file
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return result
