@@ -1,14 +1,114 @@
-"""Commands about reviewing responses and requesting revised ones."""
+"""Commands about revision requests: create one, list them, write the letter."""
 
 from __future__ import annotations
 
-from caseworker.cli.common import Handler, Subcommands
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import TextIO
 
-READ_ONLY: set[str] = set()
+from caseworker.cli.common import CommandError, Handler, Subcommands, iso_date
+from caseworker.domain.casework import RequestStatus
+from caseworker.letters.templates import LetterKind
+from caseworker.services.casework import (
+    CaseworkError,
+    CaseworkServices,
+    EditConflict,
+    RecordNotFound,
+    write_letter,
+)
+from caseworker.services.casework.formats import requests_json, requests_table
+from caseworker.storage.engine import Database
+
+READ_ONLY = {"requests", "letter"}
 
 
 def add_parsers(commands: Subcommands) -> None:
-    pass
+    p = commands.add_parser(
+        "request-revision",
+        help="record a request (sent today) for a revised response to a petition's "
+        "current Government response; prints its number",
+    )
+    p.add_argument("id", type=int, metavar="ID", help="the e-petition number")
+    p.add_argument("--reason", required=True, metavar="TEXT",
+                   help="which points of the petition the response did not address")  # fmt: skip
+    p.add_argument("--due", type=iso_date, metavar="YYYY-MM-DD",
+                   help="when the revised response is due (default: the team's setting, "
+                   "21 days unless changed)")  # fmt: skip
+    p.add_argument("--sent", type=iso_date, metavar="YYYY-MM-DD",
+                   help="when it was sent, if not today")  # fmt: skip
+    p.add_argument("--draft", action="store_true", help="record it as a draft, not yet sent")
+
+    p = commands.add_parser("requests", help="list requests for revised responses")
+    p.add_argument("--status", choices=[s.value for s in RequestStatus])
+    p.add_argument("--petition", type=int, metavar="ID", help="only requests about this petition")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+
+    p = commands.add_parser(
+        "letter", help="write the letter for a request (PDF or plain text, by the file's suffix)"
+    )
+    p.add_argument("request_id", type=int, metavar="REQUEST_ID", nargs="?")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf|FILE.txt")
+    p.add_argument("--chaser", action="store_true", help="the chaser rather than the request")
+    p.add_argument("--overdue", type=int, metavar="PETITION_ID",
+                   help="instead: the letter chasing an overdue Government response")  # fmt: skip
 
 
-COMMANDS: dict[str, Handler] = {}
+def _services(db: Database) -> CaseworkServices:
+    return CaseworkServices.open(db)
+
+
+def _request_revision(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    status = RequestStatus.DRAFT if args.draft else RequestStatus.SENT
+    with _casework_errors():
+        request = _services(db).requests.create(
+            args.id, args.reason, status=status, sent_on=args.sent, due_on=args.due
+        )
+    due = f", due {request.due_on.isoformat()}" if request.due_on else ""
+    print(request.id, file=out)
+    print(f"request {request.id} for petition {request.petition_id} ({request.status}{due})",
+          file=err)  # fmt: skip
+    return 0
+
+
+def _requests(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    status = RequestStatus(args.status) if args.status else None
+    rows = _services(db).requests.list_requests(status=status, petition_id=args.petition)
+    render = requests_json if args.format == "json" else requests_table
+    out.write(render(rows, date.today()) + "\n")
+    return 0
+
+
+def _letter(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if (args.request_id is None) == (args.overdue is None):
+        raise CommandError("letter: give either a REQUEST_ID or --overdue PETITION_ID")
+    letters = _services(db).letters
+    with _casework_errors():
+        if args.overdue is not None:
+            letter = letters.overdue_letter(args.overdue)
+        else:
+            kind = LetterKind.CHASER if args.chaser else LetterKind.REVISION_REQUEST
+            letter = letters.request_letter(args.request_id, kind)
+        write_letter(letter, args.output)
+    print(f"{letter.kind.label} written to {args.output}", file=err)
+    return 0
+
+
+@contextmanager
+def _casework_errors() -> Iterator[None]:
+    """Turn the services' refusals into the command's one-line error (exit code 1)."""
+    try:
+        yield
+    except (CaseworkError, EditConflict, RecordNotFound) as exc:
+        raise CommandError(str(exc)) from exc
+    except OSError as exc:
+        raise CommandError(f"cannot write the letter: {exc}") from exc
+
+
+COMMANDS: dict[str, Handler] = {
+    "request-revision": _request_revision,
+    "requests": _requests,
+    "letter": _letter,
+}

@@ -83,6 +83,11 @@ def london_date(moment: datetime) -> date:
     return moment.astimezone(LONDON).date()
 
 
+def london_time(moment: datetime) -> datetime:
+    """An aware timestamp as London's wall clock shows it."""
+    return moment.astimezone(LONDON)
+
+
 def start_of_london_day(day: date) -> datetime:
     """The UTC instant a London calendar day begins (midnight GMT or BST)."""
     return datetime.combine(day, time.min, tzinfo=LONDON).astimezone(UTC)
@@ -111,3 +116,8 @@ def closing_time(opened_at: datetime, closing_date: date | None = None) -> datet
     year, month = opened_at.year + months // 12, months % 12 + 1
     day = min(opened_at.day, 28)
     return datetime.combine(date(year, month, day), time.max, tzinfo=UTC)
+
+
+def long_date(day: date) -> str:
+    """A date as the Committee writes it in letters and reports: 10 July 2025."""
+    return f"{day.day} {day:%B %Y}"

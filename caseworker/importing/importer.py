@@ -17,9 +17,11 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection, Engine, RootTransaction
 from sqlalchemy.exc import SQLAlchemyError
 
+from caseworker.identity import current_user
 from caseworker.importing.derived import refresh_derived
 from caseworker.importing.fields import CaptureError
 from caseworker.importing.parse import ParsedDocument, decode, parse_document
+from caseworker.importing.revisions import link_revised_responses
 from caseworker.importing.sources import Source, SourceError, expand
 from caseworker.importing.writer import CaptureWriter, Outcome
 from caseworker.jobs import CancelCheck, ProgressCallback, never_cancelled, no_progress
@@ -188,6 +190,8 @@ def _write(
     outcomes = writer.write(document.petitions)
     # Same transaction: a file that fails leaves no derived value or search text behind.
     refresh_derived(connection, {p.id for p in document.petitions} - writer.derived_written)
+    answered = [p.id for p in document.petitions if p.government_response is not None]
+    link_revised_responses(connection, answered, current_user(), now)
     return outcomes
 
 

@@ -80,7 +80,12 @@ def list_table(rows: list[dto.PetitionSummary], *, with_age: bool) -> str:
     if with_age:
         headers.append("Waiting")
     headers.append("Petition")
-    body = [_table_cells(r, with_age) for r in rows]
+    table = text_table(headers, [_table_cells(r, with_age) for r in rows])
+    return f"{table}\n{len(rows)} petition{'s' if len(rows) != 1 else ''}"
+
+
+def text_table(headers: list[str], body: list[list[str]]) -> str:
+    """Left-aligned columns two spaces apart; the last column (a title) capped at 70."""
     widths = [
         max(len(h), *(len(c[i]) for c in body)) if body else len(h) for i, h in enumerate(headers)
     ]
@@ -89,8 +94,13 @@ def list_table(rows: list[dto.PetitionSummary], *, with_age: bool) -> str:
     lines += [
         "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip() for cells in body
     ]
-    lines.append(f"{len(rows)} petition{'s' if len(rows) != 1 else ''}")
     return "\n".join(lines)
+
+
+def one_line(text: str, limit: int = 70) -> str:
+    """Text on one line, cut with an ellipsis at ``limit`` characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _table_cells(r: dto.PetitionSummary, with_age: bool) -> list[str]:
@@ -105,8 +115,7 @@ def _table_cells(r: dto.PetitionSummary, with_age: bool) -> list[str]:
     ]
     if with_age:
         cells.append(f"{r.days_waiting} days" if r.days_waiting is not None else "")
-    title = " ".join(r.action.split())
-    cells.append(title if len(title) <= 70 else title[:69] + "…")
+    cells.append(one_line(r.action))
     return cells
 
 

@@ -271,3 +271,6 @@ class PetitionSearch(Base):
 
 
 Index("ix_petitions_awaiting", Petition.has_response, Petition.response_threshold_reached_at)
+
+# The Committee's own records live in their own module; importing it registers the tables.
+from caseworker.storage import casework_models as casework_models  # noqa: E402

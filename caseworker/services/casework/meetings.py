@@ -1,0 +1,265 @@
+"""Committee meetings: what to consider by each cut-off date, and what was decided.
+
+A meeting considers the responses that arrived since the previous meeting's cut-off (four
+weeks before its own cut-off when it is the first one recorded), revised responses waiting
+to be accepted, requests whose due date has passed, and decisions deferred earlier.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import Select, and_, func, select
+from sqlalchemy.orm import Session
+
+from caseworker.domain.casework import AWAITING_DEPARTMENT, Decision, RequestStatus, default_cut_off
+from caseworker.services.casework.common import (
+    AuditEntry,
+    CaseworkError,
+    CaseworkServiceBase,
+    RecordNotFound,
+    apply_changes,
+    check_version,
+    record_audit,
+)
+from caseworker.services.casework.views import AgendaItem, DecisionView, MeetingView
+from caseworker.storage import models as m
+from caseworker.storage.casework_models import (
+    CommitteeMeeting,
+    MeetingDecision,
+    ResponseReview,
+    RevisionRequest,
+)
+
+FIRST_WINDOW = timedelta(weeks=4)
+
+
+class ItemKind:
+    REVISED = "revised response"
+    RESPONSE = "response"
+    OVERDUE = "request overdue"
+    DEFERRED = "deferred"
+    DECIDED = "decided"
+
+
+#: When a petition qualifies in several ways, the first kind here is the one shown.
+PRIORITY = (ItemKind.REVISED, ItemKind.RESPONSE, ItemKind.OVERDUE, ItemKind.DEFERRED)
+
+
+class MeetingService(CaseworkServiceBase):
+    def meetings(self) -> list[MeetingView]:
+        with self._sessions() as session:
+            rows = session.scalars(select(CommitteeMeeting).order_by(CommitteeMeeting.meets_on))
+            return [_meeting_view(session, r) for r in rows]
+
+    def open_meeting(self, meets_on: date, cut_off: date | None = None) -> MeetingView:
+        """The meeting on that day, recorded now if it is new."""
+        cut_off = cut_off or default_cut_off(meets_on)
+        if cut_off > meets_on:
+            raise CaseworkError("cut-off: must be on or before the day of the meeting")
+        with self._sessions.begin() as session:
+            meeting = session.scalar(
+                select(CommitteeMeeting).where(CommitteeMeeting.meets_on == meets_on)
+            )
+            if meeting is None:
+                meeting = CommitteeMeeting(
+                    meets_on=meets_on, cut_off=cut_off, created_at=self.clock.now(),
+                    created_by=self.actor,
+                )  # fmt: skip
+                session.add(meeting)
+                session.flush()
+                entry = AuditEntry("meeting", meeting.id, "created", None)
+                changes = {"meets_on": (None, meets_on), "cut_off": (None, cut_off)}
+                record_audit(session, entry, self.actor, self.clock.now(), changes)
+            return _meeting_view(session, meeting)
+
+    def agenda(self, meeting_id: int) -> list[AgendaItem]:
+        with self._sessions() as session:
+            meeting = _meeting(session, meeting_id)
+            view = _meeting_view(session, meeting)
+            found: dict[int, dict[str, Any]] = {}
+            for kind, rows in (
+                (ItemKind.REVISED, _revised(session, view)),
+                (ItemKind.RESPONSE, _responses(session, view)),
+                (ItemKind.OVERDUE, _overdue(session, view)),
+                (ItemKind.DEFERRED, _deferred(session, view)),
+                (ItemKind.DECIDED, _decided(session, view)),
+            ):
+                for row in rows:
+                    found.setdefault(row["petition_id"], {"kind": kind, **row})
+            decisions = _decisions(session, meeting_id)
+            return [_item(session, row, decisions.get(pid)) for pid, row in _sorted(found)]
+
+    def record_decision(
+        self, meeting_id: int, petition_id: int, decision: Decision, *, notes: str = "",
+        response_version_id: int | None = None, request_id: int | None = None,
+        expected_version: int | None = None,
+    ) -> DecisionView:  # fmt: skip
+        """Record (or change, given the version last seen) the decision on one petition."""
+        values = {"decision": Decision(decision).value, "notes": notes.strip()}
+        with self._sessions.begin() as session:
+            _meeting(session, meeting_id)
+            row = session.scalar(
+                select(MeetingDecision)
+                .where(MeetingDecision.meeting_id == meeting_id)
+                .where(MeetingDecision.petition_id == petition_id)
+                .with_for_update()
+            )
+            now = self.clock.now()
+            if row is None:
+                if expected_version:
+                    raise CaseworkError(f"the decision on petition {petition_id} was removed")
+                row = MeetingDecision(
+                    meeting_id=meeting_id, petition_id=petition_id,
+                    response_version_id=response_version_id, request_id=request_id,
+                    decided_at=now, decided_by=self.actor, **values,
+                )  # fmt: skip
+                session.add(row)
+                session.flush()
+                changed = {k: (None, v) for k, v in values.items()}
+                self._audit(session, row, "created", changed)
+            else:
+                check_version("The decision", row, expected_version)
+                changed = apply_changes(row, values)
+                if changed:
+                    row.decided_at, row.decided_by = now, self.actor
+                    self._audit(session, row, "changed", changed)
+                session.flush()
+            return _decision_view(row)
+
+    def clear_decision(self, decision_id: int, expected_version: int) -> None:
+        """Remove a recorded decision: only to undo recording it."""
+        with self._sessions.begin() as session:
+            row = session.get(MeetingDecision, decision_id, with_for_update=True)
+            if row is None:
+                raise RecordNotFound("Decision", decision_id)
+            check_version("The decision", row, expected_version)
+            self._audit(session, row, "deleted")
+            session.delete(row)
+
+    def _audit(self, session: Session, row: MeetingDecision, action: str,
+               changes: dict[str, tuple[Any, Any]] | None = None) -> None:  # fmt: skip
+        entry = AuditEntry("decision", f"{row.meeting_id}/{row.id}", action, row.petition_id)
+        record_audit(session, entry, self.actor, self.clock.now(), changes)
+
+
+def _meeting(session: Session, meeting_id: int) -> CommitteeMeeting:
+    meeting = session.get(CommitteeMeeting, meeting_id)
+    if meeting is None:
+        raise RecordNotFound("Meeting", meeting_id)
+    return meeting
+
+
+def _meeting_view(session: Session, meeting: CommitteeMeeting) -> MeetingView:
+    previous = session.scalar(
+        select(func.max(CommitteeMeeting.cut_off)).where(
+            CommitteeMeeting.meets_on < meeting.meets_on
+        )
+    )
+    start = previous if previous is not None else meeting.cut_off - FIRST_WINDOW
+    return MeetingView(meeting.id, meeting.meets_on, meeting.cut_off, start)
+
+
+def _rows(session: Session, query: Select[*tuple[Any, ...]]) -> list[dict[str, Any]]:
+    return [dict(r._mapping) for r in session.execute(query)]
+
+
+def _revised(session: Session, view: MeetingView) -> list[dict[str, Any]]:
+    r, v = RevisionRequest, m.ResponseVersion
+    query = (
+        select(r.petition_id, r.id.label("request_id"),
+               r.revised_version_id.label("response_version_id"), v.responded_on.label("on"))
+        .join(v, v.id == r.revised_version_id)
+        .where(r.status == RequestStatus.RECEIVED.value)
+        .where(func.coalesce(v.responded_on, view.cut_off) <= view.cut_off)
+    )  # fmt: skip
+    return _rows(session, query)
+
+
+def _responses(session: Session, view: MeetingView) -> list[dict[str, Any]]:
+    """Responses that arrived in the meeting's window, other than revised ones."""
+    v, r = m.ResponseVersion, RevisionRequest
+    is_revision = select(r.id).where(r.revised_version_id == v.id).exists()
+    query = (
+        select(v.petition_id, v.id.label("response_version_id"), v.responded_on.label("on"))
+        .where(v.responded_on > view.window_start, v.responded_on <= view.cut_off)
+        .where(~is_revision)
+    )
+    return _rows(session, query)
+
+
+def _overdue(session: Session, view: MeetingView) -> list[dict[str, Any]]:
+    r = RevisionRequest
+    query = (
+        select(r.petition_id, r.id.label("request_id"),
+               r.response_version_id, r.due_on.label("on"))
+        .where(r.status.in_([s.value for s in AWAITING_DEPARTMENT]))
+        .where(r.due_on < view.meets_on)
+    )  # fmt: skip
+    return _rows(session, query)
+
+
+def _deferred(session: Session, view: MeetingView) -> list[dict[str, Any]]:
+    """Petitions whose latest decision at an earlier meeting was to defer."""
+    d, mt = MeetingDecision, CommitteeMeeting
+    earlier = (
+        select(d.petition_id, func.max(mt.meets_on).label("last"))
+        .join(mt, mt.id == d.meeting_id)
+        .where(mt.meets_on < view.meets_on)
+        .group_by(d.petition_id)
+        .subquery()
+    )
+    query = (
+        select(d.petition_id, d.response_version_id, d.request_id, mt.meets_on.label("on"))
+        .join(mt, mt.id == d.meeting_id)
+        .join(earlier, and_(earlier.c.petition_id == d.petition_id, earlier.c.last == mt.meets_on))
+        .where(d.decision == Decision.DEFER.value)
+    )
+    return _rows(session, query)
+
+
+def _decided(session: Session, view: MeetingView) -> list[dict[str, Any]]:
+    """Decisions already recorded at this meeting stay on its agenda whatever changes."""
+    d = MeetingDecision
+    query = select(d.petition_id, d.response_version_id, d.request_id).where(
+        d.meeting_id == view.id
+    )
+    return [{**row, "on": None} for row in _rows(session, query)]
+
+
+def _decisions(session: Session, meeting_id: int) -> dict[int, DecisionView]:
+    rows = session.scalars(select(MeetingDecision).where(MeetingDecision.meeting_id == meeting_id))
+    return {r.petition_id: _decision_view(r) for r in rows}
+
+
+def _sorted(found: dict[int, dict[str, Any]]) -> list[tuple[int, dict[str, Any]]]:
+    order = {kind: i for i, kind in enumerate((*PRIORITY, ItemKind.DECIDED))}
+    return sorted(found.items(), key=lambda item: (order[item[1]["kind"]], item[0]))
+
+
+def _item(session: Session, row: dict[str, Any], decision: DecisionView | None) -> AgendaItem:
+    petition = session.get(m.Petition, row["petition_id"])
+    assert petition is not None
+    verdict = session.scalar(
+        select(ResponseReview.verdict)
+        .where(ResponseReview.petition_id == petition.id)
+        .order_by(ResponseReview.reviewed_at.desc())
+        .limit(1)
+    )
+    return AgendaItem(
+        kind=row["kind"],
+        petition_id=petition.id,
+        action=petition.action,
+        departments=petition.departments_label or "",
+        signature_count=petition.signature_count,
+        response_version_id=row.get("response_version_id"),
+        request_id=row.get("request_id"),
+        on=row.get("on"),
+        latest_verdict=verdict,
+        decision=decision,
+    )
+
+
+def _decision_view(r: MeetingDecision) -> DecisionView:
+    return DecisionView(r.id, r.decision, r.notes, r.decided_by, r.decided_at, r.version)

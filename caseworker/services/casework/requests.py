@@ -1,0 +1,322 @@
+"""Requests to a department for a revised response: create, send, chase, close, undo.
+
+Every change is checked against the version the clerk last saw and recorded in the audit
+history in the same transaction, so a refused save leaves no trace and a stored one
+always has its history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from caseworker.domain.casework import TRANSITIONS, RequestStatus, default_due_on
+from caseworker.services import dto
+from caseworker.services.casework.common import (
+    AuditEntry,
+    CaseworkError,
+    CaseworkServiceBase,
+    RecordNotFound,
+    apply_changes,
+    check_version,
+    record_audit,
+)
+from caseworker.services.casework.settings import revision_days
+from caseworker.services.petitions import PetitionNotFound
+from caseworker.storage import models as m
+from caseworker.storage.casework_models import RequestChase, RevisionRequest
+
+WHAT = "Request"
+#: The fields a clerk (or an undo) may set directly.
+EDITABLE = frozenset({"reasons", "department", "sent_on", "due_on", "status"})
+
+
+class RevisionRequestService(CaseworkServiceBase):
+    # Reading ------------------------------------------------------------------------------
+
+    def get(self, request_id: int) -> dto.RevisionRequestView:
+        with self._sessions() as session:
+            return request_view(session, _load(session, request_id))
+
+    def list_requests(
+        self, *, status: RequestStatus | None = None, petition_id: int | None = None
+    ) -> list[dto.RevisionRequestView]:
+        query = select(RevisionRequest).order_by(RevisionRequest.id)
+        if status is not None:
+            query = query.where(RevisionRequest.status == status.value)
+        if petition_id is not None:
+            query = query.where(RevisionRequest.petition_id == petition_id)
+        with self._sessions() as session:
+            return [request_view(session, r) for r in session.scalars(query)]
+
+    # Creating ------------------------------------------------------------------------------
+
+    def create(
+        self,
+        petition_id: int,
+        reasons: str,
+        *,
+        status: RequestStatus = RequestStatus.SENT,
+        sent_on: date | None = None,
+        due_on: date | None = None,
+        department: str | None = None,
+        response_version_id: int | None = None,
+    ) -> dto.RevisionRequestView:
+        """A new request about the petition's current response (or the version given)."""
+        if status not in (RequestStatus.DRAFT, RequestStatus.SENT):
+            raise CaseworkError("status: a new request is either a draft or sent")
+        reasons = reasons.strip()
+        with self._sessions.begin() as session:
+            if session.get(m.Petition, petition_id) is None:
+                raise PetitionNotFound(petition_id)
+            version_id = _response_version(session, petition_id, response_version_id)
+            if status is RequestStatus.SENT:
+                _require_reasons(reasons)
+                sent_on = sent_on or self.clock.today()
+                due_on = due_on or default_due_on(sent_on, revision_days(session))
+            _check_dates(sent_on, due_on)
+            now = self.clock.now()
+            request = RevisionRequest(
+                petition_id=petition_id,
+                response_version_id=version_id,
+                reasons=reasons,
+                department=department or _departments(session, petition_id),
+                status=status.value,
+                sent_on=sent_on,
+                due_on=due_on,
+                created_at=now,
+                created_by=self.actor,
+                updated_at=now,
+                updated_by=self.actor,
+            )
+            session.add(request)
+            session.flush()
+            initial = {f: (None, getattr(request, f)) for f in sorted(EDITABLE)}
+            self._audit(session, request, "created", initial)
+            return request_view(session, request)
+
+    # Changing ------------------------------------------------------------------------------
+
+    def edit(
+        self, request_id: int, expected_version: int, changes: Mapping[str, Any]
+    ) -> dto.RevisionRequestView:
+        """Set fields directly: the edit form, and undo (which may restore any status)."""
+        unknown = set(changes) - EDITABLE
+        if unknown:
+            raise CaseworkError(f"{', '.join(sorted(unknown))}: not a field a clerk can edit")
+        values = dict(changes)
+        if "status" in values:
+            values["status"] = _status(values["status"]).value
+        if "reasons" in values:
+            values["reasons"] = str(values["reasons"]).strip()
+        with self._sessions.begin() as session:
+            request = self._for_update(session, request_id, expected_version)
+            if request.status != RequestStatus.DRAFT and "reasons" in values:
+                _require_reasons(values["reasons"])
+            _check_dates(
+                values.get("sent_on", request.sent_on), values.get("due_on", request.due_on)
+            )
+            return self._save(session, request, values, "changed")
+
+    def mark_sent(
+        self, request_id: int, expected_version: int, sent_on: date | None = None,
+        due_on: date | None = None,
+    ) -> dto.RevisionRequestView:  # fmt: skip
+        with self._sessions.begin() as session:
+            request = self._for_update(session, request_id, expected_version)
+            _require_move(request, RequestStatus.SENT)
+            _require_reasons(request.reasons)
+            sent = sent_on or self.clock.today()
+            due = due_on or request.due_on or default_due_on(sent, revision_days(session))
+            _check_dates(sent, due)
+            values = {"status": RequestStatus.SENT.value, "sent_on": sent, "due_on": due}
+            return self._save(session, request, values, "sent")
+
+    def chase(
+        self, request_id: int, expected_version: int, chased_on: date | None = None,
+        note: str = "",
+    ) -> dto.RevisionRequestView:  # fmt: skip
+        with self._sessions.begin() as session:
+            request = self._for_update(session, request_id, expected_version)
+            _require_move(request, RequestStatus.CHASED)
+            when = chased_on or self.clock.today()
+            if request.sent_on is not None and when < request.sent_on:
+                raise CaseworkError("chased on: a request cannot be chased before it was sent")
+            chase = RequestChase(
+                request_id=request.id, chased_on=when, note=note.strip(),
+                created_at=self.clock.now(), created_by=self.actor,
+            )  # fmt: skip
+            session.add(chase)
+            session.flush()
+            self._audit(session, request, "chased", {"chased_on": (None, when)}, chase.id)
+            return self._save(session, request, {"status": RequestStatus.CHASED.value}, "chased")
+
+    def remove_chase(
+        self, request_id: int, expected_version: int, chase_id: int
+    ) -> dto.RevisionRequestView:
+        """Undo a chase: the request goes back to sent when no chase is left."""
+        with self._sessions.begin() as session:
+            request = self._for_update(session, request_id, expected_version)
+            chase = session.get(RequestChase, chase_id)
+            if chase is None or chase.request_id != request.id:
+                raise RecordNotFound("Chase", chase_id)
+            session.delete(chase)
+            session.flush()
+            self._audit(session, request, "chase removed", {"chased_on": (chase.chased_on, None)})
+            left = session.scalar(
+                select(RequestChase.id).where(RequestChase.request_id == request.id)
+            )
+            values = {}
+            if left is None and request.status == RequestStatus.CHASED:
+                values["status"] = RequestStatus.SENT.value
+            return self._save(session, request, values, "changed")
+
+    def accept(self, request_id: int, expected_version: int) -> dto.RevisionRequestView:
+        return self._move(request_id, expected_version, RequestStatus.ACCEPTED, "accepted")
+
+    def withdraw(self, request_id: int, expected_version: int) -> dto.RevisionRequestView:
+        return self._move(request_id, expected_version, RequestStatus.WITHDRAWN, "withdrawn")
+
+    def delete(self, request_id: int, expected_version: int) -> None:
+        """Remove a request entirely: only to undo its creation. The audit keeps its story."""
+        with self._sessions.begin() as session:
+            request = self._for_update(session, request_id, expected_version)
+            self._audit(session, request, "deleted")
+            session.delete(request)
+
+    # Internals -----------------------------------------------------------------------------
+
+    def _move(
+        self, request_id: int, expected_version: int, to: RequestStatus, action: str
+    ) -> dto.RevisionRequestView:
+        with self._sessions.begin() as session:
+            request = self._for_update(session, request_id, expected_version)
+            _require_move(request, to)
+            return self._save(session, request, {"status": to.value}, action)
+
+    def _for_update(
+        self, session: Session, request_id: int, expected_version: int
+    ) -> RevisionRequest:
+        request = _load(session, request_id, for_update=True)
+        check_version(WHAT, request, expected_version)
+        return request
+
+    def _save(
+        self, session: Session, request: RevisionRequest, values: Mapping[str, Any], action: str
+    ) -> dto.RevisionRequestView:
+        changed = apply_changes(request, values)
+        if changed:
+            request.updated_at = self.clock.now()
+            request.updated_by = self.actor
+            self._audit(session, request, action, changed)
+        # The version column is checked again by the UPDATE itself (a concurrent save fails).
+        session.flush()
+        return request_view(session, request)
+
+    def _audit(
+        self, session: Session, request: RevisionRequest, action: str,
+        changes: Mapping[str, tuple[Any, Any]] | None = None, chase_id: int | None = None,
+    ) -> None:  # fmt: skip
+        subject_id: int | str = request.id if chase_id is None else f"{request.id}/{chase_id}"
+        entry = AuditEntry("request", subject_id, action, request.petition_id)
+        record_audit(session, entry, self.actor, self.clock.now(), changes)
+
+
+def _load(session: Session, request_id: int, *, for_update: bool = False) -> RevisionRequest:
+    request = session.get(RevisionRequest, request_id, with_for_update=for_update or None)
+    if request is None:
+        raise RecordNotFound(WHAT, request_id)
+    return request
+
+
+def _status(value: Any) -> RequestStatus:
+    try:
+        return RequestStatus(value)
+    except ValueError:
+        allowed = ", ".join(s.value for s in RequestStatus)
+        raise CaseworkError(f"status: {value!r} is not one of {allowed}") from None
+
+
+def _require_move(request: RevisionRequest, to: RequestStatus) -> None:
+    current = RequestStatus(request.status)
+    if to not in TRANSITIONS[current]:
+        raise CaseworkError(
+            f"status: request {request.id} is {current.value}, so it cannot be {to.value}"
+        )
+
+
+def _require_reasons(reasons: str) -> None:
+    if not reasons.strip():
+        raise CaseworkError(
+            "reasons: say which points of the petition the response did not address"
+        )
+
+
+def _check_dates(sent_on: date | None, due_on: date | None) -> None:
+    if sent_on is not None and due_on is not None and due_on < sent_on:
+        raise CaseworkError(
+            f"due on: {due_on.isoformat()} is before the request was sent ({sent_on.isoformat()})"
+        )
+
+
+def _response_version(session: Session, petition_id: int, version_id: int | None) -> int:
+    v = m.ResponseVersion
+    if version_id is not None:
+        found = session.scalar(select(v.petition_id).where(v.id == version_id))
+        if found != petition_id:
+            raise CaseworkError(
+                f"response version: {version_id} is not a response to petition {petition_id}"
+            )
+        return version_id
+    current = session.scalar(select(v.id).where(v.petition_id == petition_id, v.is_current))
+    if current is None:
+        raise CaseworkError(f"petition {petition_id} has no Government response to ask to revise")
+    return current
+
+
+def _departments(session: Session, petition_id: int) -> str | None:
+    link = m.PetitionDepartment
+    names = session.scalars(
+        select(link.department_name)
+        .where(link.petition_id == petition_id)
+        .order_by(link.department_name)
+    ).all()
+    return "; ".join(names) or None
+
+
+def request_view(session: Session, r: RevisionRequest) -> dto.RevisionRequestView:
+    chases = session.scalars(
+        select(RequestChase)
+        .where(RequestChase.request_id == r.id)
+        .order_by(RequestChase.chased_on, RequestChase.id)
+    )
+    return dto.RevisionRequestView(
+        id=r.id,
+        petition_id=r.petition_id,
+        status=r.status,
+        reasons=r.reasons,
+        department=r.department,
+        sent_on=r.sent_on,
+        due_on=r.due_on,
+        chases=tuple(dto.ChaseView(c.id, c.chased_on, c.note) for c in chases),
+        response_version_id=r.response_version_id,
+        response_responded_on=_responded_on(session, r.response_version_id),
+        revised_version_id=r.revised_version_id,
+        revised_responded_on=_responded_on(session, r.revised_version_id),
+        created_at=r.created_at,
+        created_by=r.created_by,
+        updated_at=r.updated_at,
+        updated_by=r.updated_by,
+        version=r.version,
+    )
+
+
+def _responded_on(session: Session, version_id: int | None) -> date | None:
+    if version_id is None:
+        return None
+    v = m.ResponseVersion
+    return session.scalar(select(v.responded_on).where(v.id == version_id))

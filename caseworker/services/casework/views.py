@@ -1,0 +1,109 @@
+"""What the casework services hand to the window and the command line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from caseworker.services import dto
+
+
+@dataclass(frozen=True)
+class ReviewView:
+    id: int
+    petition_id: int
+    response_version_id: int
+    reviewer: str
+    reviewed_at: datetime
+    verdict: str
+    answers_request: bool | None
+    states_position: bool | None
+    on_time: bool | None
+    notes: str
+    version: int
+
+
+@dataclass(frozen=True)
+class VersionText:
+    """One version of a response, with where it uses the request's key terms."""
+
+    id: int
+    label: str
+    responded_on: date | None
+    summary: str
+    details: str
+    is_current: bool
+    #: Whether it came within its deadline: 21 days from 10,000 signatures for a first
+    #: response, the request's due date for a revised one; None when there is no deadline.
+    on_time: bool | None
+    summary_spans: tuple[tuple[int, int], ...]
+    details_spans: tuple[tuple[int, int], ...]
+    terms_used: tuple[str, ...]
+    terms_missing: tuple[str, ...]
+    coverage_line: str
+
+
+@dataclass(frozen=True)
+class ReviewPane:
+    """Everything the review tab shows for one petition."""
+
+    petition_id: int
+    request: str
+    request_spans: tuple[tuple[int, int], ...]
+    background: str
+    departments: str
+    response_due_on: date | None
+    versions: tuple[VersionText, ...]
+    reviews: tuple[ReviewView, ...]
+    requests: tuple[dto.RevisionRequestView, ...]
+
+    def version(self, version_id: int) -> VersionText | None:
+        return next((v for v in self.versions if v.id == version_id), None)
+
+
+@dataclass(frozen=True)
+class AuditEntryView:
+    at: datetime
+    actor: str
+    subject: str
+    subject_id: str | None
+    action: str
+    field: str | None
+    old_value: str | None
+    new_value: str | None
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    id: int
+    meets_on: date
+    cut_off: date
+    #: Responses received after this date (and by the cut-off) are new at this meeting.
+    window_start: date
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    id: int
+    decision: str
+    notes: str
+    decided_by: str
+    decided_at: datetime
+    version: int
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """One thing for the Committee to consider, and what it decided, once it has."""
+
+    kind: str
+    petition_id: int
+    action: str
+    departments: str
+    signature_count: int
+    response_version_id: int | None
+    request_id: int | None
+    #: When the response arrived, or for an overdue request when it was due.
+    on: date | None
+    latest_verdict: str | None
+    decision: DecisionView | None

@@ -1,0 +1,40 @@
+"""Triggers that make the audit history append-only on both backends.
+
+Application code never updates or deletes audit rows; the triggers make sure nothing else
+does either, short of dropping them.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.engine import Connection
+
+TABLE = "audit_events"
+MESSAGE = "the audit history is append-only"
+
+_SQLITE = [
+    f"""CREATE TRIGGER {TABLE}_no_{verb} BEFORE {verb.upper()} ON {TABLE}
+    BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END"""
+    for verb in ("update", "delete")
+]
+
+_POSTGRESQL = [
+    f"""CREATE FUNCTION {TABLE}_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION '{MESSAGE}'; END $$""",
+    f"""CREATE TRIGGER {TABLE}_append_only BEFORE UPDATE OR DELETE ON {TABLE}
+    FOR EACH ROW EXECUTE FUNCTION {TABLE}_refuse()""",
+]
+
+
+def create_append_only_triggers(connection: Connection) -> None:
+    statements = _SQLITE if connection.dialect.name == "sqlite" else _POSTGRESQL
+    for statement in statements:
+        connection.exec_driver_sql(statement)
+
+
+def drop_append_only_triggers(connection: Connection) -> None:
+    if connection.dialect.name == "sqlite":
+        for verb in ("update", "delete"):
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {TABLE}_no_{verb}")
+    else:
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {TABLE}_append_only ON {TABLE}")
+        connection.exec_driver_sql(f"DROP FUNCTION IF EXISTS {TABLE}_refuse()")

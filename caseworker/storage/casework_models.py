@@ -1,0 +1,140 @@
+"""The Committee's own records: reviews, revision requests, meetings and their history.
+
+Unlike the petition tables, which mirror the public site, these are written by clerks, so
+each editable row has a ``version`` column: a save based on a stale copy is refused instead
+of silently overwriting a colleague's work on the shared server.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from caseworker.storage.base import Base
+
+PETITION = "petitions.id"
+VERSION = "response_versions.id"
+
+
+class ResponseReview(Base):
+    """A clerk's review of one version of a Government response."""
+
+    __tablename__ = "response_reviews"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    petition_id: Mapped[int] = mapped_column(ForeignKey(PETITION), index=True)
+    response_version_id: Mapped[int] = mapped_column(ForeignKey(VERSION), index=True)
+    reviewer: Mapped[str] = mapped_column(Text)
+    reviewed_at: Mapped[datetime]
+    verdict: Mapped[str] = mapped_column(String(30))
+    # The Committee's test; None while the clerk has not answered.
+    answers_request: Mapped[bool | None] = mapped_column(Boolean)
+    states_position: Mapped[bool | None] = mapped_column(Boolean)
+    on_time: Mapped[bool | None] = mapped_column(Boolean)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class RevisionRequest(Base):
+    """A request to a department for a revised response, from draft to its close."""
+
+    __tablename__ = "revision_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    petition_id: Mapped[int] = mapped_column(ForeignKey(PETITION), index=True)
+    response_version_id: Mapped[int | None] = mapped_column(ForeignKey(VERSION))
+    revised_version_id: Mapped[int | None] = mapped_column(ForeignKey(VERSION))
+    reasons: Mapped[str] = mapped_column(Text)
+    department: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    sent_on: Mapped[date | None]
+    due_on: Mapped[date | None]
+    received_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class RequestChase(Base):
+    __tablename__ = "request_chases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("revision_requests.id", ondelete="CASCADE"), index=True
+    )
+    chased_on: Mapped[date]
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(Text)
+
+
+class CommitteeMeeting(Base):
+    __tablename__ = "committee_meetings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meets_on: Mapped[date] = mapped_column(unique=True)
+    # Responses and revised responses received by this date are considered.
+    cut_off: Mapped[date]
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(Text)
+
+
+class MeetingDecision(Base):
+    """What the Committee decided about one petition at one meeting."""
+
+    __tablename__ = "meeting_decisions"
+    __table_args__ = (UniqueConstraint("meeting_id", "petition_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("committee_meetings.id"), index=True)
+    petition_id: Mapped[int] = mapped_column(ForeignKey(PETITION), index=True)
+    response_version_id: Mapped[int | None] = mapped_column(ForeignKey(VERSION))
+    request_id: Mapped[int | None] = mapped_column(ForeignKey("revision_requests.id"))
+    decision: Mapped[str] = mapped_column(String(40))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    decided_at: Mapped[datetime]
+    decided_by: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class CaseworkSetting(Base):
+    """Team-wide settings kept with the data: letter templates, the default due period."""
+
+    __tablename__ = "casework_settings"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class AuditEvent(Base):
+    """One change to the Committee's records. Append-only: the database refuses updates
+    and deletes (see caseworker.storage.append_only)."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    petition_id: Mapped[int | None] = mapped_column(ForeignKey(PETITION), index=True)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(Text)
+    # What was changed: "review", "request", "chase", "decision", "meeting" or "setting".
+    subject: Mapped[str] = mapped_column(String(20))
+    subject_id: Mapped[str | None] = mapped_column(String(60))
+    action: Mapped[str] = mapped_column(String(20))
+    field: Mapped[str | None] = mapped_column(String(60))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
