@@ -12,6 +12,7 @@ from caseworker.domain import rules
 from caseworker.domain.forecast import Forecast, forecast
 from caseworker.domain.responses import looks_like_former_response
 from caseworker.services import dto
+from caseworker.services.casework.request_views import requests_for_petition
 from caseworker.storage import models as m
 
 DIRECT_FIELDS = (
@@ -71,6 +72,7 @@ def load_detail(session: Session, petition_id: int, as_of: date) -> dto.Petition
             )
         ),
         other_parliamentary_business=_business(session, petition_id),
+        revision_requests=requests_for_petition(session, petition_id),
     )
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from caseworker.domain import rules
 from caseworker.services import dto
 from caseworker.services.detail import load_detail
+from caseworker.services.errors import PetitionNotFound
 from caseworker.services.queues import Queue, QueueRules, age_column, queue_filter
 from caseworker.services.search import search_filter
 from caseworker.storage import models as m
@@ -83,12 +84,6 @@ SORT_COLUMNS: dict[SortKey, Any] = {
     SortKey.DEBATE: P.scheduled_debate_date,
     SortKey.DEPARTMENT: P.departments_label,
 }
-
-
-class PetitionNotFound(LookupError):
-    def __init__(self, petition_id: int) -> None:
-        super().__init__(f"petition {petition_id} is not in the database")
-        self.petition_id = petition_id
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ from caseworker.letters.compose import Letter, as_text
 from caseworker.letters.pdf import letter_pdf
 from caseworker.letters.templates import LetterKind, fill
 from caseworker.services.casework.common import CaseworkError, CaseworkServiceBase, RecordNotFound
-from caseworker.services.casework.requests import request_view
+from caseworker.services.casework.request_views import request_view
 from caseworker.services.casework.settings import signatory, template
-from caseworker.services.petitions import PetitionNotFound
+from caseworker.services.errors import PetitionNotFound
 from caseworker.storage import models as m
 from caseworker.storage.casework_models import RevisionRequest
 

@@ -25,8 +25,9 @@ from caseworker.services.casework.common import (
     check_version,
     record_audit,
 )
+from caseworker.services.casework.request_views import request_view
 from caseworker.services.casework.settings import revision_days
-from caseworker.services.petitions import PetitionNotFound
+from caseworker.services.errors import PetitionNotFound
 from caseworker.storage import models as m
 from caseworker.storage.casework_models import RequestChase, RevisionRequest
 
@@ -286,37 +287,3 @@ def _departments(session: Session, petition_id: int) -> str | None:
         .order_by(link.department_name)
     ).all()
     return "; ".join(names) or None
-
-
-def request_view(session: Session, r: RevisionRequest) -> dto.RevisionRequestView:
-    chases = session.scalars(
-        select(RequestChase)
-        .where(RequestChase.request_id == r.id)
-        .order_by(RequestChase.chased_on, RequestChase.id)
-    )
-    return dto.RevisionRequestView(
-        id=r.id,
-        petition_id=r.petition_id,
-        status=r.status,
-        reasons=r.reasons,
-        department=r.department,
-        sent_on=r.sent_on,
-        due_on=r.due_on,
-        chases=tuple(dto.ChaseView(c.id, c.chased_on, c.note) for c in chases),
-        response_version_id=r.response_version_id,
-        response_responded_on=_responded_on(session, r.response_version_id),
-        revised_version_id=r.revised_version_id,
-        revised_responded_on=_responded_on(session, r.revised_version_id),
-        created_at=r.created_at,
-        created_by=r.created_by,
-        updated_at=r.updated_at,
-        updated_by=r.updated_by,
-        version=r.version,
-    )
-
-
-def _responded_on(session: Session, version_id: int | None) -> date | None:
-    if version_id is None:
-        return None
-    v = m.ResponseVersion
-    return session.scalar(select(v.responded_on).where(v.id == version_id))

@@ -21,9 +21,9 @@ from caseworker.services.casework.common import (
     check_version,
     record_audit,
 )
-from caseworker.services.casework.requests import request_view
+from caseworker.services.casework.request_views import request_view
 from caseworker.services.casework.views import ReviewPane, ReviewView, VersionText
-from caseworker.services.petitions import PetitionNotFound
+from caseworker.services.errors import PetitionNotFound
 from caseworker.storage import models as m
 from caseworker.storage.casework_models import ResponseReview, RevisionRequest
 
