@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table
 
 from caseworker.pdf import styles as s
 from caseworker.pdf.document import Heading
@@ -122,7 +122,7 @@ def side_by_side(left: Flowable, right: Flowable, left_width: float, width: floa
     """A chart and its table next to each other, tops aligned."""
     table = Table([[left, right]], colWidths=[left_width, width - left_width], hAlign="LEFT")
     table.setStyle(
-        TableStyle(
+        s.layout_table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),

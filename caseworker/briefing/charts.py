@@ -25,6 +25,15 @@ GRID = colors.HexColor("#d9d9d9")
 BAR = colors.HexColor("#4d7f6c")
 
 
+def _drawing(width: float, height: float) -> Drawing:
+    drawing = Drawing(width, height)
+    # The renderer starts each drawing in Helvetica, which would put an unembedded font in
+    # the PDF; start in the embedded one instead.
+    drawing.initialFontName = SANS
+    drawing.initialFontSize = AXIS_FONT_SIZE
+    return drawing
+
+
 def _thousands(value: float) -> str:
     return f"{value:,.0f}"
 
@@ -60,7 +69,7 @@ def signatures_over_time(
     height: float,
 ) -> Drawing:
     """Cumulative signatures by day, the tabulated points marked, thresholds as dashed lines."""
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     if len(series) < 2:
         return drawing
     origin = series[0][0]
@@ -120,7 +129,7 @@ def horizontal_bars(
 ) -> Drawing:
     """One bar per row, largest first at the top, names on the left."""
     height = max(len(rows), 1) * bar_height + 26
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     if not rows:
         return drawing
     chart = HorizontalBarChart()

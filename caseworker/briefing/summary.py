@@ -3,7 +3,7 @@ thresholds it crossed, where the Government response stands and the key dates.""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table
 
 from caseworker.briefing import figures
 from caseworker.briefing.blocks import Outline, facts_table
@@ -99,7 +99,7 @@ def _box(groups: list[list[Flowable]]) -> Table:
     per petition, so a long grouped summary can break between petitions."""
     box = Table([[group] for group in groups], colWidths=[s.FRAME_WIDTH], hAlign="LEFT")
     box.setStyle(
-        TableStyle(
+        s.layout_table_style(
             [
                 ("BACKGROUND", (0, 0), (-1, -1), s.TINT),
                 ("LINEBEFORE", (0, 0), (0, -1), 2.5, s.ACCENT),

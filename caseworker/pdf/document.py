@@ -21,12 +21,11 @@ from reportlab.platypus import (
     Frame,
     PageTemplate,
     Paragraph,
-    TableStyle,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from caseworker.pdf import styles as s
-from caseworker.pdf.fonts import SANS, SANS_BOLD
+from caseworker.pdf.fonts import SANS, SANS_BOLD, SERIF
 from caseworker.pdf.text import para, printable
 
 COVER = "cover"
@@ -69,7 +68,7 @@ class Heading(Paragraph):  # type: ignore[misc]
     ) -> None:
         shown = f"{number}\u2002{text}" if number else text
         super().__init__(para(shown), style)
-        self.outline_text = printable(shown)
+        self.outline_text = printable(f"{number} {text}" if number else text)
         self.contents_text = para(shown)
         self.level = level
         self.key = key
@@ -116,7 +115,7 @@ def contents_list() -> TableOfContents:
         levelStyles=list(st.contents),
         dotsMinLevel=0,
         rightColumnWidth=30,
-        tableStyle=TableStyle(
+        tableStyle=s.layout_table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -157,6 +156,9 @@ class ParliamentaryDocument(BaseDocTemplate):  # type: ignore[misc]
             subject=printable(info.subject),
             keywords=[printable(k) for k in info.keywords],
             creator="Petitions caseworker",
+            # Otherwise the canvas starts in Helvetica, which is not embedded.
+            initialFontName=SERIF,
+            initialFontSize=10,
             lang=info.language,
             displayDocTitle=True,
         )

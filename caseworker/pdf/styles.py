@@ -205,3 +205,12 @@ def ruled_table_style(
         commands.append(("ALIGN", (column, 0), (column, -1), "RIGHT"))
     commands.extend(extra)
     return TableStyle(commands)
+
+
+def layout_table_style(commands: Sequence[Any]) -> TableStyle:
+    """A style for a table used only to place things side by side or in a box.
+
+    It names an embedded font: ReportLab otherwise sets Helvetica before drawing each cell,
+    which puts an unembedded font in the PDF even though no text is drawn in it.
+    """
+    return TableStyle([("FONT", (0, 0), (-1, -1), SERIF, 10), *commands])
