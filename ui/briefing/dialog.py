@@ -1,0 +1,177 @@
+"""Briefing pack…: choose the options, preview the PDF in the dialog, print it or save it.
+
+Every export runs in the background (ReportLab takes a fraction of a second, a grouped pack a
+little more) with the shared progress dialog and Cancel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTemporaryDir
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseworker.briefing import BriefingPack
+from caseworker.services.briefing import BriefingService, PackResult
+from ui.briefing.options_form import PackOptionsForm
+from ui.briefing.preview import PreviewPane, print_document
+from ui.dialogs.progress import ProgressJob, run_with_progress
+from ui.workers import JobRunner
+
+PDF_FILTER = "PDF documents (*.pdf)"
+
+
+class BriefingDialog(QDialog):
+    """Options on the left, the preview on the right; Preview, Print…, Save… and Close."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        service: BriefingService,
+        runner: JobRunner,
+        petition_ids: Sequence[int],
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._runner = runner
+        self.petition_ids = list(petition_ids)
+        self._folder = QTemporaryDir()
+        self._previews = 0
+        self.current: ProgressJob | None = None
+        self.last_result: PackResult | None = None
+        numbers = ", ".join(str(i) for i in self.petition_ids)
+        plural = "s" if len(self.petition_ids) > 1 else ""
+        self.setWindowTitle(f"Briefing pack: e-petition{plural} {numbers}")
+        self.heading = QLabel(f"<b>e-petition {numbers}</b>")
+        self.heading.setWordWrap(True)
+        self.form = PackOptionsForm()
+        self.preview = PreviewPane()
+        self._build_layout()
+        self._load_defaults()
+
+    def _build_layout(self) -> None:
+        self.preview_button = QPushButton("&Preview")
+        self.print_button = QPushButton("Pri&nt…")
+        self.save_button = QPushButton("&Save…")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        for button in (self.preview_button, self.print_button, self.save_button):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.preview_button.setDefault(True)
+        self.preview_button.clicked.connect(self.make_preview)
+        self.print_button.clicked.connect(self.print_pack)
+        self.save_button.clicked.connect(self.save_pack)
+        buttons.rejected.connect(self.reject)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.heading)
+        left_layout.addWidget(self.form, 1)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(self.preview)
+        split.setStretchFactor(1, 1)
+        split.setSizes([300, 620])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split, 1)
+        row = QHBoxLayout()
+        row.addWidget(buttons)
+        layout.addLayout(row)
+        self.resize(980, 760)
+
+    def _load_defaults(self) -> None:
+        """Fill in the titles, debate date and opening Member from the stored petitions."""
+        service, ids = self._service, self.petition_ids
+        self._runner.read(
+            lambda p, c: service.load_pack(ids),
+            succeeded=self._show_defaults,
+            failed=lambda kind, message: self.heading.setText(message),
+        )
+
+    def _show_defaults(self, pack: BriefingPack) -> None:
+        titles = "<br>".join(f"<b>e-petition {p.id}</b>: {_html(p.action)}" for p in pack.petitions)
+        self.heading.setText(titles)
+        self.form.set_debate_date(pack.debate_date)
+        if pack.member and not self.form.member.text():
+            self.form.member.setText(pack.member)
+
+    # Exports -------------------------------------------------------------------------------
+
+    def _export(self, path: Path, then: Callable[[PackResult], None], title: str) -> ProgressJob:
+        service, ids, options = self._service, self.petition_ids, self.form.options()
+
+        def work(progress: Any, cancelled: Any) -> PackResult:
+            return service.write_pack(ids, path, options, progress=progress, cancelled=cancelled)
+
+        def done(job: ProgressJob, result: PackResult | None) -> None:
+            if job.error:
+                QMessageBox.critical(self, "The briefing pack was not written", job.error[1])
+            elif result is not None:
+                self.last_result = result
+                then(result)
+
+        self.current = run_with_progress(self, title, self._runner, work, done)
+        return self.current
+
+    def _preview_path(self) -> Path:
+        # A new name each time: the previous file may still be open in the viewer.
+        self._previews += 1
+        return Path(self._folder.path()) / f"preview-{self._previews}.pdf"
+
+    def make_preview(self) -> ProgressJob:
+        return self._export(self._preview_path(), self._show_preview, "Making the preview")
+
+    def _show_preview(self, result: PackResult) -> None:
+        self.preview.show_file(result.path)
+
+    def print_pack(self) -> ProgressJob:
+        """Make the pack with the current options, show it, then offer the print dialog."""
+
+        def then(result: PackResult) -> None:
+            if self.preview.show_file(result.path):
+                self._ask_and_print()
+
+        return self._export(self._preview_path(), then, "Preparing to print")
+
+    def _ask_and_print(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.windowTitle())
+        dialog = QPrintDialog(printer, self)
+        dialog.setMinMax(1, self.preview.document.pageCount())
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            print_document(self.preview.document, printer)
+
+    def save_pack(self) -> ProgressJob | None:
+        suggested = f"briefing-{'-'.join(str(i) for i in self.petition_ids[:3])}.pdf"
+        name, _ = QFileDialog.getSaveFileName(self, "Save the briefing pack", suggested, PDF_FILTER)
+        if not name:
+            return None
+        return self.save_to(Path(name))
+
+    def save_to(self, path: Path) -> ProgressJob:
+        def then(result: PackResult) -> None:
+            # Not loaded into the preview: the viewer would keep the saved file open.
+            self.preview.caption.setText(f"Saved to {result.path} ({result.pages} pages).")
+
+        return self._export(path, then, "Saving the briefing pack")
+
+    def done(self, result: int) -> None:
+        self.preview.clear()
+        super().done(result)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,98 @@
+"""The pack's options as a form: sections, opening Member, debate date and time, reference."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QLineEdit,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseworker.briefing import SECTION_TITLES, PackOptions, Section
+from caseworker.briefing.model import DEFAULT_DEBATE_TIME
+
+#: Mnemonics for the section boxes, unique within the dialog.
+SECTION_LABELS = {
+    Section.SUMMARY: "S&ummary",
+    Section.PETITION: "The pe&tition",
+    Section.SIGNATURES: "Si&gnatures",
+    Section.RESPONSE: "Government &response",
+    Section.BUSINESS: "Other parliamentary &business",
+    Section.LINKS: "&Links",
+    Section.ANNEX: "&Annex: every constituency",
+}
+
+
+class SectionChoice(QGroupBox):
+    """One checkbox per optional section, all ticked to start with."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Sections", parent)
+        layout = QVBoxLayout(self)
+        self.boxes: dict[Section, QCheckBox] = {}
+        for section in Section:
+            box = QCheckBox(SECTION_LABELS[section])
+            box.setChecked(True)
+            box.setToolTip(SECTION_TITLES[section])
+            layout.addWidget(box)
+            self.boxes[section] = box
+
+    def chosen(self) -> frozenset[Section]:
+        return frozenset(s for s, box in self.boxes.items() if box.isChecked())
+
+
+class PackOptionsForm(QWidget):
+    """Sections, Member, date, time and reference; ``options()`` reads them back."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sections = SectionChoice()
+        self.member = QLineEdit()
+        self.member.setPlaceholderText("e.g. Jane Smith MP")
+        self.member.setAccessibleName("Opening Member")
+        self.debate_date = QDateEdit()
+        self.debate_date.setCalendarPopup(True)
+        self.debate_date.setDisplayFormat("dddd d MMMM yyyy")
+        self.debate_date.setAccessibleName("Debate date")
+        self.set_debate_date(None)
+        self.debate_time = QTimeEdit(QTime(DEFAULT_DEBATE_TIME.hour, DEFAULT_DEBATE_TIME.minute))
+        self.debate_time.setDisplayFormat("h.mmap")
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText("made from the date and petition number")
+        self.reference.setAccessibleName("Reference")
+        form = QFormLayout()
+        form.addRow("Opening &Member:", self.member)
+        form.addRow("&Debate date:", self.debate_date)
+        form.addRow("T&ime:", self.debate_time)
+        form.addRow("R&eference:", self.reference)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.sections)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+    def set_debate_date(self, day: date | None) -> None:
+        """The petition's debate date, or the next Monday (petitions debates are on Mondays)."""
+        if day is None:
+            today = date.today()
+            day = today + timedelta(days=(7 - today.weekday()) % 7 or 7)
+        self.debate_date.setDate(QDate(day.year, day.month, day.day))
+
+    def options(self) -> PackOptions:
+        chosen = self.debate_date.date()
+        clock = self.debate_time.time()
+        return PackOptions(
+            sections=self.sections.chosen(),
+            member=self.member.text().strip() or None,
+            debate_date=date(chosen.year(), chosen.month(), chosen.day()),
+            debate_time=DEFAULT_DEBATE_TIME.replace(hour=clock.hour(), minute=clock.minute()),
+            reference=self.reference.text().strip() or None,
+        )
