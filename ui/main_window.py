@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from caseworker.services.petitions import PetitionQuery
 from caseworker.services.queues import QUEUE_TITLES, Queue
+from ui.briefing import install_briefing_actions
 from ui.context import AppContext
 from ui.dialogs.first_run import FirstRunChoice, FirstRunDialog
 from ui.import_controller import ImportController
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         )
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About", self._about))
+        self.briefing = install_briefing_actions(self, self._context)
 
     def _connect(self) -> None:
         self.queues.queue_selected.connect(self._on_queue_selected)
@@ -231,6 +233,15 @@ class MainWindow(QMainWindow):
     def _show_detail(self, generation: int, detail: Any) -> None:
         if generation == self._detail_generation:
             self.petition.show_petition(detail)
+
+    def selected_petition_ids(self) -> list[int]:
+        """The selected petitions in table order, or the current one if none is selected."""
+        selection = self.table.selectionModel()
+        rows = sorted(index.row() for index in selection.selectedRows())
+        if not rows and selection.currentIndex().isValid():
+            rows = [selection.currentIndex().row()]
+        ids = (self.model.petition_id(row) for row in rows)
+        return [petition_id for petition_id in ids if petition_id is not None]
 
     def _focus_search(self) -> None:
         self.filters.search.setFocus()
