@@ -32,11 +32,21 @@ def labelled(label: str, value: str, style: Any | None = None) -> Paragraph:
     return Paragraph(f"<b>{para(label)}</b>\u2002{para(value)}", style or s.styles().body)
 
 
-def facts_table(rows: Sequence[tuple[str, str]], width: float, label_width: float = 120) -> Table:
-    """Two columns of label and value (values may wrap), thin rules between rows."""
+def facts_table(
+    rows: Sequence[tuple[str, str]],
+    width: float,
+    label_width: float = 120,
+    *,
+    styles: tuple[Any, Any] | None = None,
+) -> Table:
+    """Two columns of label and value (values may wrap), thin rules between rows.
+
+    ``styles`` are the label and value paragraph styles (the small table font by default).
+    """
     st = s.styles()
+    label_style, value_style = styles or (st.cell_bold, st.cell)
     data = [
-        [Paragraph(para(label), st.cell_bold), Paragraph(para(value), st.cell)]
+        [Paragraph(para(label), label_style), Paragraph(para(value), value_style)]
         for label, value in rows
     ]
     table = Table(data, colWidths=[label_width, width - label_width], hAlign="LEFT")

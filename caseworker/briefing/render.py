@@ -16,7 +16,7 @@ from caseworker.briefing.cover import contents, cover
 from caseworker.briefing.model import SECTION_TITLES, BriefingPack, Section
 from caseworker.jobs import CancelCheck, Cancelled, ProgressCallback, never_cancelled, no_progress
 from caseworker.pdf.document import DocumentInfo, ParliamentaryDocument
-from caseworker.pdf.formats import long_date
+from caseworker.pdf.formats import long_date, weekday_date
 from caseworker.services.dto import PetitionDetail
 
 AUTHOR = "House of Commons Petitions Committee"
@@ -48,7 +48,7 @@ def document_info(pack: BriefingPack) -> DocumentInfo:
         author=AUTHOR,
         reference=pack.reference,
         header_left=f"Debate briefing: e-petition{'s' if pack.grouped else ''} {numbers}",
-        header_right=long_date(pack.debate_date) if pack.debate_date else "",
+        header_right=f"Debate on {weekday_date(pack.debate_date)}" if pack.debate_date else "",
         keywords=("e-petition", "debate briefing", pack.venue, *(str(i) for i in pack.ids)),
     )
 

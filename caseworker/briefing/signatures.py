@@ -30,7 +30,7 @@ def signatures(
     story += _over_time(petition, outline, level)
     story += _countries(petition, outline, level)
     story += _regions(petition, outline, level)
-    story += _top_constituencies(petition, ranked, outline, level)
+    story += _top_constituencies(petition, ranked, member, outline, level)
     story += _member_seat(petition, ranked, member, outline, level)
     return story
 
@@ -142,13 +142,19 @@ def _regions(petition: PetitionDetail, outline: Outline, level: int) -> list[Flo
 
 
 def _top_constituencies(
-    petition: PetitionDetail, ranked: Sequence[figures.Ranked], outline: Outline, level: int
+    petition: PetitionDetail,
+    ranked: Sequence[figures.Ranked],
+    member: str | None,
+    outline: Outline,
+    level: int,
 ) -> list[Flowable]:
     top = ranked[: figures.TOP_CONSTITUENCIES]
     story: list[Flowable] = [outline.heading(f"Top {len(top)} constituencies", level + 1)]
     if not top:
         return [*story, _plain("No breakdown by constituency was published.")]
-    story.append(constituency_table(top, figures.constituency_total(petition)))
+    seat = figures.member_constituency(ranked, member)
+    total = figures.constituency_total(petition)
+    story.append(constituency_table(top, total, highlight=seat.rank if seat else None))
     story.append(
         _note(
             f"Share: of the {count(figures.constituency_total(petition))} signatures "

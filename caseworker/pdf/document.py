@@ -195,7 +195,10 @@ class ParliamentaryDocument(BaseDocTemplate):  # type: ignore[misc]
 
     def _mark(self, heading: Heading) -> None:
         canvas: Canvas = self.canv
-        canvas.bookmarkPage(heading.key)
+        # Jump to the heading itself, not the whole page; viewers built on PDFium (QtPdf)
+        # also ignore destinations that carry no position.
+        top = self.frame._y + heading.height + heading.style.spaceBefore
+        canvas.bookmarkPage(heading.key, fit="XYZ", left=0, top=top, zoom=0)
         canvas.addOutlineEntry(heading.outline_text, heading.key, level=heading.level)
         if heading.in_contents:
             self.notify("TOCEntry", (heading.level, heading.contents_text, self.page, heading.key))
