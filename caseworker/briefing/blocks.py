@@ -27,9 +27,14 @@ def paragraphs(text: str | None, style: Any | None = None) -> list[Flowable]:
     return [Paragraph(para(part), style) for part in parts if part]
 
 
-def labelled(label: str, value: str, style: Any | None = None) -> Paragraph:
-    """``Label: value`` with the label in bold; both printed literally."""
-    return Paragraph(f"<b>{para(label)}</b>\u2002{para(value)}", style or s.styles().body)
+def plain(text: str) -> Paragraph:
+    """A body paragraph of literal text."""
+    return Paragraph(para(text), s.styles().body)
+
+
+def note(text: str) -> Paragraph:
+    """A small italic note (what a table's share is of, why a chart leaves something out)."""
+    return Paragraph(para(text), s.styles().note)
 
 
 def facts_table(

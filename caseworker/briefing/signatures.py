@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from caseworker.briefing import charts, figures
-from caseworker.briefing.blocks import Outline, data_table, fitted_widths, side_by_side
+from caseworker.briefing.blocks import Outline, data_table, fitted_widths, note, plain, side_by_side
 from caseworker.domain import rules
 from caseworker.pdf import styles as s
 from caseworker.pdf.fonts import SANS_BOLD
@@ -68,7 +68,7 @@ def _over_time(petition: PetitionDetail, outline: Outline, level: int) -> list[F
     story: list[Flowable] = [outline.heading("Signatures over time", level + 1)]
     series = figures.daily_series(petition.signature_history)
     if len(series) < 2:
-        story.append(_plain("Too few counts were captured to chart the signatures over time."))
+        story.append(plain("Too few counts were captured to chart the signatures over time."))
         return story
     points = figures.table_points(series)
     limits = (rules.RESPONSE_THRESHOLD, rules.DEBATE_THRESHOLD)
@@ -81,7 +81,7 @@ def _over_time(petition: PetitionDetail, outline: Outline, level: int) -> list[F
     )
     story.append(side_by_side(chart, table, CHART_WIDTH + 10, s.FRAME_WIDTH))
     story.append(
-        _note(
+        note(
             f"Cumulative signatures by day, from {len(petition.signature_history)} "
             "captured counts; the dots are the counts in the table (the last count of "
             "each month). Dashed lines: the 10,000 and 100,000 thresholds."
@@ -94,7 +94,7 @@ def _countries(petition: PetitionDetail, outline: Outline, level: int) -> list[F
     story: list[Flowable] = [outline.heading("Countries", level + 1)]
     uk, others, rest = figures.countries(petition)
     if uk is None and not others:
-        return [*story, _plain("No breakdown by country was published.")]
+        return [*story, plain("No breakdown by country was published.")]
     total = petition.signature_count
     rows = [["Country", "Signatures", "Share"]]
     if uk is not None:
@@ -114,7 +114,7 @@ def _countries(petition: PetitionDetail, outline: Outline, level: int) -> list[F
     )
     story.append(side_by_side(chart, table, CHART_WIDTH + 10, s.FRAME_WIDTH))
     story.append(
-        _note(
+        note(
             "The chart shows the countries outside the UK with the most signatures; "
             "the UK is left out of it so that the others can be seen."
         )
@@ -126,7 +126,7 @@ def _regions(petition: PetitionDetail, outline: Outline, level: int) -> list[Flo
     story: list[Flowable] = [outline.heading("UK nations and regions", level + 1)]
     regions = figures.regions(petition)
     if not regions:
-        return [*story, _plain("No breakdown by UK nation and region was published.")]
+        return [*story, plain("No breakdown by UK nation and region was published.")]
     uk_total = sum(r.signature_count for r in regions)
     rows = [["Nation or region", "Signatures", "Share"]]
     rows += [
@@ -137,7 +137,7 @@ def _regions(petition: PetitionDetail, outline: Outline, level: int) -> list[Flo
         [(r.name, r.signature_count) for r in regions], width=CHART_WIDTH, label_width=105
     )
     story.append(side_by_side(chart, table, CHART_WIDTH + 10, s.FRAME_WIDTH))
-    story.append(_note("Share: of the signatures from UK nations and regions."))
+    story.append(note("Share: of the signatures from UK nations and regions."))
     return story
 
 
@@ -151,12 +151,12 @@ def _top_constituencies(
     top = ranked[: figures.TOP_CONSTITUENCIES]
     story: list[Flowable] = [outline.heading(f"Top {len(top)} constituencies", level + 1)]
     if not top:
-        return [*story, _plain("No breakdown by constituency was published.")]
+        return [*story, plain("No breakdown by constituency was published.")]
     seat = figures.member_constituency(ranked, member)
     total = figures.constituency_total(petition)
     story.append(constituency_table(top, total, highlight=seat.rank if seat else None))
     story.append(
-        _note(
+        note(
             f"Share: of the {count(figures.constituency_total(petition))} signatures "
             f"from the {len(ranked)} constituencies."
         )
@@ -202,7 +202,7 @@ def _member_seat(
     if seat is None:
         return [
             *story,
-            _plain(
+            plain(
                 f"{member} is not named as the MP for any constituency in this "
                 "petition’s data (the data may predate the last election)."
             ),
@@ -210,7 +210,7 @@ def _member_seat(
     total = figures.constituency_total(petition)
     return [
         *story,
-        _plain(
+        plain(
             f"{seat.area.mp or member} is the Member for {seat.area.name}: "
             f"{count(seat.area.signature_count)} signatures, {_ordinal(seat.rank)} of "
             f"{len(ranked)} constituencies ({share(seat.area.signature_count, total)} of "
@@ -223,11 +223,3 @@ def _member_seat(
 def _ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
-
-
-def _plain(text: str) -> Paragraph:
-    return Paragraph(para(text), s.styles().body)
-
-
-def _note(text: str) -> Paragraph:
-    return Paragraph(para(text), s.styles().note)

@@ -8,7 +8,7 @@ from xml.sax.saxutils import quoteattr
 
 from reportlab.platypus import Flowable, Paragraph
 
-from caseworker.briefing.blocks import Outline, facts_table, paragraphs
+from caseworker.briefing.blocks import Outline, facts_table, note, paragraphs, plain
 from caseworker.domain import rules
 from caseworker.pdf import styles as s
 from caseworker.pdf.formats import long_date
@@ -56,7 +56,7 @@ def _petition_facts(petition: PetitionDetail) -> list[tuple[str, str]]:
 def response(petition: PetitionDetail, outline: Outline, level: int) -> list[Flowable]:
     current = petition.current_response
     if current is None:
-        return [_plain(_no_response(petition))]
+        return [plain(_no_response(petition))]
     story: list[Flowable] = [_version_heading(current, outline, level, current=True)]
     story += _version_text(current)
     for request in petition.revision_requests:
@@ -129,7 +129,7 @@ def revision_request(request: RevisionRequestView, outline: Outline, level: int)
 def business(petition: PetitionDetail, outline: Outline, level: int) -> list[Flowable]:
     items = petition.other_parliamentary_business
     if not items:
-        return [_plain("The petition site lists no other parliamentary business.")]
+        return [plain("The petition site lists no other parliamentary business.")]
     story: list[Flowable] = []
     for item in items:
         day = item.occurred_on or item.created_at
@@ -137,7 +137,7 @@ def business(petition: PetitionDetail, outline: Outline, level: int) -> list[Flo
         story.append(outline.heading(title, level + 1))
         if item.is_former_response:
             story.append(
-                _note(
+                note(
                     "The site's copy of an earlier Government response; its text is "
                     "in the Government response section."
                 )
@@ -168,7 +168,7 @@ def links(petition: PetitionDetail) -> list[Flowable]:
         story.append(Paragraph(f"<b>{para(label)}</b><br/>{link(url)}", st.body_small))
     if debate is None or not debate.transcript_url:
         story.append(
-            _note(
+            note(
                 "The transcript, video and research links appear on the site once "
                 "the debate has been held."
             )
@@ -187,11 +187,3 @@ def link(url: str) -> str:
     if not url.startswith(("http://", "https://")):
         return para(url)
     return f'<link href={quoteattr(url)} color="#006548">{para(url)}</link>'
-
-
-def _plain(text: str) -> Paragraph:
-    return Paragraph(para(text), s.styles().body)
-
-
-def _note(text: str) -> Paragraph:
-    return Paragraph(para(text), s.styles().note)
