@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from caseworker.services.casework import CaseworkServices
 from caseworker.services.imports import ImportService
 from caseworker.services.petitions import PetitionService
 from caseworker.storage.engine import Database
@@ -19,6 +20,7 @@ class AppContext:
     imports: ImportService
     runner: JobRunner
     settings: WindowSettings
+    casework: CaseworkServices
 
     @classmethod
     def open(cls, database: Database, label: str, settings: WindowSettings) -> AppContext:
@@ -29,4 +31,5 @@ class AppContext:
             imports=ImportService(database),
             runner=JobRunner(),
             settings=settings,
+            casework=CaseworkServices.open(database),
         )

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from caseworker.services.petitions import PetitionQuery
 from caseworker.services.queues import QUEUE_TITLES, Queue
 from ui.briefing import install_briefing_actions
+from ui.casework.controller import CaseworkController
 from ui.context import AppContext
 from ui.dialogs.first_run import FirstRunChoice, FirstRunDialog
 from ui.import_controller import ImportController
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         self.table = self._make_table()
         self.petition = PetitionView()
         self.imports = ImportController(self, context)
+        self.casework = CaseworkController(self, context, self.petition)
         self.summary = QLabel()
         self._layout()
         self._make_actions()
@@ -115,6 +117,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("&Demo data…", self._offer_demo))
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+        edit_menu = self.menuBar().addMenu("&Edit")
         view = self.menuBar().addMenu("&View")
         view.addAction(self._action("&Find…", self._focus_search, QKeySequence.StandardKey.Find))
         view.addAction(self._action("&Refresh", self.refresh, QKeySequence.StandardKey.Refresh))
@@ -123,6 +126,7 @@ class MainWindow(QMainWindow):
         view.addAction(
             self._action("Go to petition &details", self.petition.tabs.setFocus, "Ctrl+3")
         )
+        self.casework.install_menus(edit_menu, self.menuBar().addMenu("&Casework"))
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About", self._about))
         self.briefing = install_briefing_actions(self, self._context)
@@ -137,6 +141,8 @@ class MainWindow(QMainWindow):
         )
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.imports.data_changed.connect(self.refresh)
+        self.casework.data_changed.connect(self._load_counts_and_options)
+        self.casework.petition_chosen.connect(self.show_petition_by_id)
 
     # Behaviour -----------------------------------------------------------------------------
 
@@ -217,11 +223,17 @@ class MainWindow(QMainWindow):
             self.table.selectionModel().setCurrentIndex(index, flags)
         if loaded == 0:
             self.petition.clear()
+            self.casework.show_petition(None)
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         petition_id = self.model.petition_id(current.row()) if current.isValid() else None
         if petition_id is None:
             return
+        self.show_petition_by_id(petition_id)
+
+    def show_petition_by_id(self, petition_id: int) -> None:
+        """Show one petition's record and casework, whether or not it is in the list."""
+        self.casework.show_petition(petition_id)
         self._detail_generation += 1
         generation, service = self._detail_generation, self._context.petitions
         self._context.runner.read(

@@ -23,6 +23,7 @@ from sqlalchemy.engine import Connection, Engine
 from caseworker.demo import assemble, modelled, scenarios
 from caseworker.demo.areas import DEPARTMENTS, TOPICS
 from caseworker.demo.assemble import DemoPetition
+from caseworker.demo.casework import seed_casework
 from caseworker.demo.scenarios import SPECS, Context, Stage
 from caseworker.demo.text import petition_wording
 from caseworker.demo.timeline import Opening, draw_opening, fit
@@ -187,6 +188,7 @@ def generate_demo(
     progress(0, petitions, LABEL)
     with _collector_paused():
         _generate(engine, rng, slots, as_of, progress, cancelled)
+        seed_casework(engine, as_of.date())
     refresh_statistics(engine, petitions)
     return DemoSummary(petitions=petitions, seed=seed)
 

@@ -43,7 +43,15 @@ def _answered(petition_ids: list[int]) -> Select[*tuple[Any, ...]]:
     current = aliased(m.ResponseVersion)
     about = aliased(m.ResponseVersion)
     return (
-        select(r.id, r.petition_id, r.status, r.version, current.id.label("revised_id"))
+        select(
+            r.id,
+            r.petition_id,
+            r.status,
+            r.version,
+            current.id.label("revised_id"),
+            m.Petition.is_demo,
+        )
+        .join(m.Petition, m.Petition.id == r.petition_id)
         .join(current, and_(current.petition_id == r.petition_id, current.is_current))
         .join(about, about.id == r.response_version_id)
         .where(r.petition_id.in_(petition_ids))
@@ -70,7 +78,7 @@ def _mark_received(connection: Connection, row: Row[Any], actor: str, now: datet
         return False
     base = {
         "petition_id": row.petition_id, "at": now, "actor": actor, "subject": "request",
-        "subject_id": str(row.id), "action": "received",
+        "subject_id": str(row.id), "action": "received", "demo": row.is_demo,
     }  # fmt: skip
     connection.execute(
         AUDIT.insert(),

@@ -13,7 +13,9 @@ from enum import StrEnum
 from sqlalchemy import ColumnElement, and_, exists, false, or_, true
 from sqlalchemy.orm import InstrumentedAttribute
 
+from caseworker.domain.casework import AWAITING_DEPARTMENT, RequestStatus
 from caseworker.domain.rules import RESPONSE_DEADLINE_DAYS, start_of_london_day
+from caseworker.storage.casework_models import RevisionRequest
 from caseworker.storage.models import Debate
 from caseworker.storage.models import Petition as P
 
@@ -28,6 +30,8 @@ class Queue(StrEnum):
     NOT_DEBATED = "not-debated"
     RESPONSE_RECEIVED = "response-received"
     APPROACHING_THRESHOLD = "approaching-threshold"
+    REVISION_REQUESTED = "revision-requested"
+    REVISION_RECEIVED = "revision-received"
 
 
 QUEUE_TITLES = {
@@ -36,6 +40,8 @@ QUEUE_TITLES = {
     Queue.RESPONSE_OVERDUE: "Government response overdue",
     Queue.RESPONSE_RECEIVED: "Response received",
     Queue.APPROACHING_THRESHOLD: "Approaching a threshold",
+    Queue.REVISION_REQUESTED: "Revised response requested",
+    Queue.REVISION_RECEIVED: "Revised response received",
     Queue.AWAITING_DEBATE_DECISION: "Awaiting debate decision",
     Queue.DEBATE_SCHEDULED: "Debate scheduled",
     Queue.DEBATED: "Debated",
@@ -89,6 +95,10 @@ def queue_filter(queue: Queue, rules: QueueRules) -> ColumnElement[bool]:
             P.response_threshold_reached_at.is_not(None),
             or_(P.government_response_at.is_(None), P.government_response_at < end_of_day),
         )
+    if queue is Queue.REVISION_REQUESTED:
+        return _has_request(AWAITING_DEPARTMENT | {RequestStatus.DRAFT})
+    if queue is Queue.REVISION_RECEIVED:
+        return _has_request({RequestStatus.RECEIVED})
     if queue is Queue.APPROACHING_THRESHOLD:
         return and_(
             P.state == "open",
@@ -102,6 +112,12 @@ def queue_filter(queue: Queue, rules: QueueRules) -> ColumnElement[bool]:
         debated_outcome,
         and_(P.has_debate_outcome == false(), P.scheduled_debate_date <= rules.as_of),
     )
+
+
+def _has_request(statuses: set[RequestStatus] | frozenset[RequestStatus]) -> ColumnElement[bool]:
+    """Petitions with a revision request in one of these statuses (today's, not as of)."""
+    r = RevisionRequest
+    return exists().where(r.petition_id == P.id, r.status.in_([s.value for s in statuses]))
 
 
 def age_column(queue: Queue) -> InstrumentedAttribute[datetime | None] | None:

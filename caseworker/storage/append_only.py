@@ -1,7 +1,8 @@
 """Triggers that make the audit history append-only on both backends.
 
 Application code never updates or deletes audit rows; the triggers make sure nothing else
-does either, short of dropping them.
+does either, short of dropping them. The one exception is the history of generated demo
+petitions, which goes when the demo data is regenerated.
 """
 
 from __future__ import annotations
@@ -12,14 +13,18 @@ TABLE = "audit_events"
 MESSAGE = "the audit history is append-only"
 
 _SQLITE = [
-    f"""CREATE TRIGGER {TABLE}_no_{verb} BEFORE {verb.upper()} ON {TABLE}
-    BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END"""
-    for verb in ("update", "delete")
+    f"""CREATE TRIGGER {TABLE}_no_update BEFORE UPDATE ON {TABLE}
+    BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END""",
+    f"""CREATE TRIGGER {TABLE}_no_delete BEFORE DELETE ON {TABLE} WHEN NOT OLD.demo
+    BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END""",
 ]
 
 _POSTGRESQL = [
     f"""CREATE FUNCTION {TABLE}_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN RAISE EXCEPTION '{MESSAGE}'; END $$""",
+    BEGIN
+        IF TG_OP = 'DELETE' AND OLD.demo THEN RETURN OLD; END IF;
+        RAISE EXCEPTION '{MESSAGE}';
+    END $$""",
     f"""CREATE TRIGGER {TABLE}_append_only BEFORE UPDATE OR DELETE ON {TABLE}
     FOR EACH ROW EXECUTE FUNCTION {TABLE}_refuse()""",
 ]

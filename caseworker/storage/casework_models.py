@@ -138,3 +138,5 @@ class AuditEvent(Base):
     field: Mapped[str | None] = mapped_column(String(60))
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
+    # About a generated demo petition: removed with it when demo data is regenerated.
+    demo: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -13,6 +13,8 @@ PANEL_ORDER = (
     Queue.RESPONSE_OVERDUE,
     Queue.AWAITING_RESPONSE,
     Queue.RESPONSE_RECEIVED,
+    Queue.REVISION_REQUESTED,
+    Queue.REVISION_RECEIVED,
     Queue.AWAITING_DEBATE_DECISION,
     Queue.DEBATE_SCHEDULED,
     Queue.DEBATED,
@@ -24,6 +26,10 @@ QUEUE_HINTS = {
     Queue.RESPONSE_OVERDUE: "Crossed 10,000 more than 21 days ago and still no Government response",
     Queue.AWAITING_RESPONSE: "Crossed 10,000; no Government response yet",
     Queue.RESPONSE_RECEIVED: "Crossed 10,000 and answered by the Government: for the Committee",
+    Queue.REVISION_REQUESTED: "The Committee has asked (or is drafting a request) for a revised "
+    "response and is waiting for it",
+    Queue.REVISION_RECEIVED: "A revised response has arrived: for the Committee to accept or "
+    "ask again",
     Queue.AWAITING_DEBATE_DECISION: "Crossed 100,000; no debate scheduled or decided",
     Queue.DEBATE_SCHEDULED: "A Westminster Hall debate is scheduled",
     Queue.DEBATED: "Debated, or the debate date has passed",

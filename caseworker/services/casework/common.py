@@ -14,6 +14,7 @@ from caseworker.domain import rules
 from caseworker.identity import current_user
 from caseworker.storage.casework_models import AuditEvent
 from caseworker.storage.engine import Database
+from caseworker.storage.models import Petition
 
 
 class CaseworkError(ValueError):
@@ -89,6 +90,7 @@ def record_audit(
 ) -> None:
     """One audit row per changed field (one row when nothing field-level changed)."""
     subject_id = None if entry.subject_id is None else str(entry.subject_id)
+    petition = session.get(Petition, entry.petition_id) if entry.petition_id else None
     base = {
         "petition_id": entry.petition_id,
         "at": at,
@@ -96,13 +98,18 @@ def record_audit(
         "subject": entry.subject,
         "subject_id": subject_id,
         "action": entry.action,
+        "demo": bool(petition and petition.is_demo),
     }
     rows = [
         AuditEvent(**base, field=name, old_value=audit_text(old), new_value=audit_text(new))
         for name, (old, new) in (changes or {}).items()
-        if old != new
+        if _blank_as_none(old) != _blank_as_none(new)
     ]
     session.add_all(rows or [AuditEvent(**base)])
+
+
+def _blank_as_none(value: Any) -> Any:
+    return None if value == "" else value
 
 
 def apply_changes(record: Any, values: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:

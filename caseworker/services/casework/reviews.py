@@ -191,6 +191,7 @@ def _versions(
                 details=details,
                 is_current=v.is_current,
                 on_time=_within(v.responded_on, deadline),
+                deadline=deadline,
                 summary_spans=_spans(s_spans),
                 details_spans=_spans(d_spans),
                 terms_used=tuple(t.word for t in terms if t.stem in used),

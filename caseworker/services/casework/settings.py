@@ -89,7 +89,7 @@ class CaseworkSettingsService(CaseworkServiceBase):
 
     def update(self, key: str, value: str, expected_version: int) -> SettingValue:
         """Store one setting; ``expected_version`` 0 means "I saw the default"."""
-        value = _validate(key, value)
+        value = validate_setting(key, value)
         with self._sessions.begin() as session:
             row = session.get(CaseworkSetting, key, with_for_update=True)
             seen = row.version if row is not None else 0
@@ -109,7 +109,8 @@ class CaseworkSettingsService(CaseworkServiceBase):
             return SettingValue(key, row.value, row.version)
 
 
-def _validate(key: str, value: str) -> str:
+def validate_setting(key: str, value: str) -> str:
+    """The value as it would be stored; CaseworkError naming the setting if it cannot be."""
     if key not in _defaults():
         raise CaseworkError(f"{key}: not a casework setting")
     if key == REVISION_DAYS:

@@ -36,6 +36,7 @@ class VersionText:
     #: Whether it came within its deadline: 21 days from 10,000 signatures for a first
     #: response, the request's due date for a revised one; None when there is no deadline.
     on_time: bool | None
+    deadline: date | None
     summary_spans: tuple[tuple[int, int], ...]
     details_spans: tuple[tuple[int, int], ...]
     terms_used: tuple[str, ...]

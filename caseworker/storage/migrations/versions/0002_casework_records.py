@@ -54,6 +54,7 @@ def upgrade() -> None:
         sa.Column("field", sa.String(length=60), nullable=True),
         sa.Column("old_value", sa.Text(), nullable=True),
         sa.Column("new_value", sa.Text(), nullable=True),
+        sa.Column("demo", sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(
             ["petition_id"], ["petitions.id"], name=op.f("fk_audit_events_petition_id_petitions")
         ),

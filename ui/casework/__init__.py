@@ -1,0 +1,1 @@
+"""The window's casework: reviewing responses, revision requests, letters and meetings."""

@@ -1,0 +1,213 @@
+"""Wires the casework tabs, dialogs and menus to the services and the undo stack."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+
+from caseworker.letters.templates import LetterKind
+from ui.casework.compare_tab import CompareTab
+from ui.casework.edits import REFUSALS, CaseworkEdits
+from ui.casework.history_tab import HistoryTab
+from ui.casework.letter_dialog import LetterDialog
+from ui.casework.request_dialogs import ChaseDialog, RequestDialog
+from ui.casework.review_tab import ReviewTab
+from ui.context import AppContext
+from ui.views.petition_view import PetitionView
+
+
+class CaseworkController(QObject):
+    #: Casework changed in a way the work queues may show (requests opened or closed).
+    data_changed = Signal()
+
+    def __init__(self, window: QMainWindow, context: AppContext, view: PetitionView) -> None:
+        super().__init__(window)
+        self._window, self._context = window, context
+        self.services = context.casework
+        self.stack = QUndoStack(self)
+        self.edits = CaseworkEdits(self.services, self.stack)
+        self.review = ReviewTab()
+        self.compare = CompareTab()
+        self.history = HistoryTab()
+        self.petition_id: int | None = None
+        self._generation = 0
+        view.tabs.addTab(self.review, "Re&view")
+        view.tabs.addTab(self.compare, "Co&mpare versions")
+        view.tabs.addTab(self.history, "Histor&y")
+        self._connect()
+
+    def _connect(self) -> None:
+        self.edits.changed.connect(self._after_change)
+        self.edits.refused.connect(self._refused)
+        r = self.review
+        r.save_review_requested.connect(self.save_review)
+        r.new_request_requested.connect(self.new_request)
+        r.edit_request_requested.connect(self.edit_request)
+        r.send_requested.connect(lambda req: self.edits.mark_sent(req))
+        r.chase_requested.connect(self.chase)
+        r.accept_requested.connect(lambda req: self.edits.accept(req))
+        r.withdraw_requested.connect(self._withdraw)
+        r.letter_requested.connect(self.request_letter)
+        self.compare.compare_requested.connect(self._compare)
+
+    def install_menus(self, edit_menu: QMenu, casework_menu: QMenu) -> None:
+        undo = self.stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        self._window.addAction(undo)
+        self._window.addAction(redo)
+        meeting = casework_menu.addAction("Committee &meeting…", self.open_meeting)
+        meeting.setShortcut("Ctrl+M")
+        casework_menu.addAction("&Overdue response letter…", self.overdue_letter)
+        casework_menu.addSeparator()
+        casework_menu.addAction("Casework &settings…", self.open_settings)
+        self.undo_action, self.redo_action, self.meeting_action = undo, redo, meeting
+
+    # Loading -------------------------------------------------------------------------------
+
+    def show_petition(self, petition_id: int | None) -> None:
+        self.petition_id = petition_id
+        self._generation += 1
+        if petition_id is None:
+            self.review.clear()
+            self.compare.show_versions(None)
+            self.history.show_entries([])
+            return
+        self._load(petition_id, self._generation)
+
+    def _load(self, petition_id: int, generation: int) -> None:
+        services = self.services
+
+        def load(progress: Any, cancelled: Any) -> Any:
+            return services.reviews.pane(petition_id), services.audit.for_petition(petition_id)
+
+        self._context.runner.read(
+            load,
+            succeeded=lambda result: self._show(generation, *result),
+            failed=lambda kind, message: self.review.clear(f"Could not load: {message}"),
+        )
+
+    def _show(self, generation: int, pane: Any, entries: Any) -> None:
+        if generation != self._generation:
+            return  # the clerk has moved on to another petition
+        self.review.show_pane(pane)
+        self.compare.show_versions(pane)
+        self.history.show_entries(entries)
+
+    def _compare(self, older: int, newer: int) -> None:
+        reviews = self.services.reviews
+        self._context.runner.read(
+            lambda progress, cancelled: reviews.compare_versions(older, newer),
+            succeeded=self.compare.show_comparison,
+        )
+
+    def _after_change(self, petition_id: int | None) -> None:
+        if petition_id is not None and petition_id == self.petition_id:
+            self.show_petition(petition_id)
+        self.data_changed.emit()
+
+    def _refused(self, message: str) -> None:
+        QMessageBox.warning(self._window, "Not saved", message)
+        if self.petition_id is not None:
+            self.show_petition(self.petition_id)
+
+    # Reviews and requests ------------------------------------------------------------------
+
+    def save_review(self) -> None:
+        version = self.review.current_version()
+        if version is None or self.petition_id is None:
+            return
+        values = self.review.review_values()
+        self.edits.save_review(
+            self.petition_id, version.id, values.pop("verdict"),  # type: ignore[arg-type]
+            existing=self.review.review_for_current(), **values,  # type: ignore[arg-type]
+        )  # fmt: skip
+
+    def _dialog(self, title: str, request: Any = None) -> RequestDialog:
+        settings = self.services.settings.get()
+        pane = self.review.pane
+        return RequestDialog(
+            self._window, title=title, today=self.services.requests.clock.today(),
+            due_days=int(settings.revision_days.value), request=request,
+            department=pane.departments if pane else "",
+        )  # fmt: skip
+
+    def new_request(self) -> None:
+        version = self.review.current_version()
+        if self.petition_id is None or version is None:
+            return
+        dialog = self._dialog(f"Request a revised response to e-petition {self.petition_id}")
+        while dialog.exec():
+            values = dialog.values()
+            if self.edits.create_request(
+                self.petition_id, values.pop("reasons"), response_version_id=version.id, **values
+            ):
+                return
+
+    def edit_request(self, request: Any) -> None:
+        dialog = self._dialog(f"Request {request.id}", request)
+        # If refused (a colleague saved first), the message says so and the tab reloads; the
+        # clerk's wording is still in the dialog's fields until they close it.
+        while dialog.exec() and not self.edits.edit_request(request, dialog.values()):
+            request = self.services.requests.get(request.id)
+
+    def chase(self, request: Any) -> None:
+        dialog = ChaseDialog(self._window, request, self.services.requests.clock.today())
+        if dialog.exec():
+            chased_on, note = dialog.values()
+            self.edits.chase(request, chased_on, note)
+
+    def _withdraw(self, request: Any) -> None:
+        answer = QMessageBox.question(
+            self._window, "Withdraw the request",
+            f"Withdraw request {request.id}? The Committee will no longer wait for a revised "
+            "response. (Edit ▸ Undo puts it back.)",
+        )  # fmt: skip
+        if answer == QMessageBox.StandardButton.Yes:
+            self.edits.withdraw(request)
+
+    def request_letter(self, request: Any) -> None:
+        kind = LetterKind.CHASER if request.status in ("sent", "chased") and request.chases else (
+            LetterKind.REVISION_REQUEST
+        )  # fmt: skip
+        self._letter(lambda: self.services.letters.request_letter(request.id, kind))
+
+    def overdue_letter(self) -> None:
+        if self.petition_id is None:
+            QMessageBox.information(self._window, "Overdue response letter",
+                                    "Choose an overdue petition first.")  # fmt: skip
+            return
+        petition_id = self.petition_id
+        self._letter(lambda: self.services.letters.overdue_letter(petition_id))
+
+    def _letter(self, make: Any) -> None:
+        try:
+            letter = make()
+        except REFUSALS as exc:
+            QMessageBox.information(self._window, "No letter", str(exc))
+            return
+        LetterDialog(self._window, letter, self._context.runner).exec()
+
+    # Meetings and settings -----------------------------------------------------------------
+
+    def open_meeting(self) -> None:
+        from ui.casework.meeting_window import MeetingWindow
+
+        window = MeetingWindow(self._window, self._context, self.edits)
+        window.petition_chosen.connect(self.petition_chosen)
+        window.show()
+        self.meeting_window = window
+
+    #: The clerk asked to see a petition (from the meeting's agenda).
+    petition_chosen = Signal(int)
+
+    def open_settings(self) -> None:
+        from ui.casework.settings_dialog import SettingsDialog
+
+        SettingsDialog(self._window, self.services, self.edits).exec()

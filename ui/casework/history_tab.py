@@ -1,0 +1,79 @@
+"""The append-only history of a petition's casework: who changed what, from what to what."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseworker.services.casework.views import AuditEntryView
+
+COLUMNS = ("When", "Who", "Record", "Change", "Field", "From", "To")
+#: The stored field names, as a clerk would say them.
+FIELD_LABELS = {
+    "revised_version_id": "revised response (version)",
+    "answers_request": "answers the request",
+    "states_position": "states the position",
+    "on_time": "on time",
+    "sent_on": "sent on",
+    "due_on": "due on",
+    "chased_on": "chased on",
+    "meets_on": "meets on",
+    "cut_off": "cut-off",
+}
+
+
+class HistoryTab(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setAccessibleName("Casework history")
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.caption = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.table, 1)
+        self.show_entries([])
+
+    def show_entries(self, entries: list[AuditEntryView]) -> None:
+        self.caption.setText(
+            f"{len(entries):,} recorded changes, newest first. The history cannot be edited."
+            if entries
+            else "No casework recorded for this petition yet."
+        )
+        self.table.setRowCount(len(entries))
+        for row, e in enumerate(entries):
+            record = f"{e.subject} {e.subject_id}" if e.subject_id else e.subject
+            cells = (e.at.astimezone().strftime("%d %b %Y %H:%M"), e.actor, record, e.action,
+                     FIELD_LABELS.get(e.field or "", e.field or ""), _short(e.old_value),
+                     _short(e.new_value))  # fmt: skip
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                full = (e.old_value, e.new_value)[column - 5] if column >= 5 else None
+                if full and full != text:
+                    item.setToolTip(full)
+                self.table.setItem(row, column, item)
+
+
+def _short(value: str | None, limit: int = 80) -> str:
+    if value is None:
+        return "—"
+    # Stored codes such as "request_revision" read better with spaces.
+    flat = (
+        " ".join(value.replace("_", " ").split())
+        if value.isidentifier()
+        else " ".join(value.split())
+    )
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

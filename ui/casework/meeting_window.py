@@ -1,0 +1,186 @@
+"""A Committee meeting: what to consider by the cut-off date, and the decision on each."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseworker.domain.casework import DECISION_LABELS, VERDICT_LABELS, Decision, Verdict
+from caseworker.domain.casework import default_cut_off as friday_before
+from caseworker.domain.rules import long_date
+from caseworker.services.casework.views import AgendaItem, MeetingView
+from ui.casework.edits import CaseworkEdits
+from ui.casework.request_dialogs import date_edit, from_qdate
+from ui.context import AppContext
+
+COLUMNS = ("Petition", "Title", "To consider", "Date", "Clerk's verdict", "Decision", "Notes")
+UNDECIDED = "— not yet decided —"
+
+
+def next_tuesday(today: date) -> date:
+    return today + timedelta(days=(1 - today.weekday()) % 7 or 7)
+
+
+class MeetingWindow(QDialog):
+    petition_chosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None, context: AppContext, edits: CaseworkEdits):
+        super().__init__(parent)
+        self.setWindowTitle("Committee meeting")
+        self.setModal(False)
+        self._context, self._edits = context, edits
+        self.meeting: MeetingView | None = None
+        self.items: list[AgendaItem] = []
+        today = context.casework.meetings.clock.today()
+        meets_on = next_tuesday(today)
+        self.meets_on = date_edit(meets_on)
+        self.meets_on.setAccessibleName("Meeting date")
+        self.cut_off = date_edit(friday_before(meets_on))
+        self.cut_off.setAccessibleName("Cut-off date")
+        self.meets_on.dateChanged.connect(
+            lambda d: self.cut_off.setDate(date_edit(friday_before(from_qdate(d))).date())
+        )
+        self.open_button = QPushButton("&Open agenda")
+        self.open_button.clicked.connect(self.open_agenda)
+        self.caption = QLabel("Choose the meeting's date and cut-off, then open its agenda.")
+        self.caption.setWordWrap(True)
+        self.table = self._table()
+        self._build()
+        edits.changed.connect(lambda _pid: self.reload())
+        self.resize(1100, 560)
+
+    def _table(self) -> QTableWidget:
+        table = QTableWidget(0, len(COLUMNS))
+        table.setHorizontalHeaderLabels(COLUMNS)
+        table.setAccessibleName("Agenda")
+        table.verticalHeader().hide()
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.cellDoubleClicked.connect(self._choose)
+        return table
+
+    def _build(self) -> None:
+        row = QHBoxLayout()
+        for text, widget in (("Meeting &on:", self.meets_on), ("&Cut-off:", self.cut_off)):
+            caption = QLabel(text)
+            caption.setBuddy(widget)
+            row.addWidget(caption)
+            row.addWidget(widget)
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.table, 1)
+        hint = QLabel("Choosing a decision records it at once (Edit ▸ Undo takes it back). "
+                      "Double-click a row to open the petition.")  # fmt: skip
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+
+    def open_agenda(self) -> None:
+        meetings = self._context.casework.meetings
+        meets_on, cut_off = from_qdate(self.meets_on.date()), from_qdate(self.cut_off.date())
+        self._context.runner.read(
+            lambda progress, cancelled: meetings.open_meeting(meets_on, cut_off),
+            succeeded=self._opened,
+            failed=lambda kind, message: self.caption.setText(f"Could not open: {message}"),
+        )
+
+    def _opened(self, meeting: MeetingView) -> None:
+        self.meeting = meeting
+        self.reload()
+
+    def reload(self) -> None:
+        if self.meeting is None:
+            return
+        meetings, meeting_id = self._context.casework.meetings, self.meeting.id
+        self._context.runner.read(
+            lambda progress, cancelled: meetings.agenda(meeting_id), succeeded=self.show_agenda
+        )
+
+    def show_agenda(self, items: list[AgendaItem]) -> None:
+        m = self.meeting
+        assert m is not None
+        self.items = items
+        decided = sum(1 for i in items if i.decision)
+        self.caption.setText(
+            f"Meeting on {long_date(m.meets_on)}: responses received from "
+            f"{long_date(m.window_start + timedelta(days=1))} to {long_date(m.cut_off)}, "
+            f"revised responses awaiting acceptance, overdue requests and deferred items. "
+            f"{len(items)} to consider, {decided} decided."
+        )
+        self.table.setRowCount(len(items))
+        for row, item in enumerate(items):
+            self._fill_row(row, item)
+
+    def _fill_row(self, row: int, item: AgendaItem) -> None:
+        verdict = VERDICT_LABELS[Verdict(item.latest_verdict)] if item.latest_verdict else ""
+        cells = (str(item.petition_id), " ".join(item.action.split()), item.kind,
+                 long_date(item.on) if item.on else "", verdict)  # fmt: skip
+        for column, text in enumerate(cells):
+            cell = QTableWidgetItem(text)
+            cell.setData(Qt.ItemDataRole.UserRole, item.petition_id)
+            self.table.setItem(row, column, cell)
+        self.table.setCellWidget(row, 5, self._decision_box(item))
+        notes = QLineEdit(item.decision.notes if item.decision else "")
+        notes.setAccessibleName(f"Notes on petition {item.petition_id}")
+        notes.setEnabled(item.decision is not None)
+        notes.editingFinished.connect(lambda: self._notes_changed(item, notes))
+        self.table.setCellWidget(row, 6, notes)
+
+    def _decision_box(self, item: AgendaItem) -> QComboBox:
+        box = QComboBox()
+        box.setAccessibleName(f"Decision on petition {item.petition_id}")
+        box.addItem(UNDECIDED, None)
+        for decision, label in DECISION_LABELS.items():
+            box.addItem(label, decision)
+        if item.decision is not None:
+            box.setCurrentIndex(box.findData(Decision(item.decision.decision)))
+        box.activated.connect(lambda _index: self._decide(item, box))
+        return box
+
+    def _decide(self, item: AgendaItem, box: QComboBox) -> None:
+        decision = box.currentData()
+        if decision is None or self.meeting is None:
+            return
+        notes = item.decision.notes if item.decision else ""
+        if item.decision is None or item.decision.decision != decision:
+            self._edits.record_decision(self.meeting.id, item, Decision(decision), notes)
+
+    def _notes_changed(self, item: AgendaItem, edit: QLineEdit) -> None:
+        if self.meeting is None or item.decision is None:
+            return
+        if edit.text().strip() != item.decision.notes:
+            decision = Decision(item.decision.decision)
+            self._edits.record_decision(self.meeting.id, item, decision, edit.text())
+
+    def _choose(self, row: int, _column: int) -> None:
+        cell = self.table.item(row, 0)
+        if cell is not None:
+            self.petition_chosen.emit(int(cell.data(Qt.ItemDataRole.UserRole)))
+
+    def decision_box(self, petition_id: int) -> Any:
+        """The decision box on a petition's row (for keyboard users' shortcuts and tests)."""
+        for row, item in enumerate(self.items):
+            if item.petition_id == petition_id:
+                return self.table.cellWidget(row, 5)
+        return None

@@ -1,0 +1,338 @@
+"""The Review tab: the petition's request beside the response, the checklist, the requests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseworker.domain.casework import TRANSITIONS, VERDICT_LABELS, RequestStatus, Verdict
+from caseworker.domain.rules import long_date
+from caseworker.services.casework.views import ReviewPane, ReviewView, VersionText
+from caseworker.services.dto import RevisionRequestView
+from ui.casework.markup import highlighted, text_html
+
+ANSWERS = (("Not answered yet", None), ("Yes", True), ("No", False))
+REQUEST_COLUMNS = ("No.", "Status", "Sent", "Due", "Last chased", "Revised response", "Reasons")
+
+
+def _day(value: date | None) -> str:
+    return long_date(value) if value else ""
+
+
+def answer_box(name: str) -> QComboBox:
+    box = QComboBox()
+    box.setAccessibleName(name)
+    for label, value in ANSWERS:
+        box.addItem(label, value)
+    return box
+
+
+class ReviewTab(QWidget):
+    """Shows a ``ReviewPane``; asks the controller (by signal) to make every change."""
+
+    save_review_requested = Signal()
+    new_request_requested = Signal()
+    edit_request_requested = Signal(object)
+    send_requested = Signal(object)
+    chase_requested = Signal(object)
+    accept_requested = Signal(object)
+    withdraw_requested = Signal(object)
+    letter_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pane: ReviewPane | None = None
+        self.coverage = QLabel()
+        self.coverage.setWordWrap(True)
+        self.coverage.setAccessibleName("Key terms the response uses")
+        self.request_text = self._browser("The petition's request")
+        self.version_box = QComboBox()
+        self.version_box.setAccessibleName("Response version")
+        self.on_time = QLabel()
+        self.response_text = self._browser("The Government's response")
+        self.answers = answer_box("Does it answer the petition's request?")
+        self.position = answer_box("Does it state the Government's position?")
+        self.verdict = QComboBox()
+        self.verdict.setAccessibleName("Verdict")
+        for v in Verdict:
+            self.verdict.addItem(VERDICT_LABELS[v], v)
+        self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName("Review notes")
+        self.notes.setPlaceholderText("Notes for the Committee")
+        self.notes.setMaximumHeight(self.fontMetrics().height() * 4)
+        self.reviewed = QLabel()
+        self.reviewed.setWordWrap(True)
+        self.save_button = QPushButton("&Save review")
+        self.requests = self._requests_table()
+        self.buttons = self._request_buttons()
+        self._build()
+        self.version_box.currentIndexChanged.connect(self._show_version)
+        self.save_button.clicked.connect(self.save_review_requested)
+        self.requests.itemSelectionChanged.connect(self._enable_request_buttons)
+        self.clear()
+
+    # Building ------------------------------------------------------------------------------
+
+    def _browser(self, name: str) -> QTextBrowser:
+        browser = QTextBrowser()
+        browser.setAccessibleName(name)
+        browser.setOpenLinks(False)
+        return browser
+
+    def _requests_table(self) -> QTableWidget:
+        table = QTableWidget(0, len(REQUEST_COLUMNS))
+        table.setHorizontalHeaderLabels(REQUEST_COLUMNS)
+        table.setAccessibleName("Requests for a revised response")
+        table.verticalHeader().hide()
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setWordWrap(False)
+        return table
+
+    def _request_buttons(self) -> dict[str, QPushButton]:
+        specs = {
+            "new": ("&New request…", self.new_request_requested.emit),
+            "edit": ("&Edit…", lambda: self._emit(self.edit_request_requested)),
+            "send": ("Mark s&ent", lambda: self._emit(self.send_requested)),
+            "chase": ("C&hase…", lambda: self._emit(self.chase_requested)),
+            "accept": ("&Accept revised", lambda: self._emit(self.accept_requested)),
+            "withdraw": ("&Withdraw", lambda: self._emit(self.withdraw_requested)),
+            "letter": ("&Letter…", lambda: self._emit(self.letter_requested)),
+        }
+        buttons = {}
+        for key, (text, slot) in specs.items():
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons[key] = button
+        return buttons
+
+    def _build(self) -> None:
+        asks = QGroupBox("The petition asks")
+        QVBoxLayout(asks).addWidget(self.request_text)
+        answer = QGroupBox("The Government's response")
+        answer_layout = QVBoxLayout(answer)
+        row = QHBoxLayout()
+        caption = QLabel("&Version:")
+        caption.setBuddy(self.version_box)
+        row.addWidget(caption)
+        row.addWidget(self.version_box, 1)
+        answer_layout.addLayout(row)
+        answer_layout.addWidget(self.on_time)
+        answer_layout.addWidget(self.response_text, 1)
+        texts = QSplitter(Qt.Orientation.Horizontal)
+        texts.addWidget(asks)
+        texts.addWidget(answer)
+        texts.setSizes([380, 620])
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.coverage)
+        top_layout.addWidget(texts, 1)
+        bottom = QWidget()
+        bottom_layout = QHBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self._review_box(), 2)
+        bottom_layout.addWidget(self._requests_box(), 3)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(bottom)
+        split.setSizes([300, 260])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+
+    def _review_box(self) -> QGroupBox:
+        box = QGroupBox("Your review of this version")
+        form = QFormLayout(box)
+        form.addRow("Answers the petition's &request?", self.answers)
+        form.addRow("States the Government's &position?", self.position)
+        form.addRow("&Verdict:", self.verdict)
+        form.addRow("N&otes:", self.notes)
+        row = QHBoxLayout()
+        row.addWidget(self.reviewed, 1)
+        row.addWidget(self.save_button)
+        form.addRow(row)
+        return box
+
+    def _requests_box(self) -> QGroupBox:
+        box = QGroupBox("Requests for a revised response")
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.requests, 1)
+        row = QHBoxLayout()
+        for button in self.buttons.values():
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return box
+
+    # Showing -------------------------------------------------------------------------------
+
+    def clear(self, message: str = "Choose a petition to review its Government response.") -> None:
+        self.pane = None
+        self.coverage.setText(message)
+        self.request_text.clear()
+        self.response_text.clear()
+        self.version_box.clear()
+        self.on_time.clear()
+        self.reviewed.clear()
+        self.requests.setRowCount(0)
+        self.setEnabled(False)
+
+    def show_pane(self, pane: ReviewPane) -> None:
+        keep = (
+            self.current_version_id()
+            if self.pane and self.pane.petition_id == pane.petition_id
+            else None
+        )
+        self.pane = pane
+        self.setEnabled(True)
+        dark = self.palette().window().color().lightness() < 128
+        background = f"<p>{text_html(pane.background)}</p>" if pane.background else ""
+        self.request_text.setHtml(
+            f"<p style='font-size:large'>{highlighted(pane.request, pane.request_spans, dark=dark)}"
+            f"</p>{background}"
+        )
+        self.version_box.blockSignals(True)
+        self.version_box.clear()
+        for v in pane.versions:
+            self.version_box.addItem(v.label, v.id)
+        current = next(
+            (i for i, v in enumerate(pane.versions) if v.id == keep), len(pane.versions) - 1
+        )
+        self.version_box.setCurrentIndex(current)
+        self.version_box.blockSignals(False)
+        self._show_version()
+        self._show_requests(pane.requests)
+        if not pane.versions:
+            self.coverage.setText("There is no Government response to review yet.")
+
+    def current_version_id(self) -> int | None:
+        value = self.version_box.currentData()
+        return int(value) if value is not None else None
+
+    def current_version(self) -> VersionText | None:
+        version_id = self.current_version_id()
+        return self.pane.version(version_id) if self.pane and version_id is not None else None
+
+    def review_for_current(self) -> ReviewView | None:
+        version_id = self.current_version_id()
+        reviews = [
+            r
+            for r in (self.pane.reviews if self.pane else ())
+            if r.response_version_id == version_id
+        ]
+        return reviews[-1] if reviews else None
+
+    def _show_version(self) -> None:
+        v = self.current_version()
+        has_version = v is not None
+        for widget in (self.answers, self.position, self.verdict, self.notes, self.save_button):
+            widget.setEnabled(has_version)
+        if v is None:
+            self.response_text.clear()
+            self.on_time.clear()
+            return
+        dark = self.palette().window().color().lightness() < 128
+        self.coverage.setText(f"<b>Key terms:</b> {text_html(v.coverage_line)}")
+        self.response_text.setHtml(
+            f"<p><b>{highlighted(v.summary, v.summary_spans, dark=dark)}</b></p>"
+            f"<p>{highlighted(v.details, v.details_spans, dark=dark)}</p>"
+        )
+        self.on_time.setText(self._on_time_text(v))
+        self._fill_review(self.review_for_current())
+
+    def _on_time_text(self, v: VersionText) -> str:
+        when = _day(v.responded_on) or "an unknown date"
+        if v.on_time is None:
+            return f"Responded on {when}; no deadline applies to this version."
+        mark = "✓ On time" if v.on_time else "⚠ Late"
+        return f"{mark}: responded on {when} (due by {_day(v.deadline)})"
+
+    def _fill_review(self, review: ReviewView | None) -> None:
+        self.answers.setCurrentIndex(_answer_index(review.answers_request if review else None))
+        self.position.setCurrentIndex(_answer_index(review.states_position if review else None))
+        verdict = Verdict(review.verdict) if review else Verdict.ACCEPT
+        self.verdict.setCurrentIndex(self.verdict.findData(verdict))
+        self.notes.setPlainText(review.notes if review else "")
+        if review is None:
+            self.reviewed.setText("Not reviewed yet.")
+        else:
+            at = review.reviewed_at.astimezone().strftime("%d %B %Y %H:%M")
+            self.reviewed.setText(f"Reviewed by {review.reviewer} on {at}.")
+
+    def review_values(self) -> dict[str, object]:
+        return {
+            "verdict": Verdict(self.verdict.currentData()),
+            "answers_request": self.answers.currentData(),
+            "states_position": self.position.currentData(),
+            "notes": self.notes.toPlainText(),
+        }
+
+    def _show_requests(self, requests: tuple[RevisionRequestView, ...]) -> None:
+        selected = self.selected_request()
+        self.requests.setRowCount(len(requests))
+        for row, r in enumerate(requests):
+            cells = (str(r.id), r.status, _day(r.sent_on), _day(r.due_on), _day(r.last_chased_on),
+                     _day(r.revised_responded_on), " ".join(r.reasons.split()))  # fmt: skip
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, r.id)
+                self.requests.setItem(row, column, item)
+        if requests:
+            keep = next(
+                (i for i, r in enumerate(requests) if selected and r.id == selected.id),
+                len(requests) - 1,
+            )
+            self.requests.selectRow(keep)
+        self._enable_request_buttons()
+
+    def selected_request(self) -> RevisionRequestView | None:
+        rows = (
+            self.requests.selectionModel().selectedRows() if self.requests.selectionModel() else []
+        )
+        if not rows or self.pane is None:
+            return None
+        item = self.requests.item(rows[0].row(), 0)
+        request_id = item.data(Qt.ItemDataRole.UserRole) if item else None
+        return next((r for r in self.pane.requests if r.id == request_id), None)
+
+    def _enable_request_buttons(self) -> None:
+        r = self.selected_request()
+        status = RequestStatus(r.status) if r else None
+        moves = TRANSITIONS[status] if status else frozenset()
+        self.buttons["new"].setEnabled(bool(self.pane and self.pane.versions))
+        self.buttons["edit"].setEnabled(status is not None and not status.is_closed)
+        self.buttons["send"].setEnabled(RequestStatus.SENT in moves)
+        self.buttons["chase"].setEnabled(RequestStatus.CHASED in moves)
+        self.buttons["accept"].setEnabled(RequestStatus.ACCEPTED in moves)
+        self.buttons["withdraw"].setEnabled(RequestStatus.WITHDRAWN in moves)
+        self.buttons["letter"].setEnabled(r is not None)
+
+    def _emit(self, signal: SignalInstance) -> None:
+        request = self.selected_request()
+        if request is not None:
+            signal.emit(request)
+
+
+def _answer_index(value: bool | None) -> int:
+    return next(i for i, (_label, v) in enumerate(ANSWERS) if v is value)
