@@ -91,6 +91,7 @@ def test_a_request_for_a_revised_response_is_printed_with_its_reasons_and_dates(
     assert "Status Chased" in text and "Reply due 31 March 2025" in text
     assert "Chased 7 April 2025" in text
     assert "It did not answer <the> request & more." in text
+    assert "the Committee asked for a revised response on 10 March 2025 (chased)" in text
 
 
 def test_a_missing_petition_is_named(service: BriefingService, tmp_path: Path) -> None:

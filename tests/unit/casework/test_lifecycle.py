@@ -136,3 +136,20 @@ def test_a_petition_without_a_response_cannot_be_asked_to_revise_it(
 
     with pytest.raises(PetitionNotFound):
         services_for(database, "alice", clock).requests.create(PID, "Not answered.")
+
+
+def test_request_queues_follow_the_request(
+    answered: Database, alice: CaseworkServices, tmp_path: Path
+) -> None:
+    from caseworker.services.petitions import PetitionQuery, PetitionService
+    from caseworker.services.queues import Queue
+
+    def queue(q: Queue) -> list[int]:
+        rows = PetitionService(answered).list_petitions(PetitionQuery(queue=q))
+        return [r.id for r in rows]
+
+    assert queue(Queue.REVISION_REQUESTED) == []
+    alice.requests.create(PID, "Not answered.")
+    assert queue(Queue.REVISION_REQUESTED) == [PID]
+    import_revised(answered, tmp_path)
+    assert (queue(Queue.REVISION_REQUESTED), queue(Queue.REVISION_RECEIVED)) == ([], [PID])

@@ -356,3 +356,28 @@ def test_zero_petitions_clears_the_demo_data(sqlite_database: Database) -> None:
     assert scalar(sqlite_database, "SELECT count(*) FROM signature_snapshots") == 0
     with pytest.raises(ValueError):
         generate_demo(sqlite_database.engine, petitions=-1, today=TODAY)
+
+
+def test_the_modelled_case_tells_the_whole_revision_story(demo: Database) -> None:
+    from caseworker.demo.modelled import ACTION
+    from caseworker.domain.casework import RequestStatus
+    from caseworker.services.casework import CaseworkServices
+    from caseworker.services.petitions import PetitionQuery, PetitionService
+    from caseworker.services.queues import Queue
+
+    casework = CaseworkServices.open(demo)
+    (accepted,) = casework.requests.list_requests(status=RequestStatus.ACCEPTED)
+    pane = casework.reviews.pane(accepted.petition_id)
+    assert pane.request == ACTION
+    original, revised = pane.versions
+    assert (accepted.response_version_id, accepted.revised_version_id) == (
+        original.id, revised.id,
+    )  # fmt: skip
+    assert accepted.chases  # the revision came after its due date, so it was chased
+    assert [r.verdict for r in pane.reviews] == ["request_revision", "accept"]
+    actions = {e.action for e in casework.audit.for_petition(accepted.petition_id)}
+    assert {"created", "chased", "received", "accepted"} <= actions
+    waiting = PetitionService(demo).list_petitions(
+        PetitionQuery(queue=Queue.REVISION_REQUESTED, as_of=TODAY)
+    )
+    assert waiting, "some demo requests are still open"
