@@ -116,13 +116,23 @@ def table_points(series: Sequence[tuple[date, int]]) -> list[tuple[date, int]]:
     return points
 
 
+def _requested(detail: PetitionDetail) -> str:
+    """ "; the Committee asked for a revised response on 29 July 2026 (chased)"."""
+    if not detail.revision_requests:
+        return ""
+    latest = detail.revision_requests[-1]
+    when = f" on {long_date(latest.sent_on)}" if latest.sent_on else ""
+    status = latest.status.replace("_", " ")
+    return f"; the Committee asked for a revised response{when} ({status})"
+
+
 def response_status(detail: PetitionDetail) -> str:
     """One line: responded (when, revised?), awaiting (due when), or not yet needed."""
     current = detail.current_response
     if current is not None:
         when = current.responded_on or rules.london_date(current.first_seen_at)
         revised = " (revised; earlier versions below)" if len(detail.responses) > 1 else ""
-        return f"The Government responded on {long_date(when)}{revised}"
+        return f"The Government responded on {long_date(when)}{revised}{_requested(detail)}"
     if detail.response_threshold_reached_at is not None:
         due = f", due {long_date(detail.response_due_on)}" if detail.response_due_on else ""
         return f"Awaiting the Government response{due}"

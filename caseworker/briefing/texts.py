@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import quoteattr
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from caseworker.briefing.blocks import Outline, facts_table, note, paragraphs, plain
 from caseworker.domain import rules
@@ -121,6 +121,7 @@ def revision_request(request: RevisionRequestView, outline: Outline, level: int)
     return [
         outline.heading(title, level + 1),
         facts_table(rows, s.FRAME_WIDTH, label_width=120),
+        Spacer(1, 6),
         Paragraph("<b>Reasons given</b>", s.styles().body),
         *paragraphs(request.reasons),
     ]
