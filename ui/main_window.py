@@ -141,7 +141,8 @@ class MainWindow(QMainWindow):
         )
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.imports.data_changed.connect(self.refresh)
-        self.casework.data_changed.connect(self._load_counts_and_options)
+        # Casework changes the request queues' counts, never the filter lists.
+        self.casework.data_changed.connect(self._load_counts)
         self.casework.petition_chosen.connect(self.show_petition_by_id)
 
     # Behaviour -----------------------------------------------------------------------------
@@ -167,12 +168,16 @@ class MainWindow(QMainWindow):
         self._load_counts_and_options()
 
     def _load_counts_and_options(self) -> None:
+        self._load_counts()
+        service = self._context.petitions
+        self._context.runner.read(
+            lambda p, c: service.filter_options(), succeeded=self.filters.set_options
+        )
+
+    def _load_counts(self) -> None:
         service, as_of = self._context.petitions, date.today()
         self._context.runner.read(
             lambda p, c: service.queue_counts(as_of), succeeded=self.queues.set_counts
-        )
-        self._context.runner.read(
-            lambda p, c: service.filter_options(), succeeded=self.filters.set_options
         )
 
     def current_query(self) -> PetitionQuery:

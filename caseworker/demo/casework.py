@@ -125,7 +125,7 @@ def _recent_requests(
         ).all()
     answered = [(pid, day) for pid, day in rows if day is not None]
     overdue = next(((p, d) for p, d in answered if d < today - timedelta(days=35)), None)
-    recent = [(p, d) for p, d in answered if d >= today - timedelta(days=14)]
+    recent = [(p, d) for p, d in answered if d >= today - timedelta(days=30)]
     reasons = "The response does not say whether the Government will do what the petition asks."
     if overdue is not None:
         pid, responded_on = overdue

@@ -9,7 +9,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import HRFlowable, Paragraph, SimpleDocTemplate, Spacer
 
 from caseworker.domain.rules import long_date
 from caseworker.letters.compose import ADDRESS, COMMITTEE, HOUSE, Letter
@@ -25,7 +25,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "house": ParagraphStyle("house", fontName=SERIF_BOLD, fontSize=15, leading=18,
                                 textColor=GREEN),
         "committee": ParagraphStyle("committee", fontName=SERIF, fontSize=12, leading=15,
-                                    textColor=GREEN, spaceAfter=14),
+                                    textColor=GREEN, spaceAfter=4),
         "right": ParagraphStyle("right", parent=body, alignment=TA_RIGHT, spaceAfter=0,
                                 fontSize=9.5, leading=12.5),
         "to": ParagraphStyle("to", parent=body, spaceAfter=14),
@@ -40,12 +40,15 @@ def letter_pdf(letter: Letter) -> bytes:
     doc = SimpleDocTemplate(
         out, pagesize=A4, leftMargin=25 * mm, rightMargin=25 * mm, topMargin=20 * mm,
         bottomMargin=20 * mm, title=letter.subject, author=f"{HOUSE} {COMMITTEE}",
-        subject=letter.kind.label, lang="en-GB",
+        subject=letter.kind.label, lang="en-GB", creator="Petitions caseworker",
+        # Otherwise the canvas starts in Helvetica, which is not embedded.
+        initialFontName=SERIF, initialFontSize=11, displayDocTitle=True,
     )  # fmt: skip
     s = _styles()
     story = [
         Paragraph(HOUSE, s["house"]),
         Paragraph(COMMITTEE, s["committee"]),
+        HRFlowable(width="100%", thickness=0.6, color=GREEN, spaceBefore=0, spaceAfter=10),
         *(Paragraph(para(line), s["right"]) for line in ADDRESS),
         Spacer(0, 4 * mm),
         Paragraph(para(f"Our reference: {letter.reference}"), s["right"]),
@@ -55,8 +58,7 @@ def letter_pdf(letter: Letter) -> bytes:
         Paragraph(para(letter.subject), s["subject"]),
         *(Paragraph(para(p), s["body"]) for p in letter.paragraphs),
         Spacer(0, 10 * mm),
-        Paragraph(para(letter.signatory), s["body"]),
-        Paragraph(COMMITTEE, s["body"]),
+        Paragraph(f"{para(letter.signatory)}<br/>{COMMITTEE}", s["body"]),
     ]
     doc.build(story)
     return out.getvalue()

@@ -32,7 +32,7 @@ COMMON = {
     "background": "the petition's background text",
     "signatures": "signatures so far, e.g. 23,214",
     "department": "the department(s) responsible",
-    "today": "the date of the letter",
+    "today": "today's date",
     "signatory": "who signs the letter (a casework setting)",
 }
 ABOUT_REQUEST = {

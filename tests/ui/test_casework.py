@@ -55,7 +55,12 @@ def window(qtbot: QtBot, context: AppContext) -> MainWindow:
     w.show()
     w.start()
     wait_loaded(qtbot, w)
+    # Let the counts and filter lists arrive first: a new filter list reloads the table.
+    qtbot.waitUntil(lambda: not context.runner.busy, timeout=10_000)
+    wait_loaded(qtbot, w)
     w.show_petition_by_id(PID)
+    # The petition's own record enables the tabs; the casework pane fills the Review tab.
+    qtbot.waitUntil(lambda: w.petition.tabs.isEnabled(), timeout=10_000)
     qtbot.waitUntil(lambda: w.casework.review.pane is not None, timeout=10_000)
     return w
 

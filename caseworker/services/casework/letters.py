@@ -50,8 +50,11 @@ class LetterService(CaseworkServiceBase):
                 chase_count=str(len(view.chases)),
                 department=view.department or values["department"],
             )
-            suffix = "R" if kind is LetterKind.REVISION_REQUEST else f"C{len(view.chases) + 1}"
-            return self._letter(session, kind, petition, values, f"{request.id}{suffix}")
+            asking = kind is LetterKind.REVISION_REQUEST
+            suffix = "R" if asking else f"C{len(view.chases) + 1}"
+            # The request letter bears the day it was sent; a chaser is written today.
+            dated = view.sent_on if asking and view.sent_on else self.clock.today()
+            return self._letter(session, kind, petition, values, f"{request.id}{suffix}", dated)
 
     def overdue_letter(self, petition_id: int) -> Letter:
         """The letter chasing a Government response that is past its 21 days."""
@@ -76,17 +79,17 @@ class LetterService(CaseworkServiceBase):
                 days_overdue=str((today - due).days),
             )
             kind = LetterKind.OVERDUE_RESPONSE
-            return self._letter(session, kind, petition, values, f"O{today:%Y%m%d}")
+            return self._letter(session, kind, petition, values, f"O{today:%Y%m%d}", today)
 
     def _letter(
         self, session: Session, kind: LetterKind, petition: m.Petition,
-        values: dict[str, str], reference: str,
+        values: dict[str, str], reference: str, dated: date,
     ) -> Letter:  # fmt: skip
         return Letter(
             kind=kind,
             petition_id=petition.id,
             reference=f"PC/{petition.id}/{reference}",
-            dated=self.clock.today(),
+            dated=dated,
             to=values["department"],
             subject=f"e-petition {petition.id}: {petition.action}",
             body=fill(template(session, kind), values),

@@ -40,7 +40,6 @@ class ItemKind:
     RESPONSE = "response"
     OVERDUE = "request overdue"
     DEFERRED = "deferred"
-    DECIDED = "decided"
 
 
 #: When a petition qualifies in several ways, the first kind here is the one shown.
@@ -84,10 +83,12 @@ class MeetingService(CaseworkServiceBase):
                 (ItemKind.RESPONSE, _responses(session, view)),
                 (ItemKind.OVERDUE, _overdue(session, view)),
                 (ItemKind.DEFERRED, _deferred(session, view)),
-                (ItemKind.DECIDED, _decided(session, view)),
+                # Each of these rows says its own kind (response or revised response).
+                (ItemKind.RESPONSE, _decided(session, view)),
             ):
                 for row in rows:
                     found.setdefault(row["petition_id"], {"kind": kind, **row})
+
             decisions = _decisions(session, meeting_id)
             return [_item(session, row, decisions.get(pid)) for pid, row in _sorted(found)]
 
@@ -220,12 +221,18 @@ def _deferred(session: Session, view: MeetingView) -> list[dict[str, Any]]:
 
 
 def _decided(session: Session, view: MeetingView) -> list[dict[str, Any]]:
-    """Decisions already recorded at this meeting stay on its agenda whatever changes."""
-    d = MeetingDecision
-    query = select(d.petition_id, d.response_version_id, d.request_id).where(
-        d.meeting_id == view.id
+    """Decisions already recorded at this meeting stay on its agenda whatever changes since,
+    shown as what they were about."""
+    d, v = MeetingDecision, m.ResponseVersion
+    query = (
+        select(d.petition_id, d.response_version_id, d.request_id, v.responded_on.label("on"))
+        .outerjoin(v, v.id == d.response_version_id)
+        .where(d.meeting_id == view.id)
     )
-    return [{**row, "on": None} for row in _rows(session, query)]
+    return [
+        {**row, "kind": ItemKind.REVISED if row["request_id"] else ItemKind.RESPONSE}
+        for row in _rows(session, query)
+    ]
 
 
 def _decisions(session: Session, meeting_id: int) -> dict[int, DecisionView]:
@@ -234,7 +241,7 @@ def _decisions(session: Session, meeting_id: int) -> dict[int, DecisionView]:
 
 
 def _sorted(found: dict[int, dict[str, Any]]) -> list[tuple[int, dict[str, Any]]]:
-    order = {kind: i for i, kind in enumerate((*PRIORITY, ItemKind.DECIDED))}
+    order = {kind: i for i, kind in enumerate(PRIORITY)}
     return sorted(found.items(), key=lambda item: (order[item[1]["kind"]], item[0]))
 
 

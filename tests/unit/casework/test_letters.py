@@ -22,6 +22,7 @@ def pdf_text(path: Path) -> str:
 def test_request_letter_as_pdf_and_text(alice: CaseworkServices, tmp_path: Path) -> None:
     request = alice.requests.create(PID, HOSTILE)
     letter = alice.letters.request_letter(request.id)
+    assert letter.dated == request.sent_on  # the request letter bears the day it was sent
     write_letter(letter, tmp_path / "letter.pdf")
     write_letter(letter, tmp_path / "letter.txt")
     text = " ".join((tmp_path / "letter.txt").read_text(encoding="utf-8").split())
@@ -39,6 +40,10 @@ def test_request_letter_as_pdf_and_text(alice: CaseworkServices, tmp_path: Path)
     assert HOSTILE in text
     assert HOSTILE in printed  # markup printed literally, Welsh letters and dashes intact
     reader = PdfReader(tmp_path / "letter.pdf")
+    fonts = [f.get_object() for f in reader.pages[0]["/Resources"]["/Font"].values()]
+    assert fonts and all("/FontDescriptor" in f or "/DescendantFonts" in f for f in fonts), (
+        "every font is embedded"
+    )
     assert reader.metadata is not None
     assert reader.metadata.title == f"e-petition {PID}: {letter.subject.split(': ', 1)[1]}"
 
