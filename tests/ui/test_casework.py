@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from caseworker.domain.casework import Decision, RequestStatus, Verdict
 from caseworker.services.casework import CaseworkServices
 from caseworker.storage.engine import Database, open_database
-from tests.ui.conftest import make_context, wait_loaded
+from tests.ui.conftest import wait_loaded
 from tests.unit.casework.story import PID, import_original, import_revised
 from ui.casework.letter_dialog import LetterDialog
 from ui.casework.meeting_window import MeetingWindow
@@ -20,7 +20,6 @@ from ui.casework.request_dialogs import RequestDialog
 from ui.casework.settings_dialog import SettingsDialog
 from ui.context import AppContext
 from ui.main_window import MainWindow
-from ui.settings import WindowSettings
 
 REVIEW_TAB, COMPARE_TAB, HISTORY_TAB = 4, 5, 6
 
@@ -34,10 +33,9 @@ def story_db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
 
 
 @pytest.fixture
-def context(story_db: Database, settings: WindowSettings) -> Iterator[AppContext]:
-    ctx = make_context(story_db, settings)
-    yield ctx
-    ctx.runner.wait_for_all()
+def populated_db(story_db: Database) -> Database:
+    """The shared ``context`` fixture opens this database: petition 724432, answered."""
+    return story_db
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from caseworker.domain.textdiff import SideBySide
 from caseworker.services.casework.views import ReviewPane
 from ui.casework.markup import diff_html
+from ui.casework.widgets import text_browser
 
 LEGEND = (
     "Words only in the older version are <s>struck through</s> (red); words only in the "
@@ -33,8 +34,8 @@ class CompareTab(QWidget):
         self.older.setAccessibleName("Older version")
         self.newer = QComboBox()
         self.newer.setAccessibleName("Newer version")
-        self.left = self._browser("Older version with removed words marked")
-        self.right = self._browser("Newer version with added words marked")
+        self.left = text_browser("Older version with removed words marked")
+        self.right = text_browser("Newer version with added words marked")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         legend = QLabel(LEGEND)
@@ -61,12 +62,6 @@ class CompareTab(QWidget):
         self.older.currentIndexChanged.connect(self._request)
         self.newer.currentIndexChanged.connect(self._request)
         self.show_versions(None)
-
-    def _browser(self, name: str) -> QTextBrowser:
-        browser = QTextBrowser()
-        browser.setAccessibleName(name)
-        browser.setOpenLinks(False)
-        return browser
 
     @staticmethod
     def _follow(other: QTextBrowser) -> Callable[[int], None]:

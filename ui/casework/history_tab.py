@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from caseworker.services.casework.views import AuditEntryView
+from ui.casework.widgets import read_only_table
 
 COLUMNS = ("When", "Who", "Record", "Change", "Field", "From", "To")
 #: The stored field names, as a clerk would say them.
@@ -32,15 +30,7 @@ FIELD_LABELS = {
 class HistoryTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setAccessibleName("Casework history")
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = read_only_table(COLUMNS, "Casework history")
         self.caption = QLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.caption)

@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from caseworker.domain.rules import long_date
 from caseworker.services.casework.views import AgendaItem, MeetingView
 from ui.casework.edits import CaseworkEdits
 from ui.casework.request_dialogs import date_edit, from_qdate
+from ui.casework.widgets import read_only_table
 from ui.context import AppContext
 
 COLUMNS = ("Petition", "Title", "To consider", "Date", "Clerk's verdict", "Decision", "Notes")
@@ -66,15 +66,8 @@ class MeetingWindow(QDialog):
         self.resize(1100, 560)
 
     def _table(self) -> QTableWidget:
-        table = QTableWidget(0, len(COLUMNS))
-        table.setHorizontalHeaderLabels(COLUMNS)
-        table.setAccessibleName("Agenda")
-        table.verticalHeader().hide()
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table = read_only_table(COLUMNS, "Agenda")
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         table.cellDoubleClicked.connect(self._choose)
         return table
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from caseworker.domain.casework import RequestStatus
 from caseworker.services.dto import RevisionRequestView
+from ui.casework.widgets import save_cancel
 
 
 def to_qdate(day: date) -> QDate:
@@ -77,11 +77,7 @@ class RequestDialog(QDialog):
         form.addRow("", self.draft)
         form.addRow("&Sent on:", self.sent_on)
         form.addRow("D&ue on:", self.due_on)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -121,11 +117,7 @@ class ChaseDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Chased on:", self.chased_on)
         form.addRow("&Note:", self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"Request {request.id}, due {request.due_on or 'not set'}"))
         layout.addLayout(form)

@@ -11,14 +11,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,7 @@ from caseworker.domain.rules import long_date
 from caseworker.services.casework.views import ReviewPane, ReviewView, VersionText
 from caseworker.services.dto import RevisionRequestView
 from ui.casework.markup import highlighted, text_html
+from ui.casework.widgets import read_only_table, text_browser
 
 ANSWERS = (("Not answered yet", None), ("Yes", True), ("No", False))
 REQUEST_COLUMNS = ("No.", "Status", "Sent", "Due", "Last chased", "Revised response", "Reasons")
@@ -63,11 +62,11 @@ class ReviewTab(QWidget):
         self.coverage = QLabel()
         self.coverage.setWordWrap(True)
         self.coverage.setAccessibleName("Key terms the response uses")
-        self.request_text = self._browser("The petition's request")
+        self.request_text = text_browser("The petition's request")
         self.version_box = QComboBox()
         self.version_box.setAccessibleName("Response version")
         self.on_time = QLabel()
-        self.response_text = self._browser("The Government's response")
+        self.response_text = text_browser("The Government's response")
         self.answers = answer_box("Does it answer the petition's request?")
         self.position = answer_box("Does it state the Government's position?")
         self.verdict = QComboBox()
@@ -91,22 +90,9 @@ class ReviewTab(QWidget):
 
     # Building ------------------------------------------------------------------------------
 
-    def _browser(self, name: str) -> QTextBrowser:
-        browser = QTextBrowser()
-        browser.setAccessibleName(name)
-        browser.setOpenLinks(False)
-        return browser
-
     def _requests_table(self) -> QTableWidget:
-        table = QTableWidget(0, len(REQUEST_COLUMNS))
-        table.setHorizontalHeaderLabels(REQUEST_COLUMNS)
-        table.setAccessibleName("Requests for a revised response")
-        table.verticalHeader().hide()
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table = read_only_table(REQUEST_COLUMNS, "Requests for a revised response")
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
         table.setWordWrap(False)
         return table
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +22,7 @@ from caseworker.services.casework.settings import (
     validate_setting,
 )
 from ui.casework.edits import CaseworkEdits
+from ui.casework.widgets import save_cancel
 
 
 class SettingsDialog(QDialog):
@@ -45,11 +45,7 @@ class SettingsDialog(QDialog):
         form.addRow("Letters &signed by:", self.signatory)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self, on_save=self.save)  # checks everything before accepting
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel("Letter &templates:"))
