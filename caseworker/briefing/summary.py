@@ -89,7 +89,8 @@ def key_dates(petition: PetitionDetail) -> str:
     elif petition.closing_date is not None:
         dates.append(f"closes {long_date(petition.closing_date)}")
     if petition.debate_scheduled_on is not None:
-        dates.append(f"debate scheduled on {long_date(petition.debate_scheduled_on)}")
+        # The day the Committee fixed the debate, not the debate itself (that is on the cover).
+        dates.append(f"debate date set on {long_date(petition.debate_scheduled_on)}")
     text = "; ".join(dates)
     return text[:1].upper() + text[1:] if text else "None recorded"
 

@@ -85,6 +85,8 @@ def _brief(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> 
     path: Path = args.output
     if path.is_dir():
         raise CommandError(f"{path} is a folder; give the file to write, such as {path}/pack.pdf")
+    if path.suffix.lower() != ".pdf":
+        raise CommandError(f"{path}: a briefing pack is a PDF; the file name must end in .pdf")
     options = PackOptions(
         sections=args.sections,
         member=args.member,

@@ -20,6 +20,7 @@ from caseworker.services.casework import (
     write_letter,
 )
 from caseworker.services.casework.formats import requests_json, requests_table
+from caseworker.services.petitions import PetitionService
 from caseworker.storage.engine import Database
 
 READ_ONLY = {"requests", "letter"}
@@ -75,6 +76,8 @@ def _request_revision(db: Database, args: argparse.Namespace, out: TextIO, err: 
 
 def _requests(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     status = RequestStatus(args.status) if args.status else None
+    if args.petition is not None:
+        PetitionService(db).get_petition(args.petition)  # refuses an unknown number
     rows = _services(db).requests.list_requests(status=status, petition_id=args.petition)
     render = requests_json if args.format == "json" else requests_table
     out.write(render(rows, date.today()) + "\n")

@@ -77,7 +77,7 @@ def _modelled_story(engine: Engine, services: CaseworkServices, clock: _StepCloc
     )  # fmt: skip
     clock.on(first_meeting)
     meeting = services.meetings.open_meeting(first_meeting)
-    services.meetings.record_decision(meeting.id, pid, Decision.REQUEST_REVISION,
+    services.meetings.record_decision(meeting.recorded_id, pid, Decision.REQUEST_REVISION,
                                       response_version_id=original)  # fmt: skip
     clock.on(first_meeting + timedelta(days=1))
     request = services.requests.create(
@@ -104,7 +104,7 @@ def _modelled_story(engine: Engine, services: CaseworkServices, clock: _StepCloc
     clock.on(second_meeting)
     meeting = services.meetings.open_meeting(second_meeting)
     decide = services.meetings.record_decision
-    decide(meeting.id, pid, Decision.ACCEPT_REVISED, response_version_id=revised,
+    decide(meeting.recorded_id, pid, Decision.ACCEPT_REVISED, response_version_id=revised,
            request_id=request.id)  # fmt: skip
     request = services.requests.get(request.id)
     if request.status == RequestStatus.RECEIVED:

@@ -89,7 +89,7 @@ def test_saving_a_review_then_undo_and_redo(
 ) -> None:
     tab = window.casework.review
     tab.answers.setCurrentIndex(tab.answers.findData(False))
-    tab.verdict.setCurrentIndex(tab.verdict.findData(Verdict.REQUEST_REVISION))
+    tab.verdict.setCurrentIndex(tab.verdict.findData(Verdict.REQUEST_REVISION.value))
     tab.notes.setPlainText("Does not say yes or no.")
     tab.save_button.click()
     qtbot.waitUntil(lambda: bool(tab.pane and tab.pane.reviews), timeout=10_000)
@@ -242,3 +242,43 @@ def test_settings_dialog_refuses_a_bad_template_and_saves_nothing(
     window.casework.stack.undo()
     window.casework.stack.undo()
     assert services(context).settings.get().revision_days.value == "21"
+
+
+def test_a_new_request_is_selected_so_the_next_action_applies_to_it(
+    qtbot: QtBot, window: MainWindow, context: AppContext
+) -> None:
+    edits, requests = window.casework.edits, services(context).requests
+    assert edits.create_request(PID, "First.", status=RequestStatus.DRAFT)
+    reload(qtbot, window)
+    first = requests.list_requests(petition_id=PID)[0]
+    assert edits.withdraw(first)
+    reload(qtbot, window)
+    assert edits.create_request(PID, "Second.")
+    reload(qtbot, window)
+    selected = window.casework.review.selected_request()
+    assert selected is not None and selected.reasons == "Second."
+
+
+def test_choosing_not_yet_decided_takes_the_decision_back(
+    qtbot: QtBot, window: MainWindow, context: AppContext
+) -> None:
+    from datetime import date
+
+    from ui.casework.request_dialogs import to_qdate
+
+    meeting = MeetingWindow(window, context, window.casework.edits)
+    qtbot.addWidget(meeting)
+    meeting.meets_on.setDate(to_qdate(date(2025, 6, 10)))
+    meeting.open_agenda()
+    qtbot.waitUntil(lambda: meeting.table.rowCount() == 1, timeout=10_000)
+    assert services(context).meetings.meetings() == []  # looking records nothing
+    box = meeting.decision_box(PID)
+    box.setCurrentIndex(box.findData(Decision.NOTED))
+    box.activated.emit(box.currentIndex())
+    qtbot.waitUntil(lambda: meeting.items[0].decision is not None, timeout=10_000)
+    box = meeting.decision_box(PID)
+    box.setCurrentIndex(0)
+    box.activated.emit(0)
+    qtbot.waitUntil(lambda: meeting.items[0].decision is None, timeout=10_000)
+    window.casework.stack.undo()
+    qtbot.waitUntil(lambda: meeting.items[0].decision is not None, timeout=10_000)

@@ -34,6 +34,8 @@ class CaseworkController(QObject):
         self.history = HistoryTab()
         self.petition_id: int | None = None
         self._generation = 0
+        # While a request dialog is open its own error line shows refusals, not a message box.
+        self._open_dialog: RequestDialog | None = None
         view.tabs.addTab(self.review, "Re&view")
         view.tabs.addTab(self.compare, "Co&mpare versions")
         view.tabs.addTab(self.history, "Histor&y")
@@ -113,6 +115,9 @@ class CaseworkController(QObject):
         self.data_changed.emit()
 
     def _refused(self, message: str) -> None:
+        if self._open_dialog is not None:
+            self._open_dialog.show_error(message)
+            return
         QMessageBox.warning(self._window, "Not saved", message)
         if self.petition_id is not None:
             self.show_petition(self.petition_id)
@@ -124,6 +129,8 @@ class CaseworkController(QObject):
         if version is None or self.petition_id is None:
             return
         values = self.review.review_values()
+        if values is None:
+            return
         self.edits.save_review(
             self.petition_id, version.id, values.pop("verdict"),  # type: ignore[arg-type]
             existing=self.review.review_for_current(), **values,  # type: ignore[arg-type]
@@ -135,7 +142,7 @@ class CaseworkController(QObject):
         return RequestDialog(
             self._window, title=title, today=self.services.requests.clock.today(),
             due_days=int(settings.revision_days.value), request=request,
-            department=pane.departments if pane else "",
+            department=pane.department_names if pane else "",
         )  # fmt: skip
 
     def new_request(self) -> None:
@@ -143,19 +150,28 @@ class CaseworkController(QObject):
         if self.petition_id is None or version is None:
             return
         dialog = self._dialog(f"Request a revised response to e-petition {self.petition_id}")
-        while dialog.exec():
-            values = dialog.values()
-            if self.edits.create_request(
-                self.petition_id, values.pop("reasons"), response_version_id=version.id, **values
-            ):
-                return
+        self._open_dialog = dialog
+        try:
+            while dialog.exec():
+                values = dialog.values()
+                reasons = values.pop("reasons")
+                if self.edits.create_request(
+                    self.petition_id, reasons, response_version_id=version.id, **values
+                ):
+                    return
+        finally:
+            self._open_dialog = None
 
     def edit_request(self, request: Any) -> None:
         dialog = self._dialog(f"Request {request.id}", request)
-        # If refused (a colleague saved first), the message says so and the tab reloads; the
-        # clerk's wording is still in the dialog's fields until they close it.
-        while dialog.exec() and not self.edits.edit_request(request, dialog.values()):
-            request = self.services.requests.get(request.id)
+        # If refused (a colleague saved first, say) the dialog says why and stays open with
+        # the clerk's wording, to save again over the newer record or cancel.
+        self._open_dialog = dialog
+        try:
+            while dialog.exec() and not self.edits.edit_request(request, dialog.values()):
+                request = self.services.requests.get(request.id)
+        finally:
+            self._open_dialog = None
 
     def chase(self, request: Any) -> None:
         dialog = ChaseDialog(self._window, request, self.services.requests.clock.today())

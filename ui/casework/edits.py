@@ -24,6 +24,7 @@ from caseworker.services.casework import (
     EditConflict,
     RecordNotFound,
 )
+from caseworker.services.casework.views import AgendaItem, DecisionView, MeetingView
 from caseworker.services.dto import RevisionRequestView
 from caseworker.services.errors import PetitionNotFound
 
@@ -238,17 +239,29 @@ class CaseworkEdits(QObject):
 
     # Meetings ------------------------------------------------------------------------------
 
-    def record_decision(self, meeting_id: int, item: Any, decision: Decision, notes: str) -> bool:
+    def record_decision(
+        self, meeting: MeetingView, item: AgendaItem, decision: Decision, notes: str
+    ) -> bool:
+        """Record or change the decision on an agenda item; the first one records the meeting."""
         meetings = self.services.meetings
         existing = item.decision
         links = {"response_version_id": item.response_version_id, "request_id": item.request_id}
-        made = self._first(lambda: meetings.record_decision(
-            meeting_id, item.petition_id, decision, notes=notes,
-            expected_version=existing.version if existing else None, **links))  # fmt: skip
+        pid = item.petition_id
+
+        def first() -> DecisionView:
+            meeting_id = meetings.open_meeting(meeting.meets_on, meeting.cut_off).recorded_id
+            place["meeting"] = meeting_id
+            return meetings.record_decision(
+                meeting_id, pid, decision, notes=notes,
+                expected_version=existing.version if existing else None, **links,
+            )  # fmt: skip
+
+        place: dict[str, int] = {}
+        made = self._first(first)
         if made is None:
             return False
         tracked = self.track("decision", made.id, made.version)
-        pid = item.petition_id
+        meeting_id = place["meeting"]
 
         def record(d: Decision, n: str) -> None:
             done = meetings.record_decision(meeting_id, pid, d, notes=n,
@@ -267,6 +280,31 @@ class CaseworkEdits(QObject):
             old = (Decision(existing.decision), existing.notes)
             self._push(f"Change the decision on {pid}", pid, lambda: record(decision, notes),
                        lambda: record(*old))  # fmt: skip
+        return True
+
+    def clear_decision(self, meeting: MeetingView, item: AgendaItem) -> bool:
+        """Take a recorded decision back (the clerk chose "not yet decided")."""
+        existing, meetings = item.decision, self.services.meetings
+        if existing is None or meeting.id is None:
+            return False
+        meeting_id, pid = meeting.id, item.petition_id
+        links = {"response_version_id": item.response_version_id, "request_id": item.request_id}
+        old = (Decision(existing.decision), existing.notes)
+        tracked = self.track("decision", existing.id, existing.version)
+
+        def clear() -> bool:
+            meetings.clear_decision(tracked.id, tracked.version)
+            return True
+
+        if not self._first(clear):
+            return False
+
+        def again() -> None:
+            made = meetings.record_decision(meeting_id, pid, old[0], notes=old[1], **links)
+            self._recreated("decision", tracked, made.id, made.version)
+
+        self._push(f"Clear the decision on {pid}", pid,
+                   lambda: meetings.clear_decision(tracked.id, tracked.version), again)  # fmt: skip
         return True
 
     # Settings ------------------------------------------------------------------------------

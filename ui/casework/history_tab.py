@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import (
     QLabel,
     QTableWidgetItem,
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from caseworker.domain.rules import long_date
 from caseworker.services.casework.views import AuditEntryView
 from ui.casework.widgets import read_only_table
 
@@ -45,7 +48,7 @@ class HistoryTab(QWidget):
         )
         self.table.setRowCount(len(entries))
         for row, e in enumerate(entries):
-            record = f"{e.subject} {e.subject_id}" if e.subject_id else e.subject
+            record = _record(e)
             cells = (e.at.astimezone().strftime("%d %b %Y %H:%M"), e.actor, record, e.action,
                      FIELD_LABELS.get(e.field or "", e.field or ""), _short(e.old_value),
                      _short(e.new_value))  # fmt: skip
@@ -57,9 +60,25 @@ class HistoryTab(QWidget):
                 self.table.setItem(row, column, item)
 
 
+def _record(e: AuditEntryView) -> str:
+    """ "request 3", "request 3, chase 2", "decision at meeting 1", "setting signatory"."""
+    if not e.subject_id:
+        return e.subject
+    first, _, second = e.subject_id.partition("/")
+    if e.subject == "decision":
+        return f"decision at meeting {first}"
+    if second:
+        return f"{e.subject} {first}, chase {second}"
+    return f"{e.subject} {first}"
+
+
 def _short(value: str | None, limit: int = 80) -> str:
     if value is None:
         return "—"
+    try:  # dates read as everywhere else in the window
+        return long_date(date.fromisoformat(value))
+    except ValueError:
+        pass
     # Stored codes such as "request_revision" read better with spaces.
     flat = (
         " ".join(value.replace("_", " ").split())

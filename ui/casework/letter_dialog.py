@@ -37,8 +37,8 @@ class LetterDialog(QDialog):
         self.preview.setAccessibleName("Letter text")
         self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.status = QLabel(
-            "The wording comes from the team's template (Casework ▸ Settings); the reasons "
-            "and dates come from the request."
+            "The wording comes from the team's template (Casework ▸ Casework settings…); "
+            "the reasons and dates come from the request."
         )
         self.status.setWordWrap(True)
         self.copy_button = QPushButton("&Copy text")

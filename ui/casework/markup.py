@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from caseworker.domain.textdiff import Change, Piece
 
 TERM = "font-weight:600; text-decoration:underline; background-color:{bg};"
+MISSING = "font-style:italic;"
 REMOVED = "text-decoration:line-through; background-color:{bg};"
 ADDED = "text-decoration:underline; background-color:{bg};"
 
@@ -21,13 +22,18 @@ def text_html(text: str) -> str:
     return html.escape(text).replace("\r\n", "\n").replace("\n", "<br>")
 
 
-def highlighted(text: str, spans: Iterable[tuple[int, int]], *, dark: bool = False) -> str:
-    """``text`` with the given character ranges marked as key terms."""
+def highlighted(
+    text: str, spans: Iterable[tuple[int, int]], *, dark: bool = False,
+    missing: Iterable[tuple[int, int]] = (),
+) -> str:  # fmt: skip
+    """``text`` with the given character ranges marked as key terms; ``missing`` ranges (key
+    terms the response never uses) are set in italics instead."""
     style = TERM.format(bg="#5c4b00" if dark else "#fff1a8")
+    marks = sorted([(s, e, style) for s, e in spans] + [(s, e, MISSING) for s, e in missing])
     out, at = [], 0
-    for start, end in spans:
+    for start, end, how in marks:
         out.append(text_html(text[at:start]))
-        out.append(f'<span style="{style}">{text_html(text[start:end])}</span>')
+        out.append(f'<span style="{how}">{text_html(text[start:end])}</span>')
         at = end
     out.append(text_html(text[at:]))
     return "".join(out)

@@ -25,7 +25,7 @@ from caseworker.domain.casework import default_cut_off as friday_before
 from caseworker.domain.rules import long_date
 from caseworker.services.casework.views import AgendaItem, MeetingView
 from ui.casework.edits import CaseworkEdits
-from ui.casework.request_dialogs import date_edit, from_qdate
+from ui.casework.request_dialogs import date_edit, from_qdate, to_qdate
 from ui.casework.widgets import read_only_table
 from ui.context import AppContext
 
@@ -67,7 +67,15 @@ class MeetingWindow(QDialog):
 
     def _table(self) -> QTableWidget:
         table = read_only_table(COLUMNS, "Agenda")
-        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Decision and notes get fixed room; the title takes what is left.
+        widest = max(DECISION_LABELS.values(), key=len)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Fixed)
+        table.setColumnWidth(5, table.fontMetrics().horizontalAdvance(widest) + 48)
+        table.setColumnWidth(6, table.fontMetrics().horizontalAdvance("0" * 28))
         table.cellDoubleClicked.connect(self._choose)
         return table
 
@@ -90,29 +98,25 @@ class MeetingWindow(QDialog):
         layout.addWidget(hint)
 
     def open_agenda(self) -> None:
-        meetings = self._context.casework.meetings
+        """Show the agenda for the chosen dates (looking records nothing)."""
         meets_on, cut_off = from_qdate(self.meets_on.date()), from_qdate(self.cut_off.date())
+        self._load(meets_on, cut_off)
+
+    def reload(self) -> None:
+        if self.meeting is not None:
+            self._load(self.meeting.meets_on, self.meeting.cut_off)
+
+    def _load(self, meets_on: date, cut_off: date) -> None:
+        meetings = self._context.casework.meetings
         self._context.runner.read(
-            lambda progress, cancelled: meetings.open_meeting(meets_on, cut_off),
-            succeeded=self._opened,
+            lambda progress, cancelled: meetings.agenda_for(meets_on, cut_off),
+            succeeded=lambda result: self.show_agenda(*result),
             failed=lambda kind, message: self.caption.setText(f"Could not open: {message}"),
         )
 
-    def _opened(self, meeting: MeetingView) -> None:
-        self.meeting = meeting
-        self.reload()
-
-    def reload(self) -> None:
-        if self.meeting is None:
-            return
-        meetings, meeting_id = self._context.casework.meetings, self.meeting.id
-        self._context.runner.read(
-            lambda progress, cancelled: meetings.agenda(meeting_id), succeeded=self.show_agenda
-        )
-
-    def show_agenda(self, items: list[AgendaItem]) -> None:
-        m = self.meeting
-        assert m is not None
+    def show_agenda(self, meeting: MeetingView, items: list[AgendaItem]) -> None:
+        self.meeting = m = meeting
+        self.cut_off.setDate(to_qdate(m.cut_off))  # a recorded meeting keeps its own cut-off
         self.items = items
         decided = sum(1 for i in items if i.decision)
         self.caption.setText(
@@ -120,6 +124,7 @@ class MeetingWindow(QDialog):
             f"{long_date(m.window_start + timedelta(days=1))} to {long_date(m.cut_off)}, "
             f"revised responses awaiting acceptance, overdue requests and deferred items. "
             f"{len(items)} to consider, {decided} decided."
+            + ("" if m.id is not None else " (The meeting is recorded with its first decision.)")
         )
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
@@ -153,18 +158,21 @@ class MeetingWindow(QDialog):
 
     def _decide(self, item: AgendaItem, box: QComboBox) -> None:
         decision = box.currentData()
-        if decision is None or self.meeting is None:
+        if self.meeting is None:
+            return
+        if decision is None:
+            self._edits.clear_decision(self.meeting, item)
             return
         notes = item.decision.notes if item.decision else ""
         if item.decision is None or item.decision.decision != decision:
-            self._edits.record_decision(self.meeting.id, item, Decision(decision), notes)
+            self._edits.record_decision(self.meeting, item, Decision(decision), notes)
 
     def _notes_changed(self, item: AgendaItem, edit: QLineEdit) -> None:
         if self.meeting is None or item.decision is None:
             return
         if edit.text().strip() != item.decision.notes:
             decision = Decision(item.decision.decision)
-            self._edits.record_decision(self.meeting.id, item, decision, edit.text())
+            self._edits.record_decision(self.meeting, item, decision, edit.text())
 
     def _choose(self, row: int, _column: int) -> None:
         cell = self.table.item(row, 0)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from caseworker.domain.casework import RequestStatus
+from caseworker.domain.rules import long_date
 from caseworker.services.dto import RevisionRequestView
 from ui.casework.widgets import save_cancel
 
@@ -113,13 +114,17 @@ class ChaseDialog(QDialog):
         self.setWindowTitle(f"Chase request {request.id}")
         self.chased_on = date_edit(today)
         self.note = QLineEdit()
-        self.note.setPlaceholderText("e.g. emailed the department's parliamentary clerk")
+        self.note.setPlaceholderText("e.g. emailed the parliamentary clerk")
+        self.note.setMinimumWidth(self.note.fontMetrics().horizontalAdvance("0" * 40))
         form = QFormLayout()
         form.addRow("&Chased on:", self.chased_on)
         form.addRow("&Note:", self.note)
         buttons = save_cancel(self)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Request {request.id}, due {request.due_on or 'not set'}"))
+        due = long_date(request.due_on) if request.due_on else "not set"
+        early = request.due_on is not None and today <= request.due_on
+        note = " (not yet due: a chaser now is early)" if early else ""
+        layout.addWidget(QLabel(f"Request {request.id}, due {due}{note}"))
         layout.addLayout(form)
         layout.addWidget(buttons)
 

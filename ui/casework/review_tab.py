@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -71,12 +72,13 @@ class ReviewTab(QWidget):
         self.position = answer_box("Does it state the Government's position?")
         self.verdict = QComboBox()
         self.verdict.setAccessibleName("Verdict")
+        self.verdict.addItem("— choose a verdict —", None)
         for v in Verdict:
-            self.verdict.addItem(VERDICT_LABELS[v], v)
+            self.verdict.addItem(VERDICT_LABELS[v], v.value)
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName("Review notes")
         self.notes.setPlaceholderText("Notes for the Committee")
-        self.notes.setMaximumHeight(self.fontMetrics().height() * 4)
+        self.notes.setMinimumHeight(self.fontMetrics().height() * 4)
         self.reviewed = QLabel()
         self.reviewed.setWordWrap(True)
         self.save_button = QPushButton("&Save review")
@@ -94,6 +96,10 @@ class ReviewTab(QWidget):
         table = read_only_table(REQUEST_COLUMNS, "Requests for a revised response")
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setWordWrap(False)
+        # Reasons take the room that is left, instead of pushing the table sideways.
+        table.horizontalHeader().setSectionResizeMode(
+            len(REQUEST_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch
+        )
         return table
 
     def _request_buttons(self) -> dict[str, QPushButton]:
@@ -192,12 +198,7 @@ class ReviewTab(QWidget):
         )
         self.pane = pane
         self.setEnabled(True)
-        dark = self.palette().window().color().lightness() < 128
-        background = f"<p>{text_html(pane.background)}</p>" if pane.background else ""
-        self.request_text.setHtml(
-            f"<p style='font-size:large'>{highlighted(pane.request, pane.request_spans, dark=dark)}"
-            f"</p>{background}"
-        )
+        self._show_request(pane.request_spans, ())
         self.version_box.blockSignals(True)
         self.version_box.clear()
         for v in pane.versions:
@@ -211,6 +212,21 @@ class ReviewTab(QWidget):
         self._show_requests(pane.requests)
         if not pane.versions:
             self.coverage.setText("There is no Government response to review yet.")
+
+    def _show_request(
+        self, used: tuple[tuple[int, int], ...], missing: tuple[tuple[int, int], ...]
+    ) -> None:
+        """The request, its key terms marked where the shown version uses them."""
+        if self.pane is None:
+            return
+        dark = self.palette().window().color().lightness() < 128
+        request = highlighted(self.pane.request, used, dark=dark, missing=missing)
+        background = f"<p>{text_html(self.pane.background)}</p>" if self.pane.background else ""
+        legend = (
+            "<p><small>Key terms the response uses are <u><b>underlined</b></u>; those it "
+            "never uses are in <i>italics</i>.</small></p>"
+        )
+        self.request_text.setHtml(f"<p style='font-size:large'>{request}</p>{legend}{background}")
 
     def current_version_id(self) -> int | None:
         value = self.version_box.currentData()
@@ -239,6 +255,9 @@ class ReviewTab(QWidget):
             self.on_time.clear()
             return
         dark = self.palette().window().color().lightness() < 128
+        assert self.pane is not None
+        unused = tuple(s for s in self.pane.request_spans if s not in v.request_spans_used)
+        self._show_request(v.request_spans_used, unused)
         self.coverage.setText(f"<b>Key terms:</b> {text_html(v.coverage_line)}")
         self.response_text.setHtml(
             f"<p><b>{highlighted(v.summary, v.summary_spans, dark=dark)}</b></p>"
@@ -257,16 +276,23 @@ class ReviewTab(QWidget):
     def _fill_review(self, review: ReviewView | None) -> None:
         self.answers.setCurrentIndex(_answer_index(review.answers_request if review else None))
         self.position.setCurrentIndex(_answer_index(review.states_position if review else None))
-        verdict = Verdict(review.verdict) if review else Verdict.ACCEPT
-        self.verdict.setCurrentIndex(self.verdict.findData(verdict))
+        # A new review starts with no verdict: saving one is a choice, never a default.
+        self.verdict.setCurrentIndex(self.verdict.findData(review.verdict) if review else 0)
         self.notes.setPlainText(review.notes if review else "")
         if review is None:
             self.reviewed.setText("Not reviewed yet.")
         else:
-            at = review.reviewed_at.astimezone().strftime("%d %B %Y %H:%M")
-            self.reviewed.setText(f"Reviewed by {review.reviewer} on {at}.")
+            at = review.reviewed_at.astimezone()
+            self.reviewed.setText(
+                f"Reviewed by {review.reviewer} on {long_date(at.date())} at {at:%H:%M}."
+            )
 
-    def review_values(self) -> dict[str, object]:
+    def review_values(self) -> dict[str, object] | None:
+        """What to save, or None (with a hint shown) while no verdict is chosen."""
+        if self.verdict.currentData() is None:
+            self.reviewed.setText("⚠ Choose a verdict before saving the review.")
+            self.verdict.setFocus()
+            return None
         return {
             "verdict": Verdict(self.verdict.currentData()),
             "answers_request": self.answers.currentData(),
@@ -276,6 +302,11 @@ class ReviewTab(QWidget):
 
     def _show_requests(self, requests: tuple[RevisionRequestView, ...]) -> None:
         selected = self.selected_request()
+        # A request that has just appeared (the clerk recorded it) is the one to act on next.
+        shown_before = self._shown_request_ids()
+        new = [r for r in requests if r.id not in shown_before]
+        if new and shown_before:
+            selected = new[-1]
         self.requests.setRowCount(len(requests))
         for row, r in enumerate(requests):
             cells = (str(r.id), r.status, _day(r.sent_on), _day(r.due_on), _day(r.last_chased_on),
@@ -291,6 +322,10 @@ class ReviewTab(QWidget):
             )
             self.requests.selectRow(keep)
         self._enable_request_buttons()
+
+    def _shown_request_ids(self) -> set[int]:
+        items = (self.requests.item(row, 0) for row in range(self.requests.rowCount()))
+        return {item.data(Qt.ItemDataRole.UserRole) for item in items if item is not None}
 
     def selected_request(self) -> RevisionRequestView | None:
         rows = (

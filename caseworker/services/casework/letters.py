@@ -51,7 +51,8 @@ class LetterService(CaseworkServiceBase):
                 department=view.department or values["department"],
             )
             asking = kind is LetterKind.REVISION_REQUEST
-            suffix = "R" if asking else f"C{len(view.chases) + 1}"
+            # A chaser is written with its chase: the latest chase's number (C1 before any).
+            suffix = "R" if asking else f"C{max(1, len(view.chases))}"
             # The request letter bears the day it was sent; a chaser is written today.
             dated = view.sent_on if asking and view.sent_on else self.clock.today()
             return self._letter(session, kind, petition, values, f"{request.id}{suffix}", dated)
@@ -113,10 +114,18 @@ def write_letter(letter: Letter, path: Path) -> None:
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
+        # mkstemp makes the file private; a letter is meant to be shared like any other file.
+        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def _petition(session: Session, petition_id: int) -> m.Petition:

@@ -75,22 +75,28 @@ class MeetingService(CaseworkServiceBase):
 
     def agenda(self, meeting_id: int) -> list[AgendaItem]:
         with self._sessions() as session:
-            meeting = _meeting(session, meeting_id)
-            view = _meeting_view(session, meeting)
-            found: dict[int, dict[str, Any]] = {}
-            for kind, rows in (
-                (ItemKind.REVISED, _revised(session, view)),
-                (ItemKind.RESPONSE, _responses(session, view)),
-                (ItemKind.OVERDUE, _overdue(session, view)),
-                (ItemKind.DEFERRED, _deferred(session, view)),
-                # Each of these rows says its own kind (response or revised response).
-                (ItemKind.RESPONSE, _decided(session, view)),
-            ):
-                for row in rows:
-                    found.setdefault(row["petition_id"], {"kind": kind, **row})
+            return _agenda(session, _meeting_view(session, _meeting(session, meeting_id)))
 
-            decisions = _decisions(session, meeting_id)
-            return [_item(session, row, decisions.get(pid)) for pid, row in _sorted(found)]
+    def agenda_for(
+        self, meets_on: date, cut_off: date | None = None
+    ) -> tuple[MeetingView, list[AgendaItem]]:
+        """The agenda of the meeting on that day, recorded or not: looking stores nothing.
+
+        A meeting already recorded keeps its own cut-off; a new one is recorded with its
+        first decision.
+        """
+        cut_off = cut_off or default_cut_off(meets_on)
+        if cut_off > meets_on:
+            raise CaseworkError("cut-off: must be on or before the day of the meeting")
+        with self._sessions() as session:
+            stored = session.scalar(
+                select(CommitteeMeeting).where(CommitteeMeeting.meets_on == meets_on)
+            )
+            if stored is not None:
+                view = _meeting_view(session, stored)
+            else:
+                view = _view(session, None, meets_on, cut_off)
+            return view, _agenda(session, view)
 
     def record_decision(
         self, meeting_id: int, petition_id: int, decision: Decision, *, notes: str = "",
@@ -153,13 +159,33 @@ def _meeting(session: Session, meeting_id: int) -> CommitteeMeeting:
 
 
 def _meeting_view(session: Session, meeting: CommitteeMeeting) -> MeetingView:
+    return _view(session, meeting.id, meeting.meets_on, meeting.cut_off)
+
+
+def _view(session: Session, meeting_id: int | None, meets_on: date, cut_off: date) -> MeetingView:
+    """The meeting's window starts after the previous meeting's cut-off (an earlier one)."""
+    mt = CommitteeMeeting
     previous = session.scalar(
-        select(func.max(CommitteeMeeting.cut_off)).where(
-            CommitteeMeeting.meets_on < meeting.meets_on
-        )
+        select(func.max(mt.cut_off)).where(mt.meets_on < meets_on, mt.cut_off < cut_off)
     )
-    start = previous if previous is not None else meeting.cut_off - FIRST_WINDOW
-    return MeetingView(meeting.id, meeting.meets_on, meeting.cut_off, start)
+    start = previous if previous is not None else cut_off - FIRST_WINDOW
+    return MeetingView(meeting_id, meets_on, cut_off, start)
+
+
+def _agenda(session: Session, view: MeetingView) -> list[AgendaItem]:
+    found: dict[int, dict[str, Any]] = {}
+    for kind, rows in (
+        (ItemKind.REVISED, _revised(session, view)),
+        (ItemKind.RESPONSE, _responses(session, view)),
+        (ItemKind.OVERDUE, _overdue(session, view)),
+        (ItemKind.DEFERRED, _deferred(session, view)),
+        # Each of these rows says its own kind (response or revised response).
+        (ItemKind.RESPONSE, _decided(session, view)),
+    ):
+        for row in rows:
+            found.setdefault(row["petition_id"], {"kind": kind, **row})
+    decisions = _decisions(session, view.id) if view.id is not None else {}
+    return [_item(session, row, decisions.get(pid)) for pid, row in _sorted(found)]
 
 
 def _rows(session: Session, query: Select[*tuple[Any, ...]]) -> list[dict[str, Any]]:
@@ -224,6 +250,8 @@ def _decided(session: Session, view: MeetingView) -> list[dict[str, Any]]:
     """Decisions already recorded at this meeting stay on its agenda whatever changes since,
     shown as what they were about."""
     d, v = MeetingDecision, m.ResponseVersion
+    if view.id is None:
+        return []
     query = (
         select(d.petition_id, d.response_version_id, d.request_id, v.responded_on.label("on"))
         .outerjoin(v, v.id == d.response_version_id)
@@ -248,12 +276,11 @@ def _sorted(found: dict[int, dict[str, Any]]) -> list[tuple[int, dict[str, Any]]
 def _item(session: Session, row: dict[str, Any], decision: DecisionView | None) -> AgendaItem:
     petition = session.get(m.Petition, row["petition_id"])
     assert petition is not None
-    verdict = session.scalar(
-        select(ResponseReview.verdict)
-        .where(ResponseReview.petition_id == petition.id)
-        .order_by(ResponseReview.reviewed_at.desc())
-        .limit(1)
-    )
+    # The clerk's verdict on the version this item is about (else the latest on any).
+    review = select(ResponseReview.verdict).where(ResponseReview.petition_id == petition.id)
+    if row.get("response_version_id") is not None:
+        review = review.where(ResponseReview.response_version_id == row["response_version_id"])
+    verdict = session.scalar(review.order_by(ResponseReview.reviewed_at.desc()).limit(1))
     return AgendaItem(
         kind=row["kind"],
         petition_id=petition.id,

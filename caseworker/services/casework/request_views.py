@@ -12,6 +12,17 @@ from caseworker.storage import models as m
 from caseworker.storage.casework_models import RequestChase, RevisionRequest
 
 
+def department_names(session: Session, petition_id: int) -> str | None:
+    """The petition's departments by full name, as a letter is addressed."""
+    link = m.PetitionDepartment
+    names = session.scalars(
+        select(link.department_name)
+        .where(link.petition_id == petition_id)
+        .order_by(link.department_name)
+    ).all()
+    return "; ".join(names) or None
+
+
 def requests_for_petition(
     session: Session, petition_id: int
 ) -> tuple[dto.RevisionRequestView, ...]:

@@ -14,7 +14,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from caseworker.domain.casework import TRANSITIONS, RequestStatus, default_due_on
+from caseworker.domain.casework import (
+    AWAITING_DEPARTMENT,
+    TRANSITIONS,
+    RequestStatus,
+    default_due_on,
+)
 from caseworker.services import dto
 from caseworker.services.casework.common import (
     AuditEntry,
@@ -25,7 +30,7 @@ from caseworker.services.casework.common import (
     check_version,
     record_audit,
 )
-from caseworker.services.casework.request_views import request_view
+from caseworker.services.casework.request_views import department_names, request_view
 from caseworker.services.casework.settings import revision_days
 from caseworker.services.errors import PetitionNotFound
 from caseworker.storage import models as m
@@ -75,17 +80,18 @@ class RevisionRequestService(CaseworkServiceBase):
             if session.get(m.Petition, petition_id) is None:
                 raise PetitionNotFound(petition_id)
             version_id = _response_version(session, petition_id, response_version_id)
+            _refuse_second_open_request(session, petition_id)
             if status is RequestStatus.SENT:
                 _require_reasons(reasons)
                 sent_on = sent_on or self.clock.today()
                 due_on = due_on or default_due_on(sent_on, revision_days(session))
-            _check_dates(sent_on, due_on)
+            _check_dates(sent_on, due_on, self.clock.today())
             now = self.clock.now()
             request = RevisionRequest(
                 petition_id=petition_id,
                 response_version_id=version_id,
                 reasons=reasons,
-                department=department or _departments(session, petition_id),
+                department=department or department_names(session, petition_id),
                 status=status.value,
                 sent_on=sent_on,
                 due_on=due_on,
@@ -118,9 +124,8 @@ class RevisionRequestService(CaseworkServiceBase):
             request = self._for_update(session, request_id, expected_version)
             if request.status != RequestStatus.DRAFT and "reasons" in values:
                 _require_reasons(values["reasons"])
-            _check_dates(
-                values.get("sent_on", request.sent_on), values.get("due_on", request.due_on)
-            )
+            sent_on = values.get("sent_on", request.sent_on)
+            _check_dates(sent_on, values.get("due_on", request.due_on), self.clock.today())
             return self._save(session, request, values, "changed")
 
     def mark_sent(
@@ -133,7 +138,7 @@ class RevisionRequestService(CaseworkServiceBase):
             _require_reasons(request.reasons)
             sent = sent_on or self.clock.today()
             due = due_on or request.due_on or default_due_on(sent, revision_days(session))
-            _check_dates(sent, due)
+            _check_dates(sent, due, self.clock.today())
             values = {"status": RequestStatus.SENT.value, "sent_on": sent, "due_on": due}
             return self._save(session, request, values, "sent")
 
@@ -250,6 +255,21 @@ def _require_move(request: RevisionRequest, to: RequestStatus) -> None:
         )
 
 
+def _refuse_second_open_request(session: Session, petition_id: int) -> None:
+    """One open request per petition: a second would be chased and answered twice."""
+    r = RevisionRequest
+    still_open = session.scalar(
+        select(r.id)
+        .where(r.petition_id == petition_id)
+        .where(r.status.in_([RequestStatus.DRAFT.value, *(s.value for s in AWAITING_DEPARTMENT)]))
+    )
+    if still_open is not None:
+        raise CaseworkError(
+            f"petition {petition_id} already has an open request ({still_open}); chase, "
+            "edit or withdraw that one instead"
+        )
+
+
 def _require_reasons(reasons: str) -> None:
     if not reasons.strip():
         raise CaseworkError(
@@ -257,7 +277,9 @@ def _require_reasons(reasons: str) -> None:
         )
 
 
-def _check_dates(sent_on: date | None, due_on: date | None) -> None:
+def _check_dates(sent_on: date | None, due_on: date | None, today: date) -> None:
+    if sent_on is not None and sent_on > today:
+        raise CaseworkError(f"sent on: {sent_on.isoformat()} is in the future")
     if sent_on is not None and due_on is not None and due_on < sent_on:
         raise CaseworkError(
             f"due on: {due_on.isoformat()} is before the request was sent ({sent_on.isoformat()})"
@@ -277,13 +299,3 @@ def _response_version(session: Session, petition_id: int, version_id: int | None
     if current is None:
         raise CaseworkError(f"petition {petition_id} has no Government response to ask to revise")
     return current
-
-
-def _departments(session: Session, petition_id: int) -> str | None:
-    link = m.PetitionDepartment
-    names = session.scalars(
-        select(link.department_name)
-        .where(link.petition_id == petition_id)
-        .order_by(link.department_name)
-    ).all()
-    return "; ".join(names) or None

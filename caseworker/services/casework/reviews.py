@@ -21,7 +21,7 @@ from caseworker.services.casework.common import (
     check_version,
     record_audit,
 )
-from caseworker.services.casework.request_views import request_view
+from caseworker.services.casework.request_views import department_names, request_view
 from caseworker.services.casework.views import ReviewPane, ReviewView, VersionText
 from caseworker.services.errors import PetitionNotFound
 from caseworker.storage import models as m
@@ -41,13 +41,14 @@ class ReviewService(CaseworkServiceBase):
             requests = _requests(session, petition_id)
             crossed = petition.response_threshold_reached_at
             due = rules.response_due_on(crossed) if crossed else None
-            versions = _versions(session, petition_id, terms, due, requests)
+            versions = _versions(session, petition, terms, due, requests)
             return ReviewPane(
                 petition_id=petition_id,
                 request=petition.action,
                 request_spans=_spans(find_terms(petition.action, terms)),
                 background=petition.background or "",
                 departments=petition.departments_label or "",
+                department_names=department_names(session, petition_id) or "",
                 response_due_on=due,
                 versions=versions,
                 reviews=tuple(_review_view(r) for r in _reviews(session, petition_id)),
@@ -168,12 +169,13 @@ def _ordered_versions(session: Session, petition_id: int) -> list[m.ResponseVers
 
 def _versions(
     session: Session,
-    petition_id: int,
+    petition: m.Petition,
     terms: tuple[KeyTerm, ...],
     due: date | None,
     requests: list[RevisionRequest],
 ) -> tuple[VersionText, ...]:
-    rows = _ordered_versions(session, petition_id)
+    rows = _ordered_versions(session, petition.id)
+    request_terms = find_terms(petition.action, terms)
     revised_due = {r.revised_version_id: r.due_on for r in requests if r.revised_version_id}
     out = []
     for index, v in enumerate(rows):
@@ -196,6 +198,7 @@ def _versions(
                 details_spans=_spans(d_spans),
                 terms_used=tuple(t.word for t in terms if t.stem in used),
                 terms_missing=tuple(t.word for t in cover.missing),
+                request_spans_used=_spans([s for s in request_terms if s.stem in used]),
                 coverage_line=cover.summary,
             )
         )

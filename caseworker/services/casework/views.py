@@ -41,6 +41,8 @@ class VersionText:
     details_spans: tuple[tuple[int, int], ...]
     terms_used: tuple[str, ...]
     terms_missing: tuple[str, ...]
+    #: The request's key-term spans this version uses (the request pane marks only these).
+    request_spans_used: tuple[tuple[int, int], ...]
     coverage_line: str
 
 
@@ -53,6 +55,8 @@ class ReviewPane:
     request_spans: tuple[tuple[int, int], ...]
     background: str
     departments: str
+    #: Full names, as a letter is addressed ("Department for Education; HM Treasury").
+    department_names: str
     response_due_on: date | None
     versions: tuple[VersionText, ...]
     reviews: tuple[ReviewView, ...]
@@ -76,11 +80,18 @@ class AuditEntryView:
 
 @dataclass(frozen=True)
 class MeetingView:
-    id: int
+    #: None for a meeting not recorded yet (it is recorded with its first decision).
+    id: int | None
     meets_on: date
     cut_off: date
     #: Responses received after this date (and by the cut-off) are new at this meeting.
     window_start: date
+
+    @property
+    def recorded_id(self) -> int:
+        if self.id is None:
+            raise ValueError(f"the meeting on {self.meets_on} is not recorded yet")
+        return self.id
 
 
 @dataclass(frozen=True)

@@ -52,10 +52,13 @@ def test_chaser_counts_chases_and_uses_its_own_template(
     alice: CaseworkServices, clock: MovableClock
 ) -> None:
     request = alice.requests.create(PID, "Not answered.")
+    assert alice.letters.request_letter(request.id, LetterKind.CHASER).reference.endswith(
+        f"{request.id}C1"
+    )
     clock.set(date(2025, 7, 14))
     request = alice.requests.chase(request.id, request.version)
     letter = alice.letters.request_letter(request.id, LetterKind.CHASER)
-    assert letter.reference.endswith(f"{request.id}C2")
+    assert letter.reference.endswith(f"{request.id}C1")  # written with its first chase
     assert "On 20 June 2025 the Petitions Committee asked" in letter.body
     assert letter.dated == date(2025, 7, 14)
 
@@ -98,3 +101,5 @@ def test_writing_refuses_bad_targets_naming_them(alice: CaseworkServices, tmp_pa
         write_letter(letter, tmp_path / "missing" / "letter.pdf")
     write_letter(letter, out / "letter.pdf")
     assert [p.name for p in out.iterdir()] == ["letter.pdf"]  # no temporary file left
+    mode = (out / "letter.pdf").stat().st_mode & 0o777
+    assert mode & 0o044, "readable by colleagues, like any file the clerk saves"

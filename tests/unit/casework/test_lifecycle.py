@@ -109,6 +109,7 @@ def test_moves_the_process_does_not_allow_are_refused(alice: CaseworkServices) -
         ({"status": "lost"}, "^status: 'lost' is not one of"),
         ({"petition_id": 1}, "^petition_id: not a field"),
         ({"reasons": "  "}, "^reasons:"),
+        ({"sent_on": date(2025, 6, 21)}, "^sent on: 2025-06-21 is in the future"),
     ],
 )
 def test_bad_edits_name_the_field_and_change_nothing(
@@ -153,3 +154,11 @@ def test_request_queues_follow_the_request(
     assert queue(Queue.REVISION_REQUESTED) == [PID]
     import_revised(answered, tmp_path)
     assert (queue(Queue.REVISION_REQUESTED), queue(Queue.REVISION_RECEIVED)) == ([], [PID])
+
+
+def test_a_second_open_request_is_refused(alice: CaseworkServices) -> None:
+    first = alice.requests.create(PID, "Not answered.", status=RequestStatus.DRAFT)
+    with pytest.raises(CaseworkError, match=f"already has an open request \\({first.id}\\)"):
+        alice.requests.create(PID, "Again.")
+    alice.requests.withdraw(first.id, first.version)
+    assert alice.requests.create(PID, "Asked again.").status == "sent"

@@ -59,11 +59,11 @@ def test_stale_review_and_decision_saves_are_refused_too(
         bob.reviews.save_review(PID, version_id, Verdict.REQUEST_REVISION, review_id=review.id,
                                 expected_version=review.version)  # fmt: skip
     meeting = alice.meetings.open_meeting(date(2025, 6, 24))
-    decision = alice.meetings.record_decision(meeting.id, PID, Decision.DEFER)
-    alice.meetings.record_decision(meeting.id, PID, Decision.NOTED,
+    decision = alice.meetings.record_decision(meeting.recorded_id, PID, Decision.DEFER)
+    alice.meetings.record_decision(meeting.recorded_id, PID, Decision.NOTED,
                                    expected_version=decision.version)  # fmt: skip
     with pytest.raises(EditConflict):
-        bob.meetings.record_decision(meeting.id, PID, Decision.REQUEST_REVISION,
+        bob.meetings.record_decision(meeting.recorded_id, PID, Decision.REQUEST_REVISION,
                                      expected_version=decision.version)  # fmt: skip
 
 
