@@ -48,6 +48,14 @@ def _nice_step(top: float, ticks: int = 5) -> float:
     return float(10 * power)
 
 
+def _month_label(day: date, first: date) -> str:
+    return f"{day:%b %Y}" if day == first or day.month == 1 else f"{day:%b}"
+
+
+def _short_day(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
 def _month_starts(first: date, last: date, most: int = 7) -> list[date]:
     """First days of months between two dates, thinned to at most ``most`` labels."""
     months = []
@@ -94,9 +102,18 @@ def signatures_over_time(
     plot.yValueAxis.gridStrokeWidth = 0.3
     x_axis = plot.xValueAxis
     x_axis.valueMin, x_axis.valueMax = 0, days
-    ticks = _month_starts(origin, series[-1][0])
-    x_axis.valueSteps = [(d - origin).days for d in ticks] or [0]
-    x_axis.labelTextFormat = lambda x: f"{origin + timedelta(days=int(round(x))):%b %Y}"
+    # Only months inside the plotted span: a month start before the first point would be
+    # drawn at the left edge on top of the next label.
+    ticks = [d for d in _month_starts(origin, series[-1][0]) if d >= origin]
+    if len(ticks) >= 2:
+        x_axis.valueSteps = [(d - origin).days for d in ticks]
+        first = ticks[0]
+        # The year only where it starts or changes, so the labels never run together.
+        x_axis.labelTextFormat = lambda x: _month_label(origin + timedelta(days=int(round(x))),
+                                                        first)  # fmt: skip
+    else:  # a few weeks: the first and last day instead
+        x_axis.valueSteps = [0, days]
+        x_axis.labelTextFormat = lambda x: _short_day(origin + timedelta(days=int(round(x))))
     _style_axis_labels(x_axis)
     x_axis.labels.angle = 0
     drawing.add(plot)
