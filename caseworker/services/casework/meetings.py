@@ -185,7 +185,8 @@ def _agenda(session: Session, view: MeetingView) -> list[AgendaItem]:
         for row in rows:
             found.setdefault(row["petition_id"], {"kind": kind, **row})
     decisions = _decisions(session, view.id) if view.id is not None else {}
-    return [_item(session, row, decisions.get(pid)) for pid, row in _sorted(found)]
+    facts = _Facts(session, list(found))
+    return [_item(facts, row, decisions.get(pid)) for pid, row in _sorted(found)]
 
 
 def _rows(session: Session, query: Select[*tuple[Any, ...]]) -> list[dict[str, Any]]:
@@ -273,24 +274,51 @@ def _sorted(found: dict[int, dict[str, Any]]) -> list[tuple[int, dict[str, Any]]
     return sorted(found.items(), key=lambda item: (order[item[1]["kind"]], item[0]))
 
 
-def _item(session: Session, row: dict[str, Any], decision: DecisionView | None) -> AgendaItem:
-    petition = session.get(m.Petition, row["petition_id"])
-    assert petition is not None
-    # The clerk's verdict on the version this item is about (else the latest on any).
-    review = select(ResponseReview.verdict).where(ResponseReview.petition_id == petition.id)
-    if row.get("response_version_id") is not None:
-        review = review.where(ResponseReview.response_version_id == row["response_version_id"])
-    verdict = session.scalar(review.order_by(ResponseReview.reviewed_at.desc()).limit(1))
+class _Facts:
+    """The petitions and clerks' verdicts behind an agenda, read in two queries (not two per
+    item: an agenda after a long recess has hundreds of items)."""
+
+    def __init__(self, session: Session, petition_ids: list[int]) -> None:
+        p, r = m.Petition, ResponseReview
+        self.petitions = {
+            row.id: row
+            for row in session.execute(
+                select(p.id, p.action, p.departments_label, p.signature_count).where(
+                    p.id.in_(petition_ids)
+                )
+            )
+        }
+        self.latest: dict[int, str] = {}
+        self.by_version: dict[tuple[int, int], str] = {}
+        reviews = (
+            select(r.petition_id, r.response_version_id, r.verdict)
+            .where(r.petition_id.in_(petition_ids))
+            .order_by(r.reviewed_at)
+        )
+        for pid, version_id, verdict in session.execute(reviews):  # later ones overwrite
+            self.latest[pid] = verdict
+            self.by_version[(pid, version_id)] = verdict
+
+    def verdict(self, pid: int, version_id: int | None) -> str | None:
+        """The clerk's verdict on the version an item is about (else the latest on any)."""
+        if version_id is not None:
+            return self.by_version.get((pid, version_id))
+        return self.latest.get(pid)
+
+
+def _item(facts: _Facts, row: dict[str, Any], decision: DecisionView | None) -> AgendaItem:
+    pid = row["petition_id"]
+    petition = facts.petitions[pid]
     return AgendaItem(
         kind=row["kind"],
-        petition_id=petition.id,
+        petition_id=pid,
         action=petition.action,
         departments=petition.departments_label or "",
         signature_count=petition.signature_count,
         response_version_id=row.get("response_version_id"),
         request_id=row.get("request_id"),
         on=row.get("on"),
-        latest_verdict=verdict,
+        latest_verdict=facts.verdict(pid, row.get("response_version_id")),
         decision=decision,
     )
 
