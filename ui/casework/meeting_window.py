@@ -63,7 +63,7 @@ class MeetingWindow(QDialog):
         self.table = self._table()
         self._build()
         edits.changed.connect(lambda _pid: self.reload())
-        self.resize(1100, 560)
+        self.resize(1320, 600)
 
     def _table(self) -> QTableWidget:
         table = read_only_table(COLUMNS, "Agenda")
@@ -75,7 +75,8 @@ class MeetingWindow(QDialog):
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(6, QHeaderView.ResizeMode.Fixed)
         table.setColumnWidth(5, table.fontMetrics().horizontalAdvance(widest) + 48)
-        table.setColumnWidth(6, table.fontMetrics().horizontalAdvance("0" * 28))
+        table.setColumnWidth(6, table.fontMetrics().horizontalAdvance("0" * 22))
+        table.setWordWrap(False)  # one line a petition; the full title is in its tooltip
         table.cellDoubleClicked.connect(self._choose)
         return table
 
@@ -136,6 +137,7 @@ class MeetingWindow(QDialog):
                  long_date(item.on) if item.on else "", verdict)  # fmt: skip
         for column, text in enumerate(cells):
             cell = QTableWidgetItem(text)
+            cell.setToolTip(text)
             cell.setData(Qt.ItemDataRole.UserRole, item.petition_id)
             self.table.setItem(row, column, cell)
         self.table.setCellWidget(row, 5, self._decision_box(item))
