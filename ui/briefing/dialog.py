@@ -10,7 +10,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTemporaryDir
+from PySide6.QtCore import Qt, QTemporaryDir
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -152,7 +153,13 @@ class BriefingDialog(QDialog):
         dialog = QPrintDialog(printer, self)
         dialog.setMinMax(1, self.preview.document.pageCount())
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            print_document(self.preview.document, printer)
+            # Qt's printer is driven from this thread; a busy cursor shows the few seconds
+            # an 18-page pack takes to draw.
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                print_document(self.preview.document, printer)
+            finally:
+                QGuiApplication.restoreOverrideCursor()
 
     def save_pack(self) -> ProgressJob | None:
         suggested = f"briefing-{'-'.join(str(i) for i in self.petition_ids[:3])}.pdf"
