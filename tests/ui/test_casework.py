@@ -206,7 +206,7 @@ def test_meeting_window_records_and_undoes_a_decision(
 ) -> None:
     from datetime import date
 
-    from ui.casework.request_dialogs import to_qdate
+    from ui.dates import to_qdate
 
     meeting = MeetingWindow(window, context, window.casework.edits)
     qtbot.addWidget(meeting)
@@ -264,7 +264,7 @@ def test_choosing_not_yet_decided_takes_the_decision_back(
 ) -> None:
     from datetime import date
 
-    from ui.casework.request_dialogs import to_qdate
+    from ui.dates import to_qdate
 
     meeting = MeetingWindow(window, context, window.casework.edits)
     qtbot.addWidget(meeting)

@@ -7,9 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -27,16 +25,9 @@ from PySide6.QtWidgets import (
 from caseworker.briefing import PackOptions
 from caseworker.services.briefing import BatchResult, BriefingService, DebateGroup
 from ui.briefing.options_form import SectionChoice
+from ui.dates import date_edit, from_qdate
 from ui.dialogs.progress import ProgressJob, run_with_progress
 from ui.workers import JobRunner
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
 
 
 class BatchDialog(QDialog):
@@ -49,8 +40,8 @@ class BatchDialog(QDialog):
         self.current: ProgressJob | None = None
         self.written: BatchResult | None = None
         today = date.today()
-        self.first = self._date_edit(today)
-        self.last = self._date_edit(today + timedelta(days=28))
+        self.first = date_edit(today)
+        self.last = date_edit(today + timedelta(days=28))
         self.folder = QLineEdit()
         self.folder.setAccessibleName("Folder for the packs")
         browse = QPushButton("&Browse…")
@@ -63,12 +54,6 @@ class BatchDialog(QDialog):
         self.first.dateChanged.connect(self.refresh_debates)
         self.last.dateChanged.connect(self.refresh_debates)
         self.refresh_debates()
-
-    def _date_edit(self, day: date) -> QDateEdit:
-        edit = QDateEdit(_qdate(day))
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("d MMMM yyyy")
-        return edit
 
     def _build_layout(self, browse: QPushButton) -> None:
         folder_row = QHBoxLayout()
@@ -101,7 +86,7 @@ class BatchDialog(QDialog):
         """List the debates in the range (in the background; late answers are dropped)."""
         self._generation += 1
         generation, service = self._generation, self._service
-        first, last = _pydate(self.first.date()), _pydate(self.last.date())
+        first, last = from_qdate(self.first.date()), from_qdate(self.last.date())
         self._runner.read(
             lambda p, c: service.debates_between(first, last),
             succeeded=lambda groups: self._show_debates(generation, groups),
@@ -127,7 +112,7 @@ class BatchDialog(QDialog):
             QMessageBox.information(self, "Choose a folder", "Choose the folder for the packs.")
             return None
         service, target = self._service, Path(folder)
-        first, last = _pydate(self.first.date()), _pydate(self.last.date())
+        first, last = from_qdate(self.first.date()), from_qdate(self.last.date())
         options = PackOptions(sections=self.sections.chosen())
 
         def work(progress: Any, cancelled: Any) -> BatchResult:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from caseworker.briefing import SECTION_TITLES, PackOptions, Section
 from caseworker.briefing.model import DEFAULT_DEBATE_TIME
+from ui.dates import from_qdate, to_qdate
 
 #: Mnemonics for the section boxes, unique within the dialog.
 SECTION_LABELS = {
@@ -84,7 +85,7 @@ class PackOptionsForm(QWidget):
         if day is None:
             today = date.today()
             day = today + timedelta(days=(7 - today.weekday()) % 7 or 7)
-        self.debate_date.setDate(QDate(day.year, day.month, day.day))
+        self.debate_date.setDate(to_qdate(day))
 
     def options(self) -> PackOptions:
         chosen = self.debate_date.date()
@@ -92,7 +93,7 @@ class PackOptionsForm(QWidget):
         return PackOptions(
             sections=self.sections.chosen(),
             member=self.member.text().strip() or None,
-            debate_date=date(chosen.year(), chosen.month(), chosen.day()),
+            debate_date=from_qdate(chosen),
             debate_time=DEFAULT_DEBATE_TIME.replace(hour=clock.hour(), minute=clock.minute()),
             reference=self.reference.text().strip() or None,
         )

@@ -25,9 +25,9 @@ from caseworker.domain.casework import default_cut_off as friday_before
 from caseworker.domain.rules import long_date
 from caseworker.services.casework.views import AgendaItem, MeetingView
 from ui.casework.edits import CaseworkEdits
-from ui.casework.request_dialogs import date_edit, from_qdate, to_qdate
 from ui.casework.widgets import read_only_table
 from ui.context import AppContext
+from ui.dates import date_edit, from_qdate, to_qdate
 
 COLUMNS = ("Petition", "Title", "To consider", "Date", "Clerk's verdict", "Decision", "Notes")
 UNDECIDED = "— not yet decided —"

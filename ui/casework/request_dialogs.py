@@ -5,10 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QLabel,
@@ -22,21 +20,7 @@ from caseworker.domain.casework import RequestStatus
 from caseworker.domain.rules import long_date
 from caseworker.services.dto import RevisionRequestView
 from ui.casework.widgets import save_cancel
-
-
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def date_edit(day: date) -> QDateEdit:
-    edit = QDateEdit(to_qdate(day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMMM yyyy")
-    return edit
+from ui.dates import date_edit, from_qdate
 
 
 class RequestDialog(QDialog):
