@@ -13,14 +13,13 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import sessionmaker
 
 from caseworker.demo import modelled
 from caseworker.domain.casework import Decision, RequestStatus, Verdict
 from caseworker.importing.revisions import link_revised_responses
 from caseworker.services.casework import CaseworkServices, Clock
 from caseworker.storage import models as m
-from caseworker.storage.engine import Database
+from caseworker.storage.engine import database_for
 
 CLERK = "demo clerk"
 P, V = m.Petition, m.ResponseVersion
@@ -44,7 +43,7 @@ def tuesday_after(day: date) -> date:
 
 
 def seed_casework(engine: Engine, today: date) -> None:
-    database = Database(engine, sessionmaker(engine, expire_on_commit=False))
+    database = database_for(engine)
     clock = _StepClock()
     services = CaseworkServices.open(database, actor=CLERK, clock=Clock(now=clock))
     _modelled_story(engine, services, clock)

@@ -26,7 +26,7 @@ from caseworker.importing.sources import Source, SourceError, expand
 from caseworker.importing.writer import CaptureWriter, Outcome
 from caseworker.jobs import CancelCheck, ProgressCallback, never_cancelled, no_progress
 from caseworker.storage import models as m
-from caseworker.storage.engine import refresh_statistics
+from caseworker.storage.engine import for_writing, refresh_statistics
 from caseworker.storage.upsert import table_of
 
 CAPTURES = table_of(m.Capture)
@@ -101,7 +101,7 @@ class _Batch:
     """One transaction over several files, each file inside a savepoint of its own."""
 
     def __init__(self, engine: Engine, summary: ImportSummary) -> None:
-        self._engine = engine
+        self._engine = for_writing(engine)
         self._summary = summary
         self._connection: Connection | None = None
         self._transaction: RootTransaction | None = None
@@ -150,7 +150,7 @@ class _Batch:
 
 def import_source(engine: Engine, source: Source) -> Counter[Outcome]:
     """Import one capture in a transaction of its own."""
-    with engine.connect() as connection, connection.begin():
+    with for_writing(engine).connect() as connection, connection.begin():
         return _import_source(connection, source)
 
 

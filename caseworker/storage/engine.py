@@ -49,8 +49,22 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+#: Execution option that marks a connection's transactions as writes (see ``for_writing``).
+WRITE_OPTION = "caseworker_writes"
+
+
 def _begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A write transaction takes SQLite's write lock when it begins. A deferred BEGIN that
+    # reads and then writes fails at once with SQLITE_BUSY_SNAPSHOT when another process
+    # committed in between, which the busy timeout does not retry; BEGIN IMMEDIATE queues
+    # behind the other writer for up to the busy timeout instead.
+    writes = connection.get_execution_options().get(WRITE_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+
+
+def for_writing(engine: Engine) -> Engine:
+    """The same engine (and pool) with transactions that write: ``BEGIN IMMEDIATE`` on SQLite."""
+    return engine.execution_options(**{WRITE_OPTION: True})
 
 
 def make_engine(url: str) -> Engine:
@@ -71,10 +85,15 @@ def _ensure_folder(url: URL) -> None:
 
 @dataclass(frozen=True)
 class Database:
-    """An engine and the session factory that services open their units of work with."""
+    """An engine and the session factories that services open their units of work with.
+
+    ``sessions`` is for reading; ``writes`` for every unit of work that changes something,
+    so that two writers on one SQLite file queue rather than fail each other.
+    """
 
     engine: Engine
     sessions: sessionmaker[Session]
+    writes: sessionmaker[Session]
 
     @property
     def is_sqlite(self) -> bool:
@@ -113,7 +132,15 @@ def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:
     except Exception:
         engine.dispose()
         raise
-    return Database(engine, sessionmaker(engine, expire_on_commit=False))
+    return database_for(engine)
+
+
+def database_for(engine: Engine) -> Database:
+    return Database(
+        engine,
+        sessionmaker(engine, expire_on_commit=False),
+        sessionmaker(for_writing(engine), expire_on_commit=False),
+    )
 
 
 def _has_tables(engine: Engine) -> bool:

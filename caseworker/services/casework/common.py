@@ -56,6 +56,7 @@ class Clock:
 class CaseworkServiceBase:
     def __init__(self, database: Database, actor: str | None = None, clock: Clock | None = None):
         self._sessions = database.sessions
+        self._writes = database.writes
         self.actor = actor or current_user()
         self.clock = clock or Clock()
 

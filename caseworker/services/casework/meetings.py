@@ -57,7 +57,7 @@ class MeetingService(CaseworkServiceBase):
         cut_off = cut_off or default_cut_off(meets_on)
         if cut_off > meets_on:
             raise CaseworkError("cut-off: must be on or before the day of the meeting")
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             meeting = session.scalar(
                 select(CommitteeMeeting).where(CommitteeMeeting.meets_on == meets_on)
             )
@@ -105,7 +105,7 @@ class MeetingService(CaseworkServiceBase):
     ) -> DecisionView:  # fmt: skip
         """Record (or change, given the version last seen) the decision on one petition."""
         values = {"decision": Decision(decision).value, "notes": notes.strip()}
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             _meeting(session, meeting_id)
             row = session.scalar(
                 select(MeetingDecision)
@@ -137,7 +137,7 @@ class MeetingService(CaseworkServiceBase):
 
     def clear_decision(self, decision_id: int, expected_version: int) -> None:
         """Remove a recorded decision: only to undo recording it."""
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             row = session.get(MeetingDecision, decision_id, with_for_update=True)
             if row is None:
                 raise RecordNotFound("Decision", decision_id)

@@ -76,7 +76,7 @@ class RevisionRequestService(CaseworkServiceBase):
         if status not in (RequestStatus.DRAFT, RequestStatus.SENT):
             raise CaseworkError("status: a new request is either a draft or sent")
         reasons = reasons.strip()
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             if session.get(m.Petition, petition_id) is None:
                 raise PetitionNotFound(petition_id)
             version_id = _response_version(session, petition_id, response_version_id)
@@ -120,7 +120,7 @@ class RevisionRequestService(CaseworkServiceBase):
             values["status"] = _status(values["status"]).value
         if "reasons" in values:
             values["reasons"] = str(values["reasons"]).strip()
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             request = self._for_update(session, request_id, expected_version)
             if request.status != RequestStatus.DRAFT and "reasons" in values:
                 _require_reasons(values["reasons"])
@@ -132,7 +132,7 @@ class RevisionRequestService(CaseworkServiceBase):
         self, request_id: int, expected_version: int, sent_on: date | None = None,
         due_on: date | None = None,
     ) -> dto.RevisionRequestView:  # fmt: skip
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             request = self._for_update(session, request_id, expected_version)
             _require_move(request, RequestStatus.SENT)
             _require_reasons(request.reasons)
@@ -146,7 +146,7 @@ class RevisionRequestService(CaseworkServiceBase):
         self, request_id: int, expected_version: int, chased_on: date | None = None,
         note: str = "",
     ) -> dto.RevisionRequestView:  # fmt: skip
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             request = self._for_update(session, request_id, expected_version)
             _require_move(request, RequestStatus.CHASED)
             when = chased_on or self.clock.today()
@@ -165,7 +165,7 @@ class RevisionRequestService(CaseworkServiceBase):
         self, request_id: int, expected_version: int, chase_id: int
     ) -> dto.RevisionRequestView:
         """Undo a chase: the request goes back to sent when no chase is left."""
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             request = self._for_update(session, request_id, expected_version)
             chase = session.get(RequestChase, chase_id)
             if chase is None or chase.request_id != request.id:
@@ -189,7 +189,7 @@ class RevisionRequestService(CaseworkServiceBase):
 
     def delete(self, request_id: int, expected_version: int) -> None:
         """Remove a request entirely: only to undo its creation. The audit keeps its story."""
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             request = self._for_update(session, request_id, expected_version)
             self._audit(session, request, "deleted")
             session.delete(request)
@@ -199,7 +199,7 @@ class RevisionRequestService(CaseworkServiceBase):
     def _move(
         self, request_id: int, expected_version: int, to: RequestStatus, action: str
     ) -> dto.RevisionRequestView:
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             request = self._for_update(session, request_id, expected_version)
             _require_move(request, to)
             return self._save(session, request, {"status": to.value}, action)

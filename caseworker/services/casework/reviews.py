@@ -79,7 +79,7 @@ class ReviewService(CaseworkServiceBase):
             "states_position": states_position,
             "notes": notes.strip(),
         }
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             version = _version(session, response_version_id)
             if version.petition_id != petition_id:
                 raise CaseworkError(
@@ -99,7 +99,7 @@ class ReviewService(CaseworkServiceBase):
 
     def delete_review(self, review_id: int, expected_version: int) -> None:
         """Remove a review: only to undo recording it. The audit keeps its story."""
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             review = _load(session, review_id)
             check_version(WHAT, review, expected_version)
             self._audit(session, review, "deleted")
