@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from caseworker.storage.base import Base
@@ -39,10 +39,24 @@ class ResponseReview(Base):
     __mapper_args__ = {"version_id_col": version}
 
 
+#: A petition has at most one request in these statuses (a unique partial index).
+OPEN_REQUEST_STATUSES = ("draft", "sent", "chased")
+_ONE_OPEN = text(f"status IN ({', '.join(repr(s) for s in OPEN_REQUEST_STATUSES)})")
+
+
 class RevisionRequest(Base):
     """A request to a department for a revised response, from draft to its close."""
 
     __tablename__ = "revision_requests"
+    __table_args__ = (
+        Index(
+            "uq_revision_requests_one_open",
+            "petition_id",
+            unique=True,
+            sqlite_where=_ONE_OPEN,
+            postgresql_where=_ONE_OPEN,
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     petition_id: Mapped[int] = mapped_column(ForeignKey(PETITION), index=True)

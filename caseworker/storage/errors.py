@@ -55,6 +55,14 @@ def is_locked(exc: BaseException) -> bool:
     return _mentions(exc, _LOCKED)
 
 
+def is_unique_violation(exc: BaseException) -> bool:
+    """A unique rule (index or key) refused a row: someone stored the same thing first."""
+    original = getattr(exc, "orig", None)
+    if getattr(original, "sqlstate", None) == "23505":  # PostgreSQL unique_violation
+        return True
+    return "UNIQUE constraint failed" in str(original or exc)
+
+
 def explain(exc: BaseException, location: str | None = None) -> str:
     """One line saying what went wrong, in words a clerk can act on."""
     place = location or _filename(exc)

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from caseworker.domain import rules
 from caseworker.identity import current_user
 from caseworker.storage.casework_models import AuditEvent
 from caseworker.storage.engine import Database
+from caseworker.storage.errors import is_unique_violation
 from caseworker.storage.models import Petition
 
 
@@ -43,6 +46,22 @@ class EditConflict(RuntimeError):
         self.label = label
 
 
+class SimultaneousSave(EditConflict):
+    """A colleague stored the same one-of-a-kind record at the same moment; theirs won.
+
+    On PostgreSQL two clerks can both pass a service's "is there one already?" check; the
+    database's unique rule then refuses the second insert, and this says so in words.
+    """
+
+    def __init__(self, clash: str) -> None:
+        RuntimeError.__init__(
+            self,
+            f"{clash}: a colleague saved one at the same moment, so yours was not saved. "
+            "Reload to see theirs; your own text is kept.",
+        )
+        self.label = clash
+
+
 @dataclass(frozen=True)
 class Clock:
     """The time services stamp records with; tests pass a fixed one."""
@@ -59,6 +78,18 @@ class CaseworkServiceBase:
         self._writes = database.writes
         self.actor = actor or current_user()
         self.clock = clock or Clock()
+
+    @contextmanager
+    def _writing(self, clash: str) -> Iterator[Session]:
+        """A unit of work that writes; a unique rule broken by a colleague's simultaneous
+        save is refused as ``SimultaneousSave(clash)``, with nothing stored."""
+        try:
+            with self._writes.begin() as session:
+                yield session
+        except IntegrityError as exc:
+            if not is_unique_violation(exc):
+                raise
+            raise SimultaneousSave(clash) from exc
 
 
 def audit_text(value: Any) -> str | None:

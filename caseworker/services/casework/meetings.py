@@ -19,6 +19,7 @@ from caseworker.services.casework.common import (
     CaseworkError,
     CaseworkServiceBase,
     RecordNotFound,
+    SimultaneousSave,
     apply_changes,
     check_version,
     record_audit,
@@ -57,7 +58,14 @@ class MeetingService(CaseworkServiceBase):
         cut_off = cut_off or default_cut_off(meets_on)
         if cut_off > meets_on:
             raise CaseworkError("cut-off: must be on or before the day of the meeting")
-        with self._writes.begin() as session:
+        try:
+            return self._open_meeting(meets_on, cut_off)
+        except SimultaneousSave:
+            # A colleague recorded the same meeting a moment ago: theirs is the meeting.
+            return self._open_meeting(meets_on, cut_off)
+
+    def _open_meeting(self, meets_on: date, cut_off: date) -> MeetingView:
+        with self._writing(f"The meeting of {meets_on:%d %B %Y}") as session:
             meeting = session.scalar(
                 select(CommitteeMeeting).where(CommitteeMeeting.meets_on == meets_on)
             )
@@ -105,7 +113,7 @@ class MeetingService(CaseworkServiceBase):
     ) -> DecisionView:  # fmt: skip
         """Record (or change, given the version last seen) the decision on one petition."""
         values = {"decision": Decision(decision).value, "notes": notes.strip()}
-        with self._writes.begin() as session:
+        with self._writing(f"The decision on petition {petition_id}") as session:
             _meeting(session, meeting_id)
             row = session.scalar(
                 select(MeetingDecision)

@@ -76,7 +76,8 @@ class RevisionRequestService(CaseworkServiceBase):
         if status not in (RequestStatus.DRAFT, RequestStatus.SENT):
             raise CaseworkError("status: a new request is either a draft or sent")
         reasons = reasons.strip()
-        with self._writes.begin() as session:
+        clash = f"Petition {petition_id} already has an open revision request"
+        with self._writing(clash) as session:
             if session.get(m.Petition, petition_id) is None:
                 raise PetitionNotFound(petition_id)
             version_id = _response_version(session, petition_id, response_version_id)

@@ -90,7 +90,7 @@ class CaseworkSettingsService(CaseworkServiceBase):
     def update(self, key: str, value: str, expected_version: int) -> SettingValue:
         """Store one setting; ``expected_version`` 0 means "I saw the default"."""
         value = validate_setting(key, value)
-        with self._writes.begin() as session:
+        with self._writing(f"The setting {key!r}") as session:
             row = session.get(CaseworkSetting, key, with_for_update=True)
             seen = row.version if row is not None else 0
             if seen != expected_version:

@@ -70,10 +70,10 @@ def test_stale_review_and_decision_saves_are_refused_too(
 @pytest.mark.postgres
 def test_concurrent_saves_on_the_shared_server_one_wins(pg_database_url: str) -> None:
     """Bob's save waits for Alice's uncommitted one, then is refused: nothing is lost."""
-    from tests.conftest import _empty_pg_tables
+    from tests.conftest import empty_pg_tables
     from tests.unit.casework.story import MovableClock, import_original, services_for
 
-    _empty_pg_tables(pg_database_url)
+    empty_pg_tables(pg_database_url)
     db = open_database(pg_database_url)
     try:
         import tempfile
