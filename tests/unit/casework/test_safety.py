@@ -9,8 +9,9 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from caseworker.domain.casework import Decision, Verdict
+from caseworker.domain.casework import AWAITING_DEPARTMENT, Decision, RequestStatus, Verdict
 from caseworker.services.casework import CaseworkServices, EditConflict
+from caseworker.storage.casework_models import OPEN_REQUEST_STATUSES
 from caseworker.storage.engine import Database, open_database
 from tests.unit.casework.story import PID
 
@@ -23,6 +24,40 @@ def test_audit_history_refuses_updates_and_deletes(
         with pytest.raises(DBAPIError, match="append-only"), answered.engine.begin() as c:
             c.execute(text(statement))
     assert {e.actor for e in alice.audit.for_petition(PID)} == {"alice"}
+
+
+def test_audit_history_refuses_replace_and_truncate(
+    answered: Database, alice: CaseworkServices
+) -> None:
+    """REPLACE deletes without firing delete triggers; TRUNCATE fires no row triggers."""
+    alice.requests.create(PID, "Not answered.")
+    with answered.engine.connect() as c:
+        first = c.execute(text("SELECT min(id) FROM audit_events")).scalar_one()
+    columns = "id, petition_id, at, actor, subject, action, demo"
+    values = f"{first}, {PID}, '2025-01-01 00:00:00', 'mallory', 'request', 'created', false"
+    if answered.is_sqlite:
+        attempts = [
+            f"REPLACE INTO audit_events ({columns}) VALUES ({values})",
+            f"INSERT OR REPLACE INTO audit_events ({columns}) VALUES ({values})",
+            f"INSERT INTO audit_events ({columns}) VALUES ({values}) "
+            "ON CONFLICT (id) DO UPDATE SET actor = 'mallory'",
+        ]
+    else:
+        attempts = [
+            "TRUNCATE audit_events",
+            "TRUNCATE audit_events CASCADE",
+            f"INSERT INTO audit_events ({columns}) VALUES ({values}) "
+            "ON CONFLICT (id) DO UPDATE SET actor = 'mallory'",
+        ]
+    for statement in attempts:
+        with pytest.raises(DBAPIError, match="append-only"), answered.engine.begin() as c:
+            c.execute(text(statement))
+    assert {e.actor for e in alice.audit.for_petition(PID)} == {"alice"}
+
+
+def test_open_statuses_of_the_unique_index_are_the_domains() -> None:
+    open_statuses = {RequestStatus.DRAFT, *AWAITING_DEPARTMENT}
+    assert set(OPEN_REQUEST_STATUSES) == {s.value for s in open_statuses}
 
 
 def test_every_change_records_who_what_and_the_old_and_new_values(
