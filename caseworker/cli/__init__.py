@@ -15,7 +15,7 @@ from typing import TextIO
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from caseworker.cli import briefing, casework, petitions
+from caseworker.cli import admin, briefing, casework, petitions
 from caseworker.cli.common import PROG, CommandError, Handler, first_line
 from caseworker.services.petitions import PetitionNotFound
 from caseworker.storage.engine import (
@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for area in AREAS:
         area.add_parsers(commands)
+    admin.add_parsers(commands)
     # ``--db`` is accepted after the command name too (``caseworker list --db x.sqlite3``).
     for sub in commands.choices.values():
         _db_option(sub, default=argparse.SUPPRESS)
@@ -60,10 +61,9 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     """Run a parsed command; returns the process exit code. Never lets a traceback out."""
     out = out or sys.stdout
     err = err or sys.stderr
-    handler = COMMANDS[args.command]
     try:
         if args.command == "db":
-            return petitions.run_db(args, out)
+            return admin.run_db(args, out, err)
         if args.command in READ_ONLY and _missing_sqlite_file(args.db):
             print(f"{PROG}: no database at {args.db}; create one with import or demo", file=err)
             return 2
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
         print(f"{PROG}: cannot open the database: {first_line(exc)}", file=err)
         return 2
     try:
-        return handler(database, args, out, err)
+        return COMMANDS[args.command](database, args, out, err)
     except (PetitionNotFound, CommandError) as exc:
         print(f"{PROG}: {exc}", file=err)
         return 1

@@ -23,7 +23,7 @@ from caseworker.services import formats
 from caseworker.services.petitions import PetitionQuery, PetitionService
 from caseworker.services.queues import Queue, age_column
 from caseworker.services.text_report import detail_text
-from caseworker.storage.engine import Database, default_database_url
+from caseworker.storage.engine import Database
 
 #: Commands that only read: they refuse to create a database at a mistyped path.
 READ_ONLY = {"list", "show"}
@@ -34,7 +34,6 @@ def add_parsers(commands: Subcommands) -> None:
     _add_list(commands)
     _add_show(commands)
     _add_demo(commands)
-    _add_db(commands)
 
 
 def _add_import(commands: Subcommands) -> None:
@@ -75,11 +74,6 @@ def _add_demo(commands: Subcommands) -> None:
     p = commands.add_parser("demo", help="fill the database with generated demo petitions")
     p.add_argument("--petitions", type=int, default=2000, metavar="N")
     p.add_argument("--seed", type=int, default=1, metavar="S")
-
-
-def _add_db(commands: Subcommands) -> None:
-    p = commands.add_parser("db", help="database administration")
-    p.add_argument("action", choices=["upgrade", "status"])
 
 
 def _import(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -136,32 +130,9 @@ def _demo(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> i
     return 0
 
 
-def run_db(args: argparse.Namespace, out: TextIO) -> int:
-    from caseworker.storage import migrate
-    from caseworker.storage.engine import make_engine
-
-    engine = make_engine(args.db or default_database_url())
-    try:
-        if args.action == "upgrade":
-            migrate.upgrade(engine)
-        state = migrate.schema_state(engine)
-    finally:
-        engine.dispose()
-    status = (
-        "up to date"
-        if state.current == state.head
-        else "behind"
-        if state.behind
-        else "newer than this application"
-    )
-    print(f"schema {state.current or 'none'} (application head {state.head}): {status}", file=out)
-    return 0
-
-
 COMMANDS: dict[str, Handler] = {
     "import": _import,
     "list": _list,
     "show": _show,
     "demo": _demo,
-    "db": lambda db, args, out, err: run_db(args, out),
 }

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-import shutil
+import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -116,23 +117,39 @@ def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:
     try:
         state = migrate.schema_state(engine)
         if state.ahead:
-            raise DatabaseError(
-                f"the database schema ({state.current}) is newer than this application "
-                f"knows ({state.head}); update the application"
-            )
+            raise DatabaseError(newer_schema_message(state.current, state.head))
         if state.behind and upgrade:
-            if engine.dialect.name == "sqlite" and state.current is not None:
-                _backup_sqlite(engine, state.current)
-            elif engine.dialect.name != "sqlite" and _has_tables(engine):
+            if engine.dialect.name != "sqlite" and _has_tables(engine):
                 raise DatabaseError(
                     "the shared database schema is behind this application; ask the "
                     "administrator to run: caseworker --db URL db upgrade"
                 )
-            migrate.upgrade(engine)
+            upgrade_schema(engine, state.current)
     except Exception:
         engine.dispose()
         raise
     return database_for(engine)
+
+
+def newer_schema_message(current: str | None, head: str) -> str:
+    return (
+        f"the database schema ({current}) is newer than this application knows ({head}); "
+        "update the application"
+    )
+
+
+def upgrade_schema(engine: Engine, current: str | None) -> Path | None:
+    """Migrate to the newest schema; a SQLite file that had data is first backed up.
+
+    Returns the backup's path, if one was made.
+    """
+    from caseworker.storage import migrate
+
+    backup = None
+    if engine.dialect.name == "sqlite" and current is not None:
+        backup = backup_sqlite(engine, f"before-{current}")
+    migrate.upgrade(engine)
+    return backup
 
 
 def database_for(engine: Engine) -> Database:
@@ -148,10 +165,22 @@ def _has_tables(engine: Engine) -> bool:
     return bool(names)
 
 
-def _backup_sqlite(engine: Engine, revision: str) -> None:
+def backup_sqlite(engine: Engine, label: str) -> Path | None:
+    """A consistent copy of the SQLite file beside it, named ``<file>.<label>.bak``.
+
+    Through SQLite's online backup API, so committed data still in the write-ahead log is
+    included (copying the main file alone would miss it) and writers may go on meanwhile.
+    Written under a temporary name first: a backup that exists is a whole one.
+    """
     path = engine.url.database
-    if path and path != ":memory:" and Path(path).exists():
-        shutil.copy2(path, f"{path}.before-{revision}.bak")
+    if not path or path == ":memory:" or not Path(path).exists():
+        return None
+    target = Path(f"{path}.{label}.bak")
+    partial = target.with_name(target.name + ".partial")
+    with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(partial)) as copy:
+        source.backup(copy)
+    os.replace(partial, target)
+    return target
 
 
 #: Below this many changed petitions the planner's statistics stay good enough.
