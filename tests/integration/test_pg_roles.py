@@ -79,9 +79,9 @@ def test_the_application_role_does_casework_but_cannot_touch_the_history(
     ]
     try:
         for statement in refused:
-            with pytest.raises(DBAPIError, match="permission denied|must be owner"):
-                with engine.begin() as c:
-                    c.execute(text(statement))
+            denied = pytest.raises(DBAPIError, match="permission denied|must be owner")
+            with denied, engine.begin() as c:
+                c.execute(text(statement))
         with engine.connect() as c:
             actors = c.execute(text("SELECT DISTINCT subject FROM audit_events")).scalars()
             assert set(actors) == {"request"}
