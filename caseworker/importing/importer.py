@@ -2,19 +2,25 @@
 
 One connection serves the whole run (a fresh one after a database error), so a file costs
 one transaction rather than two pool checkouts.
+
+A file counts as imported only once the transaction holding it has committed. On some errors
+SQLite rolls back the whole transaction by itself (SQLITE_FULL, the disk being full, among
+them), taking with it the files waiting in the batch: those are reported as not stored. A
+full disk stops the run, since every remaining file would fail the same way.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from time import monotonic
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.engine import Connection, Engine, RootTransaction
+from sqlalchemy.engine import Connection, Engine, NestedTransaction, RootTransaction
 from sqlalchemy.exc import SQLAlchemyError
 
 from caseworker.identity import current_user
@@ -27,6 +33,7 @@ from caseworker.importing.writer import CaptureWriter, Outcome
 from caseworker.jobs import CancelCheck, ProgressCallback, never_cancelled, no_progress
 from caseworker.storage import models as m
 from caseworker.storage.engine import for_writing, refresh_statistics
+from caseworker.storage.errors import explain, is_disk_full, is_locked, is_read_only, where
 from caseworker.storage.upsert import table_of
 
 CAPTURES = table_of(m.Capture)
@@ -36,7 +43,12 @@ INSERT_CAPTURE = CAPTURES.insert()
 
 @dataclass
 class ImportSummary:
-    """What an import did; ``failures`` pairs each failed file with the reason."""
+    """What an import did; ``failures`` pairs each failed file with the reason.
+
+    ``imported``, ``updated`` and ``unchanged`` count petitions in files whose transaction
+    committed, so they are exactly what is stored. ``stopped`` says why the run ended early
+    (the disk is full) and ``not_tried`` how many files it left alone.
+    """
 
     files: int = 0
     imported: int = 0
@@ -44,6 +56,8 @@ class ImportSummary:
     unchanged: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
     cancelled: bool = False
+    stopped: str | None = None
+    not_tried: int = 0
 
     @property
     def failed(self) -> int:
@@ -59,6 +73,9 @@ class ImportSummary:
             f"{self.files} files: {self.imported} imported, {self.updated} updated, "
             f"{self.unchanged} unchanged, {self.failed} failed"
         )
+        if self.stopped is not None:
+            files = "file was" if self.not_tried == 1 else "files were"
+            text += f"; the import stopped: {self.stopped}; {self.not_tried} {files} not tried"
         return text + (" (cancelled)" if self.cancelled else "")
 
 
@@ -89,11 +106,16 @@ def import_paths(
                 summary.failures.append((source.name, source.reason))
             else:
                 batch.import_file(source)
+            if summary.stopped is not None:
+                summary.not_tried = len(sources) - done - 1
+                break
     finally:
         # Also on an interrupt: every file already through its savepoint is whole.
         batch.commit()
-    refresh_statistics(engine, summary.imported + summary.updated)
-    progress(summary.files, len(sources), "cancelled" if summary.cancelled else "done")
+    if summary.stopped is None:
+        refresh_statistics(engine, summary.imported + summary.updated)
+    label = "cancelled" if summary.cancelled else "stopped" if summary.stopped else "done"
+    progress(summary.files, len(sources), label)
     return summary
 
 
@@ -102,23 +124,36 @@ class _Batch:
 
     def __init__(self, engine: Engine, summary: ImportSummary) -> None:
         self._engine = for_writing(engine)
+        self._where = where(engine)
         self._summary = summary
         self._connection: Connection | None = None
         self._transaction: RootTransaction | None = None
         self._pending: list[tuple[str, Counter[Outcome]]] = []
         self._started = 0.0
+        #: The error after which SQLite may have ended the transaction by itself.
+        self._error: SQLAlchemyError | None = None
 
     def import_file(self, source: Source) -> None:
-        connection = self._open()
+        savepoint: NestedTransaction | None = None
         try:
-            with connection.begin_nested():
-                outcome = _import_source(connection, source)
-        except (CaptureError, SQLAlchemyError, OSError, UnicodeError) as exc:
+            savepoint = self._open().begin_nested()
+            outcome = _import_source(savepoint.connection, source)
+            savepoint.commit()
+        except (CaptureError, OSError, UnicodeError) as exc:
+            self._undo(savepoint)
             self._summary.failures.append((source.name, _reason(exc)))
-            if isinstance(exc, SQLAlchemyError):
-                # Keep the files before it safe, and start again on a fresh connection.
-                self.commit()
             return
+        except SQLAlchemyError as exc:
+            self._summary.failures.append((source.name, self._database_reason(exc)))
+            self._error = exc
+            self._undo(savepoint)
+            # Keep the files before it safe, and start again on a fresh connection.
+            self.commit()
+            self._stop_if_disk_full(exc)
+            return
+        except BaseException:
+            self._undo(savepoint)
+            raise
         self._pending.append((source.name, outcome))
         if len(self._pending) >= BATCH_FILES or monotonic() - self._started > BATCH_SECONDS:
             self.commit()
@@ -126,26 +161,106 @@ class _Batch:
     def _open(self) -> Connection:
         if self._connection is None:
             self._connection = self._engine.connect()
-            self._transaction = self._connection.begin()
             self._started = monotonic()
+            self._transaction = self._connection.begin()
         return self._connection
+
+    def _undo(self, savepoint: NestedTransaction | None) -> None:
+        """Roll back one file, unless the database has already rolled back everything."""
+        if savepoint is None or not savepoint.is_active or self._transaction_lost():
+            return
+        try:
+            savepoint.rollback()
+        except SQLAlchemyError as exc:
+            # Without its savepoint the file cannot be taken out alone: the batch goes.
+            self._error = exc
+            self._rollback()
 
     def commit(self) -> None:
         """Commit the pending files; only then do they count as imported."""
-        if self._connection is None or self._transaction is None:
+        if self._connection is None:
+            return
+        if self._transaction is None:  # BEGIN itself failed
+            self._close()
             return
         try:
-            self._transaction.commit()
+            if self._transaction_lost() or not self._transaction.is_active:
+                # COMMIT would succeed and store nothing: the files before are gone.
+                self._lose_pending(self._error)
+            else:
+                self._transaction.commit()
+                for _, outcome in self._pending:
+                    self._summary.add(outcome)
         except SQLAlchemyError as exc:
-            for name, _ in self._pending:
-                self._summary.failures.append((name, _reason(exc)))
-        else:
-            for _, outcome in self._pending:
-                self._summary.add(outcome)
+            self._lose_pending(exc)
+            self._stop_if_disk_full(exc)
         finally:
             self._pending.clear()
-            self._connection.close()
-            self._connection = self._transaction = None
+            self._error = None
+            self._close()
+
+    def _transaction_lost(self) -> bool:
+        """True when SQLite has rolled back the transaction on its own after an error.
+
+        It does so on SQLITE_FULL, SQLITE_IOERR and SQLITE_NOMEM, among others; its
+        savepoints are then gone ("no such savepoint") and a COMMIT commits nothing.
+        PostgreSQL keeps the transaction until it is rolled back, so only SQLite is asked.
+        """
+        connection = self._connection
+        if connection is None or connection.dialect.name != "sqlite":
+            return False
+        driver = connection.connection.driver_connection
+        return driver is not None and not driver.in_transaction
+
+    def _lose_pending(self, exc: SQLAlchemyError | None) -> None:
+        why = self._explain(exc) if exc is not None else "the database ended the transaction"
+        for name, _ in self._pending:
+            self._summary.failures.append(
+                (name, f"not stored, as the database could not save it: {why}")
+            )
+        self._rollback()
+
+    def _rollback(self) -> None:
+        if self._transaction is not None and self._transaction.is_active:
+            # The connection is closed (or discarded) next; nothing of it is kept either way.
+            with suppress(SQLAlchemyError):
+                self._transaction.rollback()
+
+    def _close(self) -> None:
+        connection, self._connection, self._transaction = self._connection, None, None
+        if connection is None:
+            return
+        try:
+            connection.close()
+        except SQLAlchemyError:
+            connection.invalidate()
+
+    def _stop_if_disk_full(self, exc: SQLAlchemyError) -> None:
+        if _is_disk_full(exc) and self._summary.stopped is None:
+            self._summary.stopped = self._explain(exc)
+
+    def _explain(self, exc: SQLAlchemyError) -> str:
+        return explain(_root_cause(exc), self._where)
+
+    def _database_reason(self, exc: SQLAlchemyError) -> str:
+        cause = _root_cause(exc)
+        if is_disk_full(cause) or is_read_only(cause) or is_locked(cause):
+            return f"{explain(cause, self._where)}; nothing from this file was stored"
+        return _reason(exc)
+
+
+def _root_cause(exc: BaseException) -> BaseException:
+    """The disk-full error behind ``exc`` when there is one (a failed rollback hides it)."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if is_disk_full(seen):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return exc
+
+
+def _is_disk_full(exc: BaseException) -> bool:
+    return is_disk_full(_root_cause(exc))
 
 
 def import_source(engine: Engine, source: Source) -> Counter[Outcome]:
