@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from caseworker.importing.importer import ImportSummary
@@ -67,14 +67,34 @@ class ImportController(QObject):
             return
         if summary is None:
             return
+        self.summary_box(summary).open()
+
+    def summary_box(self, summary: ImportSummary) -> QMessageBox:
+        """The message that ends an import: what is stored, what failed, why it stopped."""
         box = QMessageBox(self._parent)
-        box.setWindowTitle("Import finished")
-        box.setIcon(QMessageBox.Icon.Warning if summary.failed else QMessageBox.Icon.Information)
-        box.setText(summary.line().capitalize() + ".")
+        # File names and reasons are quoted as they are, never read as markup.
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        if summary.stopped is not None:
+            box.setWindowTitle("Import stopped")
+            box.setIcon(QMessageBox.Icon.Critical)
+            box.setText(summary.line().capitalize() + ".")
+            box.setInformativeText(
+                "Only the files counted as imported, updated or unchanged are stored. Free some "
+                "space and import the same files again: those already stored are skipped."
+            )
+        else:
+            box.setWindowTitle("Import finished")
+            box.setIcon(
+                QMessageBox.Icon.Warning if summary.failed else QMessageBox.Icon.Information
+            )
+            box.setText(summary.line().capitalize() + ".")
+            if summary.failed:
+                box.setInformativeText(
+                    "Files that failed were not imported at all; see the details."
+                )
         if summary.failed:
-            box.setInformativeText("Files that failed were not imported at all; see the details.")
             box.setDetailedText("\n".join(f"{name}: {reason}" for name, reason in summary.failures))
-        box.open()
+        return box
 
     def _on_demo(self, job: ProgressJob, count: int | None) -> None:
         self.data_changed.emit()

@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, TextIO, TypeAlias
 
 from caseworker.storage.engine import Database
+from caseworker.textsafe import one_line
 
 PROG = "caseworker"
 
@@ -48,7 +49,9 @@ def terminal_progress(err: TextIO) -> Callable[[int, int, str], None]:
 
     def report(done: int, total: int, label: str) -> None:
         if interactive and total:
-            err.write(f"\r{done}/{total} {label[-60:]:<60}")
+            # Labels are file names: a name holding an escape sequence must not clear the screen.
+            shown = one_line(label)[-60:]
+            err.write(f"\r{done}/{total} {shown:<60}")
             err.flush()
 
     return report

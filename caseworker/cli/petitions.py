@@ -24,6 +24,7 @@ from caseworker.services.petitions import PetitionQuery, PetitionService
 from caseworker.services.queues import Queue, age_column
 from caseworker.services.text_report import detail_text
 from caseworker.storage.engine import Database
+from caseworker.textsafe import one_line
 
 #: Commands that only read: they refuse to create a database at a mistyped path.
 READ_ONLY = {"list", "show"}
@@ -84,10 +85,20 @@ def _import(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) ->
         print(f"\n{PROG}: import interrupted; files already imported are kept", file=err)
         return 130
     clear_progress(err)
+    # File names and reasons quote what came from outside: escape sequences are shown, not run.
     for name, reason in summary.failures:
-        print(f"{name}: {reason}", file=err)
-    print(summary.line(), file=out)
-    return 1 if summary.failed else 0
+        print(one_line(f"{name}: {reason}"), file=err)
+    if summary.stopped is not None:
+        print(f"{PROG}: {one_line(_stopped_advice(summary.stopped))}", file=err)
+    print(one_line(summary.line()), file=out)
+    return 1 if summary.failed or summary.stopped is not None else 0
+
+
+def _stopped_advice(reason: str) -> str:
+    return (
+        f"the import stopped: {reason}; run the same import again once there is room "
+        "(files already stored are skipped)"
+    )
 
 
 def _list(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
