@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from caseworker.letters.templates import LetterKind
+from caseworker.storage.errors import where
 from ui.casework.compare_tab import CompareTab
 from ui.casework.edits import REFUSALS, CaseworkEdits
+from ui.casework.failures import FAILURES, failure_message
 from ui.casework.history_tab import HistoryTab
 from ui.casework.letter_dialog import LetterDialog
 from ui.casework.request_dialogs import ChaseDialog, RequestDialog
 from ui.casework.review_tab import ReviewTab
 from ui.context import AppContext
 from ui.views.petition_view import PetitionView
+
+T = TypeVar("T")
+OPEN_FORM = "Could not open the request form"
 
 
 class CaseworkController(QObject):
@@ -28,14 +34,12 @@ class CaseworkController(QObject):
         self._window, self._context = window, context
         self.services = context.casework
         self.stack = QUndoStack(self)
-        self.edits = CaseworkEdits(self.services, self.stack)
+        self.edits = CaseworkEdits(self.services, self.stack, where(context.database.engine))
         self.review = ReviewTab()
         self.compare = CompareTab()
         self.history = HistoryTab()
         self.petition_id: int | None = None
         self._generation = 0
-        # While a request dialog is open its own error line shows refusals, not a message box.
-        self._open_dialog: RequestDialog | None = None
         view.tabs.addTab(self.review, "Re&view")
         view.tabs.addTab(self.compare, "Co&mpare versions")
         view.tabs.addTab(self.history, "Histor&y")
@@ -44,6 +48,7 @@ class CaseworkController(QObject):
     def _connect(self) -> None:
         self.edits.changed.connect(self._after_change)
         self.edits.refused.connect(self._refused)
+        self.edits.failed.connect(self._failed)
         r = self.review
         r.save_review_requested.connect(self.save_review)
         r.new_request_requested.connect(self.new_request)
@@ -115,12 +120,25 @@ class CaseworkController(QObject):
         self.data_changed.emit()
 
     def _refused(self, message: str) -> None:
-        if self._open_dialog is not None:
-            self._open_dialog.show_error(message)
-            return
         QMessageBox.warning(self._window, "Not saved", message)
         if self.petition_id is not None:
             self.show_petition(self.petition_id)
+
+    def _failed(self, message: str) -> None:
+        # Nothing changed in the database, and the form keeps what the clerk typed: showing
+        # the petition again would overwrite it (and may fail the same way).
+        QMessageBox.warning(self._window, "Not saved", message)
+
+    def _try(self, what: str, make: Callable[[], T]) -> T | None:
+        """What a slot reads before it can offer a form; None (and a message) if it cannot."""
+        try:
+            return make()
+        except REFUSALS as exc:
+            QMessageBox.warning(self._window, "Casework", str(exc))
+        except FAILURES as exc:
+            message = failure_message(what, exc, self.edits.location)
+            QMessageBox.warning(self._window, "Casework", message)
+        return None
 
     # Reviews and requests ------------------------------------------------------------------
 
@@ -149,35 +167,45 @@ class CaseworkController(QObject):
         version = self.review.current_version()
         if self.petition_id is None or version is None:
             return
-        dialog = self._dialog(f"Request a revised response to e-petition {self.petition_id}")
-        self._open_dialog = dialog
-        try:
+        petition_id = self.petition_id
+        title = f"Request a revised response to e-petition {petition_id}"
+        dialog = self._try(OPEN_FORM, lambda: self._dialog(title))
+        if dialog is None:
+            return
+        # If refused or not stored, the dialog says why and stays open with the clerk's text.
+        with self.edits.reporting_to(dialog.show_error):
             while dialog.exec():
                 values = dialog.values()
                 reasons = values.pop("reasons")
                 if self.edits.create_request(
-                    self.petition_id, reasons, response_version_id=version.id, **values
+                    petition_id, reasons, response_version_id=version.id, **values
                 ):
                     return
-        finally:
-            self._open_dialog = None
 
     def edit_request(self, request: Any) -> None:
-        dialog = self._dialog(f"Request {request.id}", request)
+        dialog = self._try(OPEN_FORM, lambda: self._dialog(f"Request {request.id}", request))
+        if dialog is None:
+            return
         # If refused (a colleague saved first, say) the dialog says why and stays open with
         # the clerk's wording, to save again over the newer record or cancel.
-        self._open_dialog = dialog
-        try:
+        with self.edits.reporting_to(dialog.show_error):
             while dialog.exec() and not self.edits.edit_request(request, dialog.values()):
-                request = self.services.requests.get(request.id)
-        finally:
-            self._open_dialog = None
+                request = self._newest(request)
+
+    def _newest(self, request: Any) -> Any:
+        """The request as stored now, or as it was if the database cannot be read."""
+        try:
+            return self.services.requests.get(request.id)
+        except (*REFUSALS, *FAILURES):
+            return request  # the next save says what is wrong
 
     def chase(self, request: Any) -> None:
         dialog = ChaseDialog(self._window, request, self.services.requests.clock.today())
-        if dialog.exec():
-            chased_on, note = dialog.values()
-            self.edits.chase(request, chased_on, note)
+        with self.edits.reporting_to(dialog.show_error):
+            while dialog.exec():
+                chased_on, note = dialog.values()
+                if self.edits.chase(request, chased_on, note):
+                    return
 
     def _withdraw(self, request: Any) -> None:
         answer = QMessageBox.question(
@@ -208,6 +236,10 @@ class CaseworkController(QObject):
         except REFUSALS as exc:
             QMessageBox.information(self._window, "No letter", str(exc))
             return
+        except FAILURES as exc:
+            message = failure_message("Could not write the letter", exc, self.edits.location)
+            QMessageBox.warning(self._window, "No letter", message)
+            return
         LetterDialog(self._window, letter, self._context.runner).exec()
 
     # Meetings and settings -----------------------------------------------------------------
@@ -226,4 +258,9 @@ class CaseworkController(QObject):
     def open_settings(self) -> None:
         from ui.casework.settings_dialog import SettingsDialog
 
-        SettingsDialog(self._window, self.services, self.edits).exec()
+        dialog = self._try(
+            "Could not open the casework settings",
+            lambda: SettingsDialog(self._window, self.services, self.edits),
+        )
+        if dialog is not None:
+            dialog.exec()

@@ -5,11 +5,17 @@ newer save, is shown before anything is pushed); the command pushed afterwards k
 put it back and how to make it again. Each command remembers the record's version after its
 own change, so undoing over a colleague's later edit is refused like any stale save, and the
 command is dropped from the stack with a message instead of overwriting their work.
+
+The database may also fail to store an edit (a read-only disk, a database kept locked, a value
+the server refuses): the edit is then not pushed, or an undo or redo that fails is dropped
+from the stack, since each service call is one transaction and nothing has changed. The
+clerk is told why in one plain line, and whatever they typed stays in the form.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -27,6 +33,7 @@ from caseworker.services.casework import (
 from caseworker.services.casework.views import AgendaItem, DecisionView, MeetingView
 from caseworker.services.dto import RevisionRequestView
 from caseworker.services.errors import PetitionNotFound
+from ui.casework.failures import FAILURES, TEXT_KEPT, failure_message
 
 REFUSALS = (CaseworkError, EditConflict, RecordNotFound, PetitionNotFound)
 REQUEST_FIELDS = ("reasons", "department", "sent_on", "due_on", "status")
@@ -53,10 +60,10 @@ class _Command(QUndoCommand):
     def redo(self) -> None:
         if self._done:
             return
-        self._done = self._edits.attempt(self, self._redo)
+        self._done = self._edits.attempt(self, self._redo, "redo")
 
     def undo(self) -> None:
-        self._done = not self._edits.attempt(self, self._undo)
+        self._done = not self._edits.attempt(self, self._undo, "undo")
 
     @property
     def petition_id(self) -> int | None:
@@ -70,11 +77,19 @@ class CaseworkEdits(QObject):
     changed = Signal(object)
     #: An edit, undo or redo was refused; the message says why.
     refused = Signal(str)
+    #: The database could not store an edit, undo or redo; the message says why.
+    failed = Signal(str)
 
-    def __init__(self, services: CaseworkServices, stack: QUndoStack) -> None:
+    def __init__(
+        self, services: CaseworkServices, stack: QUndoStack, location: str | None = None
+    ) -> None:
         super().__init__(stack)
         self.services = services
         self.stack = stack
+        #: Where the database is, for messages ("/home/ann/.../caseworker.sqlite3 is read-only").
+        self.location = location
+        # While a dialog is open, its own error line hears refusals and failures instead.
+        self._listener: Callable[[str], None] | None = None
         # One Tracked per record, shared by every command about it: a later command must
         # see the version an earlier one left, and the new id a redone creation was given.
         self._tracked: dict[tuple[str, int], Tracked] = {}
@@ -91,14 +106,47 @@ class CaseworkEdits(QObject):
         tracked.id, tracked.version = record_id, version
         self._tracked[(kind, record_id)] = tracked
 
+    # Reporting -----------------------------------------------------------------------------
+
+    @contextmanager
+    def reporting_to(self, listener: Callable[[str], None]) -> Iterator[None]:
+        """Send every refusal and failure to ``listener`` (a dialog's error line) meanwhile."""
+        before, self._listener = self._listener, listener
+        try:
+            yield
+        finally:
+            self._listener = before
+
+    def _refuse(self, message: str) -> None:
+        if self._listener is not None:
+            self._listener(message)
+        else:
+            self.refused.emit(message)
+
+    def _fail(self, message: str) -> None:
+        if self._listener is not None:
+            self._listener(message)
+        else:
+            self.failed.emit(message)
+
     # Running -------------------------------------------------------------------------------
 
-    def attempt(self, command: _Command, step: Callable[[], None]) -> bool:
+    def attempt(self, command: _Command, step: Callable[[], None], verb: str) -> bool:
+        """Undo or redo ``command``; if refused or not stored it leaves the stack."""
         try:
             step()
         except REFUSALS as exc:
-            self.refused.emit(f"Could not {command.text()[0].lower()}{command.text()[1:]}: {exc}")
+            self._refuse(f"Could not {command.text()[0].lower()}{command.text()[1:]}: {exc}")
             command.setObsolete(True)  # Qt removes it from the stack
+            return False
+        except FAILURES as exc:
+            # One transaction was rolled back: the record is as it was before this undo or
+            # redo. Left on the stack, the command would claim the opposite.
+            self._fail(failure_message(
+                f"Could not {verb} “{command.text()}”", exc, self.location,
+                "Nothing was changed, and this step has been taken off the undo list.",
+            ))  # fmt: skip
+            command.setObsolete(True)
             return False
         self.changed.emit(command.petition_id)
         return True
@@ -108,19 +156,27 @@ class CaseworkEdits(QObject):
         self.stack.push(_Command(text, self, petition_id, redo, undo))
         self.changed.emit(petition_id)
 
-    def _first(self, step: Callable[[], Any]) -> Any:
-        """Make an edit for the first time; a refusal is reported and nothing is pushed."""
+    def _first(self, step: Callable[[], Any], what: str, after: str = TEXT_KEPT) -> Any:
+        """Make an edit for the first time; a refusal or failure is reported, nothing pushed.
+
+        ``what`` says what was not done ("Your review was not saved"), for a failure.
+        """
         try:
             return step()
         except REFUSALS as exc:
-            self.refused.emit(str(exc))
+            self._refuse(str(exc))
+            return None
+        except FAILURES as exc:
+            self._fail(failure_message(what, exc, self.location, after))
             return None
 
     # Requests ------------------------------------------------------------------------------
 
     def create_request(self, petition_id: int, reasons: str, **options: Any) -> bool:
         requests = self.services.requests
-        made = self._first(lambda: requests.create(petition_id, reasons, **options))
+        made = self._first(
+            lambda: requests.create(petition_id, reasons, **options), "The request was not recorded"
+        )
         if made is None:
             return False
         tracked = self.track("request", made.id, made.version)
@@ -135,10 +191,15 @@ class CaseworkEdits(QObject):
 
     def change_request(
         self, request: RevisionRequestView, text: str,
-        step: Callable[[int, int], RevisionRequestView],
+        step: Callable[[int, int], RevisionRequestView], not_done: str = "",
     ) -> bool:  # fmt: skip
-        """Any change that only sets the request's own fields (send, edit, accept, withdraw)."""
-        result = self._first(lambda: step(request.id, request.version))
+        """Any change that only sets the request's own fields (send, edit, accept, withdraw).
+
+        ``not_done`` says what failed ("Request 3 was not withdrawn") if the database fails.
+        """
+        what = not_done or f"Your changes to request {request.id} were not saved"
+        kept = "" if not_done else TEXT_KEPT
+        result = self._first(lambda: step(request.id, request.version), what, kept)
         if result is None:
             return False
         before = {f: getattr(request, f) for f in REQUEST_FIELDS}
@@ -162,20 +223,28 @@ class CaseworkEdits(QObject):
     def mark_sent(self, request: RevisionRequestView, sent_on: date | None = None) -> bool:
         requests = self.services.requests
         return self.change_request(
-            request, "Mark sent", lambda i, v: requests.mark_sent(i, v, sent_on)
-        )
+            request, "Mark sent", lambda i, v: requests.mark_sent(i, v, sent_on),
+            f"Request {request.id} was not marked sent",
+        )  # fmt: skip
 
     def accept(self, request: RevisionRequestView) -> bool:
         return self.change_request(
-            request, "Accept the revised response", self.services.requests.accept
-        )
+            request, "Accept the revised response", self.services.requests.accept,
+            f"The revised response to request {request.id} was not accepted",
+        )  # fmt: skip
 
     def withdraw(self, request: RevisionRequestView) -> bool:
-        return self.change_request(request, "Withdraw", self.services.requests.withdraw)
+        return self.change_request(
+            request, "Withdraw", self.services.requests.withdraw,
+            f"Request {request.id} was not withdrawn",
+        )  # fmt: skip
 
     def chase(self, request: RevisionRequestView, chased_on: date | None, note: str) -> bool:
         requests = self.services.requests
-        result = self._first(lambda: requests.chase(request.id, request.version, chased_on, note))
+        result = self._first(
+            lambda: requests.chase(request.id, request.version, chased_on, note),
+            f"The chase of request {request.id} was not recorded",
+        )
         if result is None:
             return False
         tracked = self.track("request", result.id, result.version)
@@ -205,7 +274,8 @@ class CaseworkEdits(QObject):
                                   "states_position": states_position, "notes": notes}  # fmt: skip
         if existing is None:
             made = self._first(
-                lambda: reviews.save_review(petition_id, version_id, verdict, **values)
+                lambda: reviews.save_review(petition_id, version_id, verdict, **values),
+                "Your review was not saved",
             )
             if made is None:
                 return False
@@ -223,7 +293,7 @@ class CaseworkEdits(QObject):
         old_verdict = Verdict(existing.verdict)
         made = self._first(lambda: reviews.save_review(
             petition_id, version_id, verdict, review_id=existing.id,
-            expected_version=existing.version, **values))  # fmt: skip
+            expected_version=existing.version, **values), "Your review was not saved")  # fmt: skip
         if made is None:
             return False
         tracked = self.track("review", made.id, made.version)
@@ -257,7 +327,9 @@ class CaseworkEdits(QObject):
             )  # fmt: skip
 
         place: dict[str, int] = {}
-        made = self._first(first)
+        made = self._first(
+            first, f"The decision on e-petition {pid} was not recorded", _notes_kept(notes)
+        )
         if made is None:
             return False
         tracked = self.track("decision", made.id, made.version)
@@ -296,7 +368,7 @@ class CaseworkEdits(QObject):
             meetings.clear_decision(tracked.id, tracked.version)
             return True
 
-        if not self._first(clear):
+        if not self._first(clear, f"The decision on e-petition {pid} was not taken back", ""):
             return False
 
         def again() -> None:
@@ -311,7 +383,9 @@ class CaseworkEdits(QObject):
 
     def update_setting(self, key: str, old: str, new: str, version: int) -> bool:
         settings = self.services.settings
-        made = self._first(lambda: settings.update(key, new, version))
+        made = self._first(
+            lambda: settings.update(key, new, version), f"The setting {key!r} was not saved"
+        )
         if made is None:
             return False
         tracked = self._settings.setdefault(key, Tracked(0, made.version))
@@ -322,6 +396,10 @@ class CaseworkEdits(QObject):
 
         self._push(f"Change the setting {key}", None, lambda: put(new), lambda: put(old))
         return True
+
+
+def _notes_kept(notes: str) -> str:
+    return "Your notes are still in the agenda." if notes.strip() else ""
 
 
 __all__ = ["CaseworkEdits", "RequestStatus"]

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from caseworker.letters.compose import Letter, as_text
-from caseworker.services.casework import write_letter
+from caseworker.services.casework import CaseworkError, write_letter
+from ui.casework.failures import failure_message
 from ui.workers import JobRunner
 
 
@@ -77,10 +78,24 @@ class LetterDialog(QDialog):
         letter = self.letter
         self.status.setText(f"Writing {path.name}…")
         self._runner.read(
-            lambda progress, cancelled: write_letter(letter, path),
+            lambda progress, cancelled: _write(letter, path),
             succeeded=lambda _result: self.status.setText(f"Saved {path}"),
-            failed=lambda _kind, message: self.status.setText(f"Could not save: {message}"),
+            failed=lambda _kind, message: self.status.setText(message),
         )
+
+
+class LetterNotSaved(RuntimeError):
+    """The letter's file could not be written; the message says why in plain English."""
+
+
+def _write(letter: Letter, path: Path) -> None:
+    """Runs in the background: the job reports only a message, so it is made plain here."""
+    try:
+        write_letter(letter, path)
+    except CaseworkError as exc:
+        raise LetterNotSaved(f"The letter was not saved: {exc}") from exc
+    except OSError as exc:
+        raise LetterNotSaved(failure_message("The letter was not saved", exc, str(path))) from exc
 
 
 def _ask_for_path(parent: QWidget, name: str, suffix: str) -> Path | None:

@@ -162,18 +162,25 @@ class MeetingWindow(QDialog):
         decision = box.currentData()
         if self.meeting is None:
             return
+        # A refusal or failure is shown by the window that owns the edits.
         if decision is None:
-            self._edits.clear_decision(self.meeting, item)
-            return
-        notes = item.decision.notes if item.decision else ""
-        if item.decision is None or item.decision.decision != decision:
-            self._edits.record_decision(self.meeting, item, Decision(decision), notes)
+            done = self._edits.clear_decision(self.meeting, item)
+        elif item.decision is None or item.decision.decision != decision:
+            notes = item.decision.notes if item.decision else ""
+            done = self._edits.record_decision(self.meeting, item, Decision(decision), notes)
+        else:
+            done = True
+        if not done:
+            # The box must show what is stored, not the choice the database did not take.
+            stored = Decision(item.decision.decision) if item.decision else None
+            box.setCurrentIndex(box.findData(stored))
 
     def _notes_changed(self, item: AgendaItem, edit: QLineEdit) -> None:
         if self.meeting is None or item.decision is None:
             return
         if edit.text().strip() != item.decision.notes:
             decision = Decision(item.decision.decision)
+            # If not stored, the notes stay in the box, to save again when the clerk edits.
             self._edits.record_decision(self.meeting, item, decision, edit.text())
 
     def _choose(self, row: int, _column: int) -> None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from caseworker.domain.casework import RequestStatus
 from caseworker.domain.rules import long_date
 from caseworker.services.dto import RevisionRequestView
-from ui.casework.widgets import save_cancel
+from ui.casework.widgets import error_label, save_cancel
 from ui.dates import date_edit, from_qdate
 
 
@@ -49,9 +49,7 @@ class RequestDialog(QDialog):
         self.draft.setChecked(request is not None and request.status == RequestStatus.DRAFT)
         self.draft.setVisible(request is None or request.status == RequestStatus.DRAFT)
         self.draft.toggled.connect(self._draft_toggled)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: palette(bright-text); font-weight: 600;")
+        self.error = error_label()
         self._build()
         self._draft_toggled(self.draft.isChecked())
 
@@ -100,6 +98,7 @@ class ChaseDialog(QDialog):
         self.note = QLineEdit()
         self.note.setPlaceholderText("e.g. emailed the parliamentary clerk")
         self.note.setMinimumWidth(self.note.fontMetrics().horizontalAdvance("0" * 40))
+        self.error = error_label()
         form = QFormLayout()
         form.addRow("&Chased on:", self.chased_on)
         form.addRow("&Note:", self.note)
@@ -110,7 +109,11 @@ class ChaseDialog(QDialog):
         note = " (not yet due: a chaser now is early)" if early else ""
         layout.addWidget(QLabel(f"Request {request.id}, due {due}{note}"))
         layout.addLayout(form)
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
 
     def values(self) -> tuple[date, str]:
         return from_qdate(self.chased_on.date()), self.note.text()

@@ -33,6 +33,15 @@ ANSWERS = (("Not answered yet", None), ("Yes", True), ("No", False))
 REQUEST_COLUMNS = ("No.", "Status", "Sent", "Due", "Last chased", "Revised response", "Reasons")
 
 
+#: The review form's answers, verdict (as indexes in their boxes) and notes.
+ReviewForm = tuple[int, int, int, str]
+
+
+def _differ(form: ReviewForm, stored: ReviewForm | None) -> bool:
+    """Whether the form holds typing not yet saved (notes are saved without outer spaces)."""
+    return stored is not None and (form[:3] != stored[:3] or form[3].strip() != stored[3].strip())
+
+
 def _day(value: date | None) -> str:
     return long_date(value) if value else ""
 
@@ -60,6 +69,8 @@ class ReviewTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pane: ReviewPane | None = None
+        # The form as last filled from the stored review: what differs is the clerk's typing.
+        self._filled: ReviewForm | None = None
         self.coverage = QLabel()
         self.coverage.setWordWrap(True)
         self.coverage.setAccessibleName("Key terms the response uses")
@@ -181,6 +192,7 @@ class ReviewTab(QWidget):
 
     def clear(self, message: str = "Choose a petition to review its Government response.") -> None:
         self.pane = None
+        self._filled = None
         self.coverage.setText(message)
         self.request_text.clear()
         self.response_text.clear()
@@ -196,6 +208,9 @@ class ReviewTab(QWidget):
             if self.pane and self.pane.petition_id == pane.petition_id
             else None
         )
+        # Showing the petition again (after a refused save, or another edit) keeps a review
+        # the clerk has typed but not saved, if it is about the same version.
+        unsaved = self._unsaved_review() if keep is not None else None
         self.pane = pane
         self.setEnabled(True)
         self._show_request(pane.request_spans, ())
@@ -209,6 +224,13 @@ class ReviewTab(QWidget):
         self.version_box.setCurrentIndex(current)
         self.version_box.blockSignals(False)
         self._show_version()
+        if (
+            unsaved is not None
+            and self.current_version_id() == keep
+            and _differ(unsaved, self._filled)
+        ):
+            self._put_form(unsaved)
+            self.reviewed.setText(f"{self.reviewed.text()} Your unsaved changes are kept.")
         self._show_requests(pane.requests)
         if not pane.versions:
             self.coverage.setText("There is no Government response to review yet.")
@@ -279,6 +301,7 @@ class ReviewTab(QWidget):
         # A new review starts with no verdict: saving one is a choice, never a default.
         self.verdict.setCurrentIndex(self.verdict.findData(review.verdict) if review else 0)
         self.notes.setPlainText(review.notes if review else "")
+        self._filled = self._form()
         if review is None:
             self.reviewed.setText("Not reviewed yet.")
         else:
@@ -286,6 +309,21 @@ class ReviewTab(QWidget):
             self.reviewed.setText(
                 f"Reviewed by {review.reviewer} on {long_date(at.date())} at {at:%H:%M}."
             )
+
+    def _form(self) -> ReviewForm:
+        return (self.answers.currentIndex(), self.position.currentIndex(),
+                self.verdict.currentIndex(), self.notes.toPlainText())  # fmt: skip
+
+    def _put_form(self, form: ReviewForm) -> None:
+        answers, position, verdict, notes = form
+        self.answers.setCurrentIndex(answers)
+        self.position.setCurrentIndex(position)
+        self.verdict.setCurrentIndex(verdict)
+        self.notes.setPlainText(notes)
+
+    def _unsaved_review(self) -> ReviewForm | None:
+        form = self._form()
+        return form if _differ(form, self._filled) else None
 
     def review_values(self) -> dict[str, object] | None:
         """What to save, or None (with a hint shown) while no verdict is chosen."""

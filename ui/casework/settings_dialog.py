@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -22,14 +24,15 @@ from caseworker.services.casework.settings import (
     validate_setting,
 )
 from ui.casework.edits import CaseworkEdits
-from ui.casework.widgets import save_cancel
+from ui.casework.failures import FAILURES
+from ui.casework.widgets import error_label, save_cancel
 
 
 class SettingsDialog(QDialog):
     def __init__(self, parent: QWidget | None, services: CaseworkServices, edits: CaseworkEdits):
         super().__init__(parent)
         self.setWindowTitle("Casework settings (shared by the team)")
-        self._edits = edits
+        self._edits, self._services = edits, services
         self.current = services.settings.get()
         self.days = QSpinBox()
         self.days.setRange(1, MAX_REVISION_DAYS)
@@ -43,8 +46,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow("Revised responses due after:", self.days)
         form.addRow("Letters &signed by:", self.signatory)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
+        self.error = error_label()
         buttons = save_cancel(self, on_save=self.save)  # checks everything before accepting
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -86,8 +88,23 @@ class SettingsDialog(QDialog):
             except CaseworkError as exc:
                 self.error.setText(str(exc))
                 return
-        for stored, value in changes:
-            if not self._edits.update_setting(stored.key, stored.value, value, stored.version):
-                self.error.setText("Not all settings were saved; see the message.")
-                return
+        with self._edits.reporting_to(self.show_error):
+            for done, (stored, value) in enumerate(changes):
+                if not self._edits.update_setting(stored.key, stored.value, value, stored.version):
+                    if done:
+                        self.error.setText(
+                            f"{self.error.text()} The settings before it were saved "
+                            "(Edit ▸ Undo takes them back)."
+                        )
+                        self._reread()
+                    return
         self.accept()
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+
+    def _reread(self) -> None:
+        """After a partial save, compare the form with what is stored now, so that saving
+        again changes only what is left (with the versions those settings have now)."""
+        with suppress(*FAILURES):  # if it cannot be read, the next save says why
+            self.current = self._services.settings.get()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QLabel,
     QTableWidget,
     QTextBrowser,
 )
@@ -44,3 +45,12 @@ def save_cancel(dialog: QDialog, on_save: Callable[[], None] | None = None) -> Q
     buttons.accepted.connect(on_save or dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def error_label() -> QLabel:
+    """Where a dialog says why its save was refused or failed; the form keeps its text."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setAccessibleName("Why it was not saved")
+    label.setStyleSheet("color: palette(bright-text); font-weight: 600;")
+    return label
