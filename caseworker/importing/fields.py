@@ -6,12 +6,42 @@ Every reader takes the containing object, the key and the path of the object (fo
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 MAX_INT = 2**31 - 1
 EARLIEST = date(1990, 1, 1)
 LATEST = date(2100, 12, 31)
+
+#: How far past the import a timestamp may be. Timestamps record what has happened, so a later
+#: one is false; and a capture dated in the future would make every genuine capture of its
+#: petition look older than it, freezing the petition. A day allows for a wrong clock.
+CLOCK_MARGIN = timedelta(days=1)
+#: How far ahead a date that may name a future day (a closing date, a debate date, a related
+#: activity) may be: petitions run for six months and debates are scheduled weeks ahead.
+AHEAD = timedelta(days=2 * 366)
+
+# The import time, set by :func:`import_time` for one document so that every field is judged
+# against the same moment (and tests can fix it); the readers below are called from many
+# places, so it travels with the context rather than as a parameter of each.
+_import_time: ContextVar[datetime | None] = ContextVar("import_time", default=None)
+
+
+@contextmanager
+def import_time(now: datetime) -> Iterator[None]:
+    """Judge timestamps and dates against ``now`` (UTC) inside the ``with`` block."""
+    token = _import_time.set(now.astimezone(UTC))
+    try:
+        yield
+    finally:
+        _import_time.reset(token)
+
+
+def _now() -> datetime:
+    return _import_time.get() or datetime.now(UTC)
 
 
 class CaptureError(ValueError):
@@ -117,8 +147,13 @@ def timestamp(obj: dict[str, Any], key: str, path: str) -> datetime:
     return parsed
 
 
-def optional_timestamp(obj: dict[str, Any], key: str, path: str) -> datetime | None:
-    """An ISO 8601 timestamp as a UTC-aware datetime (offsets such as +01:00 converted)."""
+def optional_timestamp(
+    obj: dict[str, Any], key: str, path: str, *, ahead: timedelta = CLOCK_MARGIN
+) -> datetime | None:
+    """An ISO 8601 timestamp as a UTC-aware datetime (offsets such as +01:00 converted).
+
+    Refused when outside 1990-2100 in UTC, or later than the import time plus ``ahead``.
+    """
     value = obj.get(key)
     if value is None:
         return None
@@ -127,15 +162,24 @@ def optional_timestamp(obj: dict[str, Any], key: str, path: str) -> datetime | N
         raise fail(where, "a timestamp such as 2024-05-29T23:01:00.000Z", value)
     try:
         parsed = datetime.fromisoformat(value)
-    except ValueError:
+    except (ValueError, OverflowError):
         raise fail(where, "a timestamp such as 2024-05-29T23:01:00.000Z", value) from None
-    _check_range(parsed.date(), where)
-    if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+    try:
+        utc = parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    except OverflowError:  # 9999-12-31T23:00:00-05:00 is past the last datetime in UTC
+        raise CaptureError(f"{where}: {value} is out of range") from None
+    # The range is checked in UTC: 2100-12-31T23:00:00-05:00 is already 2101 in UTC.
+    _check_range(utc.date(), where)
+    if utc > _now() + ahead:
+        raise CaptureError(f"{where}: {value} is {_in_future(ahead)}")
+    return utc
 
 
-def optional_date(obj: dict[str, Any], key: str, path: str) -> date | None:
+def optional_date(
+    obj: dict[str, Any], key: str, path: str, *, ahead: timedelta = CLOCK_MARGIN
+) -> date | None:
+    """A YYYY-MM-DD date; by default not after tomorrow, or up to ``ahead`` for dates that
+    may name a day to come."""
     value = obj.get(key)
     if value is None:
         return None
@@ -147,7 +191,15 @@ def optional_date(obj: dict[str, Any], key: str, path: str) -> date | None:
     except ValueError:
         raise fail(where, "a date such as 2025-07-10", value) from None
     _check_range(parsed, where)
+    if parsed > (_now() + ahead).date():
+        raise CaptureError(f"{where}: {value} is {_in_future(ahead)}")
     return parsed
+
+
+def _in_future(ahead: timedelta) -> str:
+    if ahead <= CLOCK_MARGIN:
+        return "in the future"
+    return f"in the future by more than {ahead.days // 365} years"
 
 
 def _check_range(day: date, where: str) -> None:

@@ -12,14 +12,17 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from caseworker.domain import records as r
 from caseworker.domain.rules import PETITION_STATES
 from caseworker.importing.fields import (
+    AHEAD,
     CaptureError,
     describe,
     field_path,
+    import_time,
     optional_date,
     optional_text,
     optional_timestamp,
@@ -139,8 +142,16 @@ def _is_truncation(text_: str, exc: json.JSONDecodeError) -> bool:
     )
 
 
-def parse_document(text_: str) -> ParsedDocument:
-    """Parse one file's text; raises :class:`CaptureError` naming the first bad field."""
+def parse_document(text_: str, *, now: datetime | None = None) -> ParsedDocument:
+    """Parse one file's text; raises :class:`CaptureError` naming the first bad field.
+
+    ``now`` is the import time (default: the clock); no timestamp may be later than it.
+    """
+    with import_time(now or datetime.now(UTC)):
+        return _parse_document(text_)
+
+
+def _parse_document(text_: str) -> ParsedDocument:
     document = load_json(text_)
     if _SUSPECT_ESCAPE.search(text_):
         _check_strings(document)
@@ -280,7 +291,7 @@ def _build_capture(
         committee_note=optional_text(a, "committee_note", p),
         state=state,
         signature_count=whole_number(a, "signature_count", p),
-        closing_date=optional_date(a, "closing_date", p),
+        closing_date=optional_date(a, "closing_date", p, ahead=AHEAD),
         created_at=optional_timestamp(a, "created_at", p),
         updated_at=timestamp(a, "updated_at", p),
         rejected_at=optional_timestamp(a, "rejected_at", p),
@@ -291,9 +302,9 @@ def _build_capture(
         government_response_at=optional_timestamp(a, "government_response_at", p),
         debate_threshold_reached_at=optional_timestamp(a, "debate_threshold_reached_at", p),
         # For one week in November 2025 the site called this ``debate_scheduled_at``.
-        debate_scheduled_on=optional_date(a, "debate_scheduled_on", p)
-        or _date_of(optional_timestamp(a, "debate_scheduled_at", p)),
-        scheduled_debate_date=optional_date(a, "scheduled_debate_date", p),
+        debate_scheduled_on=optional_date(a, "debate_scheduled_on", p, ahead=AHEAD)
+        or _date_of(optional_timestamp(a, "debate_scheduled_at", p, ahead=AHEAD)),
+        scheduled_debate_date=optional_date(a, "scheduled_debate_date", p, ahead=AHEAD),
         debate_outcome_at=optional_timestamp(a, "debate_outcome_at", p),
         creator_name=optional_text(a, "creator_name", p),
         rejection=_rejection(a.get("rejection"), f"{p}.rejection"),
@@ -428,7 +439,7 @@ def _business(a: dict[str, Any], p: str) -> tuple[r.BusinessItem, ...] | None:
         r.BusinessItem(
             subject=text(o, "subject", ip),
             body=optional_text(o, "body", ip),
-            occurred_on=optional_date(o, "occurred_on", ip),
+            occurred_on=optional_date(o, "occurred_on", ip, ahead=AHEAD),
             created_at=optional_timestamp(o, "created_at", ip),
             updated_at=optional_timestamp(o, "updated_at", ip),
         )
@@ -452,7 +463,7 @@ def _parliament(value: Any, path: str) -> r.Parliament:
     return r.Parliament(
         period=text(obj, "period", path, limit=PERIOD_LIMIT),
         government=optional_text(obj, "government", path),
-        dissolution_at=optional_timestamp(obj, "dissolution_at", path),
+        dissolution_at=optional_timestamp(obj, "dissolution_at", path, ahead=AHEAD),
         response_threshold=optional_whole_number(obj, "response_threshold", path),
         debate_threshold=optional_whole_number(obj, "debate_threshold", path),
     )
