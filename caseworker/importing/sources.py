@@ -1,88 +1,128 @@
-"""Where captures come from: files, folders (recursively) and zip archives."""
+"""Where captures come from: files, folders (recursively) and zip archives.
+
+Listing is cheap: a :class:`Source` holds a name and how to read it, never the content, so
+every source of a run can be listed first. Nothing is read until the importer calls
+``read()``, one file at a time, and no read returns more than a petition file can hold.
+
+Every file, folder or archive member that is skipped is said, by name: a folder that cannot
+be listed, a FIFO or device, a file too large. Inside a folder, symbolic links to files are
+read, but symbolic links to folders are not followed (they could lead out of the folder
+given, or round in a loop). A folder named by the user is walked even if it is a link.
+"""
 
 from __future__ import annotations
 
-import zipfile
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+import os
+import stat
+from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
+
+from caseworker.importing.archives import archive_members
+from caseworker.importing.files import (
+    Source,
+    SourceError,
+    not_regular,
+    read_file,
+    too_large,
+    why,
+)
+from caseworker.importing.limits import MAX_CAPTURE_BYTES, size_text
+
+__all__ = ["ARCHIVE_SUFFIXES", "CAPTURE_SUFFIXES", "Source", "SourceError", "expand"]
 
 CAPTURE_SUFFIXES = {".json"}
 ARCHIVE_SUFFIXES = {".zip"}
 
 
-@dataclass(frozen=True)
-class Source:
-    """One capture to read; ``name`` is what error messages and the database call it."""
-
-    name: str
-    read: Callable[[], bytes]
-
-
-class SourceError(OSError):
-    """A path that cannot be read at all (missing, unreadable, a broken zip)."""
-
-    def __init__(self, name: str, reason: str) -> None:
-        super().__init__(f"{name}: {reason}")
-        self.name = name
-        self.reason = reason
-
-
 def expand(paths: list[Path]) -> Iterator[Source | SourceError]:
     """Every capture under ``paths``, in a stable order; problems are yielded, not raised."""
     for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in CAPTURE_SUFFIXES | ARCHIVE_SUFFIXES:
-                    yield from _file(child)
-        elif path.exists():
-            yield from _file(path)
-        else:
-            yield SourceError(str(path), "no such file or folder")
+        yield from _given(path)
 
 
-def _file(path: Path) -> Iterator[Source | SourceError]:
-    if path.suffix.lower() in ARCHIVE_SUFFIXES:
-        yield from _archive(path)
+def _given(path: Path) -> Iterator[Source | SourceError]:
+    """A path named by the user: a folder is walked, a file read."""
+    found = _stat(path)
+    if isinstance(found, SourceError):
+        yield found
+    elif stat.S_ISDIR(found.st_mode):
+        yield from _folder(path)
     else:
-        yield Source(str(path), path.read_bytes)
+        yield from _file(path, found)
 
 
-def _archive(path: Path) -> Iterator[Source | SourceError]:
+def _folder(root: Path) -> Iterator[Source | SourceError]:
+    """The captures in ``root`` and below, depth first, each folder in name order."""
+    # A stack rather than recursion: folders can nest deeper than Python's recursion limit.
+    pending: list[Iterator[os.DirEntry[str]]] = []
+    yield from _enter(root, pending)
+    while pending:
+        entry = next(pending[-1], None)
+        if entry is None:
+            pending.pop()
+        elif _is_folder(entry):
+            yield from _enter(Path(entry.path), pending)
+        else:
+            yield from _folder_entry(entry)
+
+
+def _enter(folder: Path, pending: list[Iterator[os.DirEntry[str]]]) -> Iterator[SourceError]:
+    """Put ``folder``'s entries, in name order, on the walk; or say why it cannot be listed."""
     try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        yield SourceError(str(path), f"not a readable zip archive ({exc})")
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as exc:
+        yield SourceError(str(folder), f"folder cannot be listed ({why(exc)}); skipped")
         return
-    with archive:
-        names = sorted(
-            info.filename
-            for info in archive.infolist()
-            if not info.is_dir()
-            and Path(info.filename).suffix.lower() in CAPTURE_SUFFIXES
-            and not _is_mac_metadata(info.filename)
+    pending.append(iter(entries))
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    """A folder itself, not a link to one (those are reported, not walked)."""
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False  # then reading it as a file says what is wrong
+
+
+def _folder_entry(entry: os.DirEntry[str]) -> Iterator[Source | SourceError]:
+    path = Path(entry.path)
+    if entry.is_symlink() and _points_to_folder(path):
+        yield SourceError(str(path), "a symbolic link to a folder; not followed")
+    elif path.suffix.lower() in CAPTURE_SUFFIXES | ARCHIVE_SUFFIXES:
+        found = _stat(path)
+        yield from [found] if isinstance(found, SourceError) else _file(path, found)
+    # Anything else (README files, notes) is not a capture.
+
+
+def _stat(path: Path) -> os.stat_result | SourceError:
+    """``path``'s kind and size, through a symbolic link; or why that cannot be known."""
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        link = path.is_symlink()
+        return SourceError(
+            str(path), "a symbolic link to nothing" if link else "no such file or folder"
         )
-        for name in names:
-            # Read eagerly: the archive is closed once this generator moves on.
-            try:
-                content = archive.read(name)
-            # Encrypted members raise RuntimeError, unknown compression NotImplementedError.
-            except (
-                zipfile.BadZipFile,
-                OSError,
-                EOFError,
-                RuntimeError,
-                NotImplementedError,
-            ) as exc:
-                yield SourceError(f"{path}!{name}", f"cannot be read from the archive ({exc})")
-                continue
-            yield Source(f"{path}!{name}", _constant(content))
+    except OSError as exc:
+        return SourceError(str(path), f"cannot be read ({why(exc)})")
 
 
-def _constant(content: bytes) -> Callable[[], bytes]:
-    return lambda: content
+def _points_to_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
-def _is_mac_metadata(name: str) -> bool:
-    """Zips made on a Mac carry ``__MACOSX/._name.json`` resource forks: not captures."""
-    return name.startswith("__MACOSX/") or Path(name).name.startswith("._")
+def _file(path: Path, found: os.stat_result) -> Iterator[Source | SourceError]:
+    """A file given or found: its captures, or why it is refused, before anything is read."""
+    if not stat.S_ISREG(found.st_mode):
+        yield SourceError(str(path), not_regular(found.st_mode))
+    elif path.suffix.lower() in ARCHIVE_SUFFIXES:
+        yield from archive_members(path)
+    elif found.st_size > MAX_CAPTURE_BYTES:
+        yield SourceError(str(path), too_large(size_text(found.st_size)))
+    else:
+        yield Source(str(path), partial(read_file, path))
