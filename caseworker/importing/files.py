@@ -39,6 +39,18 @@ class SourceError(OSError):
         self.reason = reason
 
 
+# Windows has no FIFOs to guard against, nor these flags, but needs O_BINARY: without it the
+# C library would turn CRLF into LF.
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | _NONBLOCK
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
 def read_file(path: Path) -> bytes:
     """The content of a regular file of at most a petition file's size; else SourceError."""
     with open_regular(path) as stream:
@@ -62,7 +74,7 @@ def open_regular(path: Path) -> BinaryIO:
     place after it was listed can neither hang the open nor be read.
     """
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+        fd = os.open(path, _OPEN_FLAGS)
     except FileNotFoundError as exc:
         raise SourceError(str(path), "no longer exists") from exc
     except OSError as exc:
@@ -71,7 +83,8 @@ def open_regular(path: Path) -> BinaryIO:
     if not stat.S_ISREG(mode):
         os.close(fd)
         raise SourceError(str(path), not_regular(mode))
-    os.set_blocking(fd, True)
+    if _NONBLOCK:
+        os.set_blocking(fd, True)
     return os.fdopen(fd, "rb")
 
 

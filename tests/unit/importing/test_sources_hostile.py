@@ -34,6 +34,10 @@ from tests.unit.importing.tables import CAPTURES, PETITIONS, rows, run
 MB = 1_000_000
 MIB = 1 << 20
 
+# FIFOs, /dev/zero, fork and file modes are POSIX; /proc/self/fd is Linux.
+posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX files and processes")
+linux_only = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
+
 
 def peak_bytes(action: Callable[[], Any]) -> int:
     """The most memory Python held at once, beyond what it held before, while ``action`` ran."""
@@ -186,6 +190,7 @@ def open_files_of(path: Path) -> list[str]:
     return found
 
 
+@linux_only
 def test_an_archive_is_closed_after_listing_and_after_its_last_member(tmp_path: Path) -> None:
     archive = b.write_zip(tmp_path / "x.zip", {"a.json": b.single(4), "b.json": b.single(5)})
     sources = list(expand([archive]))
@@ -199,6 +204,7 @@ def test_an_archive_is_closed_after_listing_and_after_its_last_member(tmp_path: 
     assert json.loads(first.read())["data"]["id"] == 4
 
 
+@posix_only
 def test_read_at_most_stops_one_byte_past_the_bound() -> None:
     with open("/dev/zero", "rb") as endless:
         assert read_at_most(endless, 3 * MB) is None
@@ -373,6 +379,7 @@ def listed_as_unprivileged(base: Path, relative: Path) -> list[tuple[str, str, s
     return [tuple(item) for item in json.loads(output)]
 
 
+@posix_only
 def test_a_folder_that_cannot_be_listed_is_said(tmp_path: Path) -> None:
     root = tmp_path / "captures"
     b.write_json(root / "a.json", b.single(35))
@@ -433,6 +440,7 @@ def fifos_unblocked(*fifos: Path) -> Iterator[None]:
         guard.join()
 
 
+@posix_only
 def test_fifos_given_or_found_are_refused_without_opening_them(
     database: Database, tmp_path: Path
 ) -> None:
@@ -451,6 +459,7 @@ def test_fifos_given_or_found_are_refused_without_opening_them(
     assert ids(database) == [41]
 
 
+@posix_only
 def test_a_fifo_put_in_place_of_a_listed_file_is_not_opened(tmp_path: Path) -> None:
     path = b.write_json(tmp_path / "a.json", b.single(42))
     (source,) = expand([path])
@@ -465,6 +474,7 @@ def test_a_fifo_put_in_place_of_a_listed_file_is_not_opened(tmp_path: Path) -> N
     )
 
 
+@posix_only
 def test_dev_zero_given_directly_is_refused_unread() -> None:
     (item,) = expand([Path("/dev/zero")])
     assert isinstance(item, SourceError)
