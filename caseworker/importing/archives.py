@@ -59,6 +59,7 @@ def archive_members(path: Path) -> Iterator[Source | SourceError]:
         if _is_capture(entry)
     )
     listed = list(_listing(path, captures))
+    del entries, captures  # the table of contents is not kept while the members are imported
     reader = _Reader(path, sum(not isinstance(item, SourceError) for item in listed))
     for item in listed:
         if isinstance(item, SourceError):

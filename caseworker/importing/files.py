@@ -15,7 +15,7 @@ from typing import BinaryIO
 from caseworker.importing.limits import MAX_CAPTURE_BYTES, read_at_most, size_text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """One capture to read; ``name`` is what error messages and the database call it.
 
