@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import TextIO
 
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 
 from caseworker.cli import admin, briefing, casework, petitions
-from caseworker.cli.common import PROG, CommandError, Handler, first_line
+from caseworker.cli.common import PROG, CommandError, Handler, say
+from caseworker.cli.failures import hide_password, open_failure
 from caseworker.services.petitions import PetitionNotFound
 from caseworker.storage.engine import (
     DatabaseError,
@@ -24,6 +25,7 @@ from caseworker.storage.engine import (
     normalise_url,
     open_database,
 )
+from caseworker.storage.errors import display_url, explain, where
 
 AREAS = (petitions, casework, briefing)
 COMMANDS: dict[str, Handler] = {name: h for area in AREAS for name, h in area.COMMANDS.items()}
@@ -36,7 +38,7 @@ def _db_option(parser: argparse.ArgumentParser, *, default: object) -> None:
         metavar="URL",
         default=default,
         help="database: a SQLAlchemy URL or a SQLite file path "
-        f"(default: $CASEWORKER_DB or {default_database_url()})",
+        f"(default: $CASEWORKER_DB or {display_url(default_database_url())})",
     )
 
 
@@ -61,24 +63,29 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     """Run a parsed command; returns the process exit code. Never lets a traceback out."""
     out = out or sys.stdout
     err = err or sys.stderr
+    url = args.db or default_database_url()
     try:
         if args.command == "db":
             return admin.run_db(args, out, err)
         if args.command in READ_ONLY and _missing_sqlite_file(args.db):
-            print(f"{PROG}: no database at {args.db}; create one with import or demo", file=err)
+            say(err, f"{PROG}: no database at {args.db}; create one with import or demo")
             return 2
         database = open_database(args.db)
-    except (DatabaseError, OperationalError, SQLAlchemyError, OSError) as exc:
-        print(f"{PROG}: cannot open the database: {first_line(exc)}", file=err)
+    except (DatabaseError, SQLAlchemyError, OSError, ImportError, ValueError) as exc:
+        say(err, f"{PROG}: cannot open the database: {open_failure(url, exc)}")
         return 2
     try:
         return COMMANDS[args.command](database, args, out, err)
     except (PetitionNotFound, CommandError) as exc:
-        print(f"{PROG}: {exc}", file=err)
+        say(err, f"{PROG}: {exc}")
         return 1
     except SQLAlchemyError as exc:
-        print(f"{PROG}: database error: {first_line(exc)}", file=err)
+        reason = hide_password(explain(exc, where(database.engine)), url)
+        say(err, f"{PROG}: database error: {reason}")
         return 2
+    except OSError as exc:
+        say(err, f"{PROG}: {explain(exc)}")
+        return 1
     finally:
         database.dispose()
 

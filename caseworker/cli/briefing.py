@@ -16,6 +16,8 @@ from caseworker.cli.common import (
     Subcommands,
     clear_progress,
     iso_date,
+    record_number,
+    say,
     terminal_progress,
 )
 from caseworker.jobs import Cancelled
@@ -33,7 +35,7 @@ def add_parsers(commands: Subcommands) -> None:
         "brief",
         help="write a debate briefing pack (PDF) for one or more petitions debated together",
     )
-    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("ids", nargs="+", type=record_number, metavar="ID")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
     p.add_argument("--member", metavar="NAME", help="the Member opening the debate")
     p.add_argument(
@@ -103,7 +105,7 @@ def _brief(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> 
         print(f"\n{PROG}: interrupted; {path} was not written", file=err)
         return 130
     clear_progress(err)
-    print(f"{result.path}: {result.pages} pages, reference {result.reference}", file=out)
+    say(out, f"{result.path}: {result.pages} pages, reference {result.reference}")
     return 0
 
 
@@ -122,7 +124,7 @@ def _briefs(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) ->
     clear_progress(err)
     for pack in batch.packs:
         ids = ", ".join(str(i) for i in pack.petition_ids)
-        print(f"{pack.path}: {pack.pages} pages (e-petition {ids})", file=out)
+        say(out, f"{pack.path}: {pack.pages} pages (e-petition {ids})")
     if not batch.packs:
         print(f"no debates from {args.first} to {args.last}", file=out)
     return 0

@@ -9,7 +9,16 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from caseworker.cli.common import CommandError, Handler, Subcommands, iso_date
+from caseworker.cli.common import (
+    CommandError,
+    Handler,
+    Subcommands,
+    iso_date,
+    record_number,
+    say,
+    write_json,
+    write_text,
+)
 from caseworker.domain.casework import RequestStatus
 from caseworker.letters.templates import LetterKind
 from caseworker.services.casework import (
@@ -32,7 +41,7 @@ def add_parsers(commands: Subcommands) -> None:
         help="record a request (sent today) for a revised response to a petition's "
         "current Government response; prints its number",
     )
-    p.add_argument("id", type=int, metavar="ID", help="the e-petition number")
+    p.add_argument("id", type=record_number, metavar="ID", help="the e-petition number")
     p.add_argument("--reason", required=True, metavar="TEXT",
                    help="which points of the petition the response did not address")  # fmt: skip
     p.add_argument("--due", type=iso_date, metavar="YYYY-MM-DD",
@@ -44,16 +53,17 @@ def add_parsers(commands: Subcommands) -> None:
 
     p = commands.add_parser("requests", help="list requests for revised responses")
     p.add_argument("--status", choices=[s.value for s in RequestStatus])
-    p.add_argument("--petition", type=int, metavar="ID", help="only requests about this petition")
+    p.add_argument("--petition", type=record_number, metavar="ID",
+                   help="only requests about this petition")  # fmt: skip
     p.add_argument("--format", choices=["table", "json"], default="table")
 
     p = commands.add_parser(
         "letter", help="write the letter for a request (PDF or plain text, by the file's suffix)"
     )
-    p.add_argument("request_id", type=int, metavar="REQUEST_ID", nargs="?")
+    p.add_argument("request_id", type=record_number, metavar="REQUEST_ID", nargs="?")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf|FILE.txt")
     p.add_argument("--chaser", action="store_true", help="the chaser rather than the request")
-    p.add_argument("--overdue", type=int, metavar="PETITION_ID",
+    p.add_argument("--overdue", type=record_number, metavar="PETITION_ID",
                    help="instead: the letter chasing an overdue Government response")  # fmt: skip
 
 
@@ -69,8 +79,7 @@ def _request_revision(db: Database, args: argparse.Namespace, out: TextIO, err: 
         )
     due = f", due {request.due_on.isoformat()}" if request.due_on else ""
     print(request.id, file=out)
-    print(f"request {request.id} for petition {request.petition_id} ({request.status}{due})",
-          file=err)  # fmt: skip
+    say(err, f"request {request.id} for petition {request.petition_id} ({request.status}{due})")
     return 0
 
 
@@ -79,8 +88,10 @@ def _requests(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) 
     if args.petition is not None:
         PetitionService(db).get_petition(args.petition)  # refuses an unknown number
     rows = _services(db).requests.list_requests(status=status, petition_id=args.petition)
-    render = requests_json if args.format == "json" else requests_table
-    out.write(render(rows, date.today()) + "\n")
+    if args.format == "json":
+        write_json(out, requests_json(rows, date.today()))
+    else:
+        write_text(out, requests_table(rows, date.today()))
     return 0
 
 
@@ -95,7 +106,7 @@ def _letter(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) ->
             kind = LetterKind.CHASER if args.chaser else LetterKind.REVISION_REQUEST
             letter = letters.request_letter(args.request_id, kind)
         write_letter(letter, args.output)
-    print(f"{letter.kind.label} written to {args.output}", file=err)
+    say(err, f"{letter.kind.label} written to {args.output}")
     return 0
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, TextIO, TypeAlias
 
 from caseworker.storage.engine import Database
-from caseworker.textsafe import one_line
+from caseworker.textsafe import for_terminal, one_line
 
 PROG = "caseworker"
 
@@ -25,23 +26,88 @@ class CommandError(Exception):
     """A command cannot do what was asked; the message is printed as it is (exit code 1)."""
 
 
+#: Dates a command accepts: wide enough for any petition, narrow enough that adding a
+#: deadline or a chart's span can never overflow Python's dates (9999-12-31).
+FIRST_DATE = date(2000, 1, 1)
+LAST_DATE = date(2099, 12, 31)
+#: Days a response may be given: ten years is already far beyond any rule.
+MAX_DAYS = 3_650
+#: Record numbers (petitions, requests) fit the databases' 32-bit integer columns.
+MAX_NUMBER = 2_147_483_647
+#: Demo petitions in one run: far more than any real archive, still a few minutes' work.
+MAX_DEMO_PETITIONS = 1_000_000
+
+
 def days(value: str) -> int:
     try:
         days = int(value)
     except ValueError:
         days = -1
-    if days < 0:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of days (0 or more)")
+    if not 0 <= days <= MAX_DAYS:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a whole number of days from 0 to {MAX_DAYS:,}"
+        )
     return days
 
 
 def iso_date(value: str) -> date:
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"{value!r} is not a date in the form YYYY-MM-DD"
         ) from None
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise argparse.ArgumentTypeError(
+            f"{value} is out of range: give a date from {FIRST_DATE} to {LAST_DATE}"
+        )
+    return day
+
+
+def record_number(value: str) -> int:
+    """A petition or request number: a whole number the database can hold."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if not 0 <= number <= MAX_NUMBER:
+        raise argparse.ArgumentTypeError(f"{value} is not a number this database can hold")
+    return number
+
+
+def demo_petitions(value: str) -> int:
+    try:
+        count = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if not 1 <= count <= MAX_DEMO_PETITIONS:
+        raise argparse.ArgumentTypeError(
+            f"{value} is out of range: give from 1 to {MAX_DEMO_PETITIONS:,} petitions"
+        )
+    return count
+
+
+def write_text(out: TextIO, text: str) -> None:
+    """Text for people (tables, reports): control characters in stored text made visible."""
+    out.write(for_terminal(text if text.endswith("\n") else text + "\n"))
+
+
+def write_json(out: TextIO, text: str) -> None:
+    """JSON from ``json.dumps``, with the characters it leaves raw written as \\u escapes.
+
+    ``json.dumps`` escapes C0 controls already; with ``ensure_ascii=False`` it leaves C1
+    controls (U+009B starts an escape sequence on some terminals) and bidirectional overrides
+    raw. As \\u escapes the JSON still decodes to the text exactly as stored.
+    """
+    out.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+
+
+def say(stream: TextIO, message: str) -> None:
+    """One line of a message, whatever text from outside it quotes."""
+    print(one_line(message), file=stream)
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def terminal_progress(err: TextIO) -> Callable[[int, int, str], None]:

@@ -8,13 +8,19 @@ from pathlib import Path
 from typing import TextIO
 
 from caseworker.cli.common import (
+    MAX_DEMO_PETITIONS,
     PROG,
     Handler,
     Subcommands,
     clear_progress,
     days,
+    demo_petitions,
     iso_date,
+    record_number,
+    say,
     terminal_progress,
+    write_json,
+    write_text,
 )
 from caseworker.domain.rules import PETITION_STATES
 from caseworker.importing.importer import import_paths
@@ -22,6 +28,7 @@ from caseworker.jobs import Cancelled
 from caseworker.services import formats
 from caseworker.services.petitions import PetitionQuery, PetitionService
 from caseworker.services.queues import Queue, age_column
+from caseworker.services.search import MAX_WORD_LENGTH, MAX_WORDS, search_words
 from caseworker.services.text_report import detail_text
 from caseworker.storage.engine import Database
 from caseworker.textsafe import one_line
@@ -67,13 +74,19 @@ def _add_list(commands: Subcommands) -> None:
 
 def _add_show(commands: Subcommands) -> None:
     p = commands.add_parser("show", help="everything stored about one petition")
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=record_number, metavar="ID")
     p.add_argument("--format", choices=["text", "json"], default="text")
 
 
 def _add_demo(commands: Subcommands) -> None:
     p = commands.add_parser("demo", help="fill the database with generated demo petitions")
-    p.add_argument("--petitions", type=int, default=2000, metavar="N")
+    p.add_argument(
+        "--petitions",
+        type=demo_petitions,
+        default=2000,
+        metavar="N",
+        help=f"how many (default 2,000; at most {MAX_DEMO_PETITIONS:,})",
+    )
     p.add_argument("--seed", type=int, default=1, metavar="S")
 
 
@@ -109,26 +122,31 @@ def _list(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> i
         as_of=args.as_of or date.today(),
         response_days=args.response_days,
     )
+    if args.search and search_words(args.search).trimmed:
+        say(err, f"{PROG}: the search uses its first {MAX_WORDS} words, each up to "
+            f"{MAX_WORD_LENGTH} letters")  # fmt: skip
     rows = PetitionService(db).list_petitions(query)
     with_age = age_column(query.queue) is not None
-    render = {"json": formats.list_json, "csv": formats.list_csv, "table": formats.list_table}
-    text = render[args.format](rows, with_age=with_age)
-    out.write(text if text.endswith("\n") else text + "\n")
+    if args.format == "json":
+        write_json(out, formats.list_json(rows, with_age=with_age))
+        return 0
+    render = {"csv": formats.list_csv, "table": formats.list_table}
+    write_text(out, render[args.format](rows, with_age=with_age))
     return 0
 
 
 def _show(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     detail = PetitionService(db).get_petition(args.id)
-    out.write(formats.detail_json(detail) + "\n" if args.format == "json" else detail_text(detail))
+    if args.format == "json":
+        write_json(out, formats.detail_json(detail))
+    else:
+        write_text(out, detail_text(detail))
     return 0
 
 
 def _demo(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from caseworker.demo import generate_demo
 
-    if args.petitions < 1:
-        print(f"{PROG}: --petitions must be at least 1", file=err)
-        return 2
     try:
         summary = generate_demo(
             db.engine, petitions=args.petitions, seed=args.seed, progress=terminal_progress(err)
