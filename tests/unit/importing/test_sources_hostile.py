@@ -13,6 +13,7 @@ import os
 import re
 import struct
 import threading
+import traceback
 import tracemalloc
 import warnings
 import zipfile
@@ -369,6 +370,8 @@ def listed_as_unprivileged(base: Path, relative: Path) -> list[tuple[str, str, s
             ]
             os.write(writer, json.dumps(found).encode())
             status = 0
+        except BaseException:
+            traceback.print_exc()  # the parent sees only the exit status
         finally:
             os._exit(status)
     os.close(writer)
