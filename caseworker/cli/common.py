@@ -34,7 +34,8 @@ LAST_DATE = date(2099, 12, 31)
 MAX_DAYS = 3_650
 #: Record numbers (petitions, requests) fit the databases' 32-bit integer columns.
 MAX_NUMBER = 2_147_483_647
-#: Demo petitions in one run: far more than any real archive, still a few minutes' work.
+#: Demo petitions in one run: the generator's own MAX_DEMO_PETITIONS (not imported here, so
+#: that every command does not load the generator).
 MAX_DEMO_PETITIONS = 1_000_000
 
 

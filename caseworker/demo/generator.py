@@ -167,6 +167,10 @@ def _write(db: Connection, batch: list[DemoPetition], now: datetime, keep: list[
     refresh_derived(db, (p.captures[-1].id for p in batch))
 
 
+#: Far more than any real archive, and demo numbers (from 9,000,001) stay 32-bit.
+MAX_DEMO_PETITIONS = 1_000_000
+
+
 def generate_demo(
     engine: Engine,
     *,
@@ -180,8 +184,8 @@ def generate_demo(
 
     Each batch commits on its own, so a cancelled run leaves whole batches behind.
     """
-    if petitions < 0:
-        raise ValueError("the number of demo petitions cannot be negative")
+    if not 0 <= petitions <= MAX_DEMO_PETITIONS:
+        raise ValueError(f"the number of demo petitions must be from 0 to {MAX_DEMO_PETITIONS:,}")
     as_of = datetime.combine(today or date.today(), time(0), UTC)
     rng = random.Random(seed)
     slots = _plan(rng, petitions, as_of)

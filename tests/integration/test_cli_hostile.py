@@ -259,3 +259,18 @@ def test_a_write_refused_by_an_immutable_file_says_read_only(sqlite_url: str) ->
         )
     finally:
         subprocess.run(["chattr", "-i", str(path)], check=True)
+
+
+def test_the_demo_limit_is_the_generators_own(sqlite_url: str) -> None:
+    from caseworker.cli.common import MAX_DEMO_PETITIONS
+    from caseworker.demo.generator import MAX_DEMO_PETITIONS as GENERATOR_LIMIT
+    from caseworker.demo.generator import generate_demo
+    from caseworker.storage.engine import make_engine
+
+    assert MAX_DEMO_PETITIONS == GENERATOR_LIMIT
+    engine = make_engine(sqlite_url)
+    try:
+        with pytest.raises(ValueError, match="1,000,000"):
+            generate_demo(engine, petitions=GENERATOR_LIMIT + 1)
+    finally:
+        engine.dispose()
