@@ -43,7 +43,7 @@ def first_capture_values(c: PetitionCapture) -> tuple[date | None, str | None, s
         created = c.government_response_at
         responded_on = gr.responded_on or (london_date(created) if created else None)
     departments = sorted(c.departments or (), key=lambda d: d.name)
-    label = ", ".join(dict.fromkeys(d.acronym or d.name for d in departments)) or None
+    label = department_label(dict.fromkeys(d.acronym or d.name for d in departments))
     texts = (gr.summary, gr.details) if gr is not None else ()
     document = search_document(
         c.action, c.background, c.additional_details, c.committee_note, *texts
@@ -180,12 +180,33 @@ def _department_labels(connection: Connection, ids: list[int]) -> dict[int, str]
     names: dict[int, list[str]] = defaultdict(list)
     for pid, acronym, name in connection.execute(query):
         names[pid].append(acronym or name)
-    return {pid: ", ".join(parts) for pid, parts in names.items()}
+    return {pid: label for pid, parts in names.items() if (label := department_label(parts))}
+
+
+#: Longest department label kept. PostgreSQL indexes the label (``ix_petitions_departments_
+#: label``, a btree whose entries hold at most 2,704 bytes); 600 characters of four UTF-8
+#: bytes are 2,400. Real labels are a few acronyms ("DfE, DHSC"); fifty departments named in
+#: full would not fit, so a label that long is cut, the same way on every backend.
+LABEL_LIMIT = 600
+
+
+def department_label(parts: Iterable[str]) -> str | None:
+    """The departments' acronyms (or names) joined, cut to :data:`LABEL_LIMIT`."""
+    label = ", ".join(parts)
+    if len(label) > LABEL_LIMIT:
+        return label[: LABEL_LIMIT - 1] + "…"
+    return label or None
+
+
+#: Longest search text kept for one petition. PostgreSQL's ``to_tsvector`` refuses text whose
+#: words take over 1 MB; 200,000 characters stay below that whatever the words, and hold a
+#: petition's texts and a whole response at the import's own bounds with room to spare.
+SEARCH_TEXT_LIMIT = 200_000
 
 
 def search_document(*parts: str | None) -> str:
-    """The text full-text search looks in for one petition."""
-    return "\n".join(p for p in parts if p)
+    """The text full-text search looks in for one petition (its start, if very long)."""
+    return "\n".join(p for p in parts if p)[:SEARCH_TEXT_LIMIT]
 
 
 def _write_search(

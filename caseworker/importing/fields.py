@@ -111,10 +111,10 @@ def optional_text(
 
 
 def _within(value: str, limit: int | None, where: str) -> str:
-    # Only codes and names that the schema stores in sized columns have a limit; free text
-    # never does, since older petitions exceed the site's current limits.
+    # Limits are the schema's column sizes, or bounds well beyond anything the site produces
+    # (caseworker.importing.field_limits): older petitions exceed the site's current limits.
     if limit is not None and len(value) > limit:
-        raise CaptureError(f"{where}: {len(value):,} characters is too long (at most {limit})")
+        raise CaptureError(f"{where}: {len(value):,} characters is too long (at most {limit:,})")
     return value
 
 

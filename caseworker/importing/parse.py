@@ -17,6 +17,7 @@ from typing import Any
 
 from caseworker.domain import records as r
 from caseworker.domain.rules import PETITION_STATES
+from caseworker.importing import field_limits as bound
 from caseworker.importing.fields import (
     AHEAD,
     CaptureError,
@@ -173,7 +174,8 @@ def _parse_document(text_: str) -> ParsedDocument:
                     f"{code[:40]}...: a topic code of {len(code):,} characters is too long "
                     f"(at most {TOPIC_CODE_LIMIT})"
                 )
-        return ParsedDocument("topics", topics={k: v["name"] for k, v in document.items()})
+        topics = {k: text(v, "name", k[:40], limit=bound.NAME) for k, v in document.items()}
+        return ParsedDocument("topics", topics=topics)
     if {"signature_count", "debated"} <= document.keys():
         raise CaptureError(
             "wrong shape: this is a live count (count.json), which does not say which "
@@ -247,6 +249,10 @@ def _petition(
     links = obj.get("links")
     link = links.get("self") if isinstance(links, dict) else None
     parliament = obj.get("parliament")
+    source_url = link if isinstance(link, str) else fallback_url
+    _check_link(
+        source_url, field_path(path, "links.self") if isinstance(link, str) else "links.self"
+    )
     return _build_capture(
         petition_id,
         attrs,
@@ -257,7 +263,7 @@ def _petition(
             if parliament is not None
             else None
         ),
-        source_url=link if isinstance(link, str) else fallback_url,
+        source_url=source_url,
         raw=raw,
         single=single,
     )
@@ -285,10 +291,10 @@ def _build_capture(
         archived=archived,
         parliament=parliament,
         source_url=source_url if isinstance(source_url, str) else None,
-        action=text(a, "action", p),
-        background=optional_text(a, "background", p),
-        additional_details=optional_text(a, "additional_details", p),
-        committee_note=optional_text(a, "committee_note", p),
+        action=text(a, "action", p, limit=bound.ACTION),
+        background=optional_text(a, "background", p, limit=bound.PETITION_TEXT),
+        additional_details=optional_text(a, "additional_details", p, limit=bound.PETITION_TEXT),
+        committee_note=optional_text(a, "committee_note", p, limit=bound.PETITION_TEXT),
         state=state,
         signature_count=whole_number(a, "signature_count", p),
         closing_date=optional_date(a, "closing_date", p, ahead=AHEAD),
@@ -306,7 +312,7 @@ def _build_capture(
         or _date_of(optional_timestamp(a, "debate_scheduled_at", p, ahead=AHEAD)),
         scheduled_debate_date=optional_date(a, "scheduled_debate_date", p, ahead=AHEAD),
         debate_outcome_at=optional_timestamp(a, "debate_outcome_at", p),
-        creator_name=optional_text(a, "creator_name", p),
+        creator_name=optional_text(a, "creator_name", p, limit=bound.CREATOR_NAME),
         rejection=_rejection(a.get("rejection"), f"{p}.rejection"),
         government_response=_response(a.get("government_response"), f"{p}.government_response"),
         debate=_debate(a.get("debate"), f"{p}.debate"),
@@ -329,7 +335,7 @@ def _rejection(value: Any, path: str) -> r.Rejection | None:
     obj = require_object(value, path)
     return r.Rejection(
         code=text(obj, "code", path, limit=REJECTION_CODE_LIMIT),
-        details=optional_text(obj, "details", path),
+        details=optional_text(obj, "details", path, limit=bound.REJECTION_DETAILS),
     )
 
 
@@ -339,11 +345,11 @@ def _response(value: Any, path: str) -> r.GovernmentResponse | None:
     obj = require_object(value, path)
     summary = obj.get("summary")
     # Some responses from 2010-15 have an empty or null summary; keep them as "".
-    if summary is not None and not isinstance(summary, str):
-        text(obj, "summary", path)
+    if summary is not None:
+        text(obj, "summary", path, limit=bound.RESPONSE_SUMMARY)
     return r.GovernmentResponse(
         summary=summary or "",
-        details=optional_text(obj, "details", path),
+        details=optional_text(obj, "details", path, limit=bound.LONG_TEXT),
         responded_on=optional_date(obj, "responded_on", path),
         created_at=optional_timestamp(obj, "created_at", path),
         updated_at=optional_timestamp(obj, "updated_at", path),
@@ -356,12 +362,12 @@ def _debate(value: Any, path: str) -> r.Debate | None:
     obj = require_object(value, path)
     return r.Debate(
         debated_on=optional_date(obj, "debated_on", path),
-        transcript_url=optional_text(obj, "transcript_url", path),
-        video_url=optional_text(obj, "video_url", path),
-        debate_pack_url=optional_text(obj, "debate_pack_url", path),
-        public_engagement_url=optional_text(obj, "public_engagement_url", path),
-        debate_summary_url=optional_text(obj, "debate_summary_url", path),
-        overview=optional_text(obj, "overview", path),
+        transcript_url=optional_text(obj, "transcript_url", path, limit=bound.URL),
+        video_url=optional_text(obj, "video_url", path, limit=bound.URL),
+        debate_pack_url=optional_text(obj, "debate_pack_url", path, limit=bound.URL),
+        public_engagement_url=optional_text(obj, "public_engagement_url", path, limit=bound.URL),
+        debate_summary_url=optional_text(obj, "debate_summary_url", path, limit=bound.URL),
+        overview=optional_text(obj, "overview", path, limit=bound.DEBATE_OVERVIEW),
     )
 
 
@@ -369,7 +375,7 @@ def _departments(a: dict[str, Any], p: str) -> tuple[r.Department, ...] | None:
     if "departments" not in a:
         return None
     path = f"{p}.departments"
-    items = _list_or_null(a["departments"], path)
+    items = _list_or_null(a["departments"], path, limit=bound.DEPARTMENTS)
     out = []
     for i, item in enumerate(items):
         ip = f"{path}[{i}]"
@@ -378,7 +384,7 @@ def _departments(a: dict[str, Any], p: str) -> tuple[r.Department, ...] | None:
             r.Department(
                 name=text(obj, "name", ip, limit=DEPARTMENT_NAME_LIMIT),
                 acronym=optional_text(obj, "acronym", ip, limit=ACRONYM_LIMIT),
-                url=optional_text(obj, "url", ip),
+                url=optional_text(obj, "url", ip, limit=bound.URL),
             )
         )
     return tuple(out)
@@ -388,7 +394,7 @@ def _topics(a: dict[str, Any], p: str) -> tuple[str, ...] | None:
     if "topics" not in a:
         return None
     path = f"{p}.topics"
-    items = _list_or_null(a["topics"], path)
+    items = _list_or_null(a["topics"], path, limit=bound.TOPICS)
     for i, code in enumerate(items):
         if not isinstance(code, str) or not code:
             raise CaptureError(f"{path}[{i}]: expected a topic code, got {describe(code)}")
@@ -404,30 +410,30 @@ def _breakdowns(a: dict[str, Any], p: str) -> r.Breakdowns | None:
         return None
     countries = tuple(
         r.CountryCount(
-            name=text(o, "name", ip),
+            name=text(o, "name", ip, limit=bound.NAME),
             code=optional_text(o, "code", ip, limit=COUNTRY_CODE_LIMIT),
             signature_count=whole_number(o, "signature_count", ip),
         )
-        for o, ip in _objects(a, "signatures_by_country", p)
+        for o, ip in _objects(a, "signatures_by_country", p, bound.COUNTRIES)
     )
     regions = None
     if "signatures_by_region" in a:
         regions = tuple(
             r.RegionCount(
-                name=text(o, "name", ip),
+                name=text(o, "name", ip, limit=bound.NAME),
                 ons_code=optional_text(o, "ons_code", ip, limit=ONS_CODE_LIMIT),
                 signature_count=whole_number(o, "signature_count", ip),
             )
-            for o, ip in _objects(a, "signatures_by_region", p)
+            for o, ip in _objects(a, "signatures_by_region", p, bound.REGIONS)
         )
     constituencies = tuple(
         r.ConstituencyCount(
-            name=text(o, "name", ip),
+            name=text(o, "name", ip, limit=bound.NAME),
             ons_code=optional_text(o, "ons_code", ip, limit=ONS_CODE_LIMIT),
-            mp=optional_text(o, "mp", ip),
+            mp=optional_text(o, "mp", ip, limit=bound.NAME),
             signature_count=whole_number(o, "signature_count", ip),
         )
-        for o, ip in _objects(a, "signatures_by_constituency", p)
+        for o, ip in _objects(a, "signatures_by_constituency", p, bound.CONSTITUENCIES)
     )
     return r.Breakdowns(countries=countries, regions=regions, constituencies=constituencies)
 
@@ -437,32 +443,43 @@ def _business(a: dict[str, Any], p: str) -> tuple[r.BusinessItem, ...] | None:
         return None
     return tuple(
         r.BusinessItem(
-            subject=text(o, "subject", ip),
-            body=optional_text(o, "body", ip),
+            subject=text(o, "subject", ip, limit=bound.BUSINESS_SUBJECT),
+            body=optional_text(o, "body", ip, limit=bound.LONG_TEXT),
             occurred_on=optional_date(o, "occurred_on", ip, ahead=AHEAD),
             created_at=optional_timestamp(o, "created_at", ip),
             updated_at=optional_timestamp(o, "updated_at", ip),
         )
-        for o, ip in _objects(a, "other_parliamentary_business", p)
+        for o, ip in _objects(a, "other_parliamentary_business", p, bound.BUSINESS_ITEMS)
     )
 
 
-def _objects(a: dict[str, Any], key: str, p: str) -> list[tuple[dict[str, Any], str]]:
+def _objects(a: dict[str, Any], key: str, p: str, limit: int) -> list[tuple[dict[str, Any], str]]:
     path = f"{p}.{key}"
-    items = _list_or_null(a.get(key), path)
+    items = _list_or_null(a.get(key), path, limit=limit)
     return [(require_object(item, f"{path}[{i}]"), f"{path}[{i}]") for i, item in enumerate(items)]
 
 
-def _list_or_null(value: Any, path: str) -> list[Any]:
-    """A list, with null read as empty; any other value (false, "", {}) is an error."""
-    return [] if value is None else require_list(value, path)
+def _list_or_null(value: Any, path: str, *, limit: int) -> list[Any]:
+    """A list, with null read as empty; any other value (false, "", {}) is an error.
+
+    A list longer than ``limit`` is refused before any of its entries is read.
+    """
+    items = [] if value is None else require_list(value, path)
+    if len(items) > limit:
+        raise CaptureError(f"{path}: {len(items):,} entries are too many (at most {limit:,})")
+    return items
+
+
+def _check_link(url: str | None, where: str) -> None:
+    if url is not None and len(url) > bound.URL:
+        raise CaptureError(f"{where}: {len(url):,} characters is too long (at most {bound.URL:,})")
 
 
 def _parliament(value: Any, path: str) -> r.Parliament:
     obj = require_object(value, path)
     return r.Parliament(
         period=text(obj, "period", path, limit=PERIOD_LIMIT),
-        government=optional_text(obj, "government", path),
+        government=optional_text(obj, "government", path, limit=bound.NAME),
         dissolution_at=optional_timestamp(obj, "dissolution_at", path, ahead=AHEAD),
         response_threshold=optional_whole_number(obj, "response_threshold", path),
         debate_threshold=optional_whole_number(obj, "debate_threshold", path),
