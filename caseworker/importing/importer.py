@@ -209,7 +209,10 @@ class _Batch:
         connection = self._connection
         if connection is None or connection.dialect.name != "sqlite":
             return False
-        driver = connection.connection.driver_connection
+        try:
+            driver = connection.connection.driver_connection
+        except SQLAlchemyError:  # the connection itself is gone, and its transaction with it
+            return True
         return driver is not None and not driver.in_transaction
 
     def _lose_pending(self, exc: SQLAlchemyError | None) -> None:

@@ -13,6 +13,7 @@ import pytest
 
 from caseworker.importing import importer
 from caseworker.importing.importer import import_paths
+from tests.conftest import missing
 from tests.unit.importing.small_disk import SmallDisk, capture_files, small_disk, stored
 
 __all__ = ["small_disk"]
@@ -77,3 +78,19 @@ def test_files_waiting_in_a_batch_that_the_disk_full_error_undid_are_not_counted
     assert all("the disk is full" in reason for reason in reasons)
     lost = "not stored, as the database could not save it: the disk is full (where"
     assert sum(reason.startswith(lost) for reason in reasons) >= summary.files - 1 > 0
+
+
+def test_real_captures_on_a_full_disk_are_counted_as_stored(
+    small_disk: SmallDisk, shared_data: Path
+) -> None:
+    """The issue's own case: 273 real captures (18 MB) onto a disk with 1 MB of room."""
+    folder = shared_data / "mysociety-2020-2022" / "single"
+    if not folder.is_dir():
+        missing(f"{folder} is absent")
+    database = small_disk.open()
+    summary = import_paths(database.engine, [folder])
+    assert summary.stopped is not None and "the disk is full" in summary.stopped
+    assert summary.imported == stored(small_disk.path, "petitions"), small_disk.kind
+    assert summary.imported + summary.failed == summary.files
+    assert summary.files + summary.not_tried == len(list(folder.glob("*.json")))
+    assert not any("savepoint" in reason for _, reason in summary.failures)
