@@ -29,7 +29,7 @@ class CommandError(Exception):
 #: Dates a command accepts: wide enough for any petition, narrow enough that adding a
 #: deadline or a chart's span can never overflow Python's dates (9999-12-31).
 FIRST_DATE = date(2000, 1, 1)
-LAST_DATE = date(2099, 12, 31)
+LAST_DATE = date(2999, 12, 31)
 #: Days a response may be given: ten years is already far beyond any rule.
 MAX_DAYS = 3_650
 #: Record numbers (petitions, requests) fit the databases' 32-bit integer columns.

@@ -1,13 +1,12 @@
 """Debate briefing packs: one pack for chosen petitions, or every debate in a date range.
 
 A pack is written to a temporary file beside the target and renamed into place when it is
-complete, so a failed or cancelled export never leaves a half-written PDF behind.
+complete, so a failed or cancelled export never leaves a half-written PDF behind
+(``caseworker.pdf.files``: the user's umask, a full disk in one line, leftovers cleaned).
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -18,6 +17,7 @@ from sqlalchemy import func, select
 
 from caseworker.briefing import BriefingPack, PackError, PackOptions, assemble_pack, write_pack
 from caseworker.jobs import CancelCheck, Cancelled, ProgressCallback, never_cancelled, no_progress
+from caseworker.pdf.files import ExportError, write_export
 from caseworker.services.petitions import PetitionService
 from caseworker.storage import models as m
 from caseworker.storage.engine import Database
@@ -160,21 +160,9 @@ def group_debates(rows: Iterable[Any]) -> list[DebateGroup]:
 def write_atomically(path: Path, write: Callable[[IO[bytes]], T]) -> T:
     """Call ``write`` on a temporary file in ``path``'s folder, then rename it to ``path``.
 
-    Raises PackError naming the file when the folder is missing or not writable.
+    Raises PackError naming the file when it cannot be written (no folder, a full disk...).
     """
-    folder = path.parent
-    if not folder.is_dir():
-        raise PackError(f"cannot write {path}: the folder {folder} does not exist")
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise PackError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(handle, "wb") as out:
-            result = write(out)
-        os.chmod(temporary, 0o644)  # mkstemp makes it private; a pack is an ordinary file
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return result
+        return write_export(path, write)
+    except ExportError as exc:
+        raise PackError(str(exc)) from exc

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +12,7 @@ from caseworker.domain import rules
 from caseworker.letters.compose import Letter, as_text
 from caseworker.letters.pdf import letter_pdf
 from caseworker.letters.templates import LetterKind, fill
+from caseworker.pdf.files import ExportError, write_export
 from caseworker.services.casework.common import CaseworkError, CaseworkServiceBase, RecordNotFound
 from caseworker.services.casework.request_views import request_view
 from caseworker.services.casework.settings import signatory, template
@@ -107,25 +106,10 @@ def write_letter(letter: Letter, path: Path) -> None:
     if suffix not in FORMATS:
         raise CaseworkError(f"{path}: the file name must end in .pdf or .txt")
     data = letter_pdf(letter) if suffix == ".pdf" else as_text(letter).encode("utf-8")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise CaseworkError(f"{path}: the folder {folder} does not exist")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        # mkstemp makes the file private; a letter is meant to be shared like any other file.
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
+        write_export(path, lambda out: out.write(data))
+    except ExportError as exc:
+        raise CaseworkError(str(exc)) from exc
 
 
 def _petition(session: Session, petition_id: int) -> m.Petition:
