@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from caseworker.services.opening import open_failure
 from caseworker.storage.engine import default_database_url, open_database
+from caseworker.storage.errors import display_url
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.settings import WindowSettings
@@ -25,9 +28,9 @@ def run_window(db_url: str | None = None) -> int:
     try:
         database = open_database(url)
     except Exception as exc:  # noqa: BLE001 - any failure is shown to the clerk, not raised
-        QMessageBox.critical(
-            None, APPLICATION, f"The database could not be opened:\n{url}\n\n{exc}"
-        )
+        box = QMessageBox(QMessageBox.Icon.Critical, APPLICATION, open_failure_text(url, exc))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
         return 2
     window = MainWindow(AppContext.open(database, url, WindowSettings.user()))
     window.show()
@@ -36,6 +39,11 @@ def run_window(db_url: str | None = None) -> int:
         return app.exec()
     finally:
         database.dispose()
+
+
+def open_failure_text(url: str, exc: BaseException) -> str:
+    """What the clerk reads when the database cannot be opened: never its password."""
+    return f"The database could not be opened:\n{display_url(url)}\n\n{open_failure(url, exc)}"
 
 
 def main() -> int:

@@ -8,6 +8,7 @@ from caseworker.services.casework import CaseworkServices
 from caseworker.services.imports import ImportService
 from caseworker.services.petitions import PetitionService
 from caseworker.storage.engine import Database
+from caseworker.storage.errors import display_url
 from ui.settings import WindowSettings
 from ui.workers import JobRunner
 
@@ -24,9 +25,10 @@ class AppContext:
 
     @classmethod
     def open(cls, database: Database, label: str, settings: WindowSettings) -> AppContext:
+        """``label`` is the URL the database was opened with; it is kept without a password."""
         return cls(
             database=database,
-            database_label=label,
+            database_label=display_url(label),
             petitions=PetitionService(database),
             imports=ImportService(database),
             runner=JobRunner(),

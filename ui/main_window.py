@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from caseworker.services.petitions import PetitionQuery
 from caseworker.services.queues import QUEUE_TITLES, Queue
+from caseworker.storage.errors import display_url
 from ui.briefing import install_briefing_actions
 from ui.casework.controller import CaseworkController
 from ui.context import AppContext
@@ -48,6 +50,7 @@ class MainWindow(QMainWindow):
         self.imports = ImportController(self, context)
         self.casework = CaseworkController(self, context, self.petition)
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the search typed
         self._layout()
         self._make_actions()
         self._connect()
@@ -95,7 +98,7 @@ class MainWindow(QMainWindow):
         self.main_split.setStretchFactor(1, 1)
         self.main_split.setSizes([260, 1000])
         self.setCentralWidget(self.main_split)
-        self.statusBar().showMessage(f"Database: {self._context.database_label}")
+        self.statusBar().showMessage(f"Database: {display_url(self._context.database_label)}")
 
     def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -275,11 +278,14 @@ class MainWindow(QMainWindow):
             self.imports.start_demo()
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self, "About Petitions caseworker",
+        QMessageBox.about(self, "About Petitions caseworker", self.about_text())
+
+    def about_text(self) -> str:
+        # The label is a URL without its password; escaped, as a file path may hold "<" or "&".
+        return (
             "<p>Casework for the House of Commons Petitions Committee.</p>"
-            f"<p>Database: {self._context.database_label}</p>",
-        )  # fmt: skip
+            f"<p>Database: {html.escape(self._context.database_label)}</p>"
+        )
 
     # State between runs ----------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from caseworker.cli import admin, briefing, casework, petitions
 from caseworker.cli.common import PROG, CommandError, Handler, say
-from caseworker.cli.failures import hide_password, open_failure
+from caseworker.services.opening import hide_password, open_failure
 from caseworker.services.petitions import PetitionNotFound
 from caseworker.storage.engine import (
     DatabaseError,

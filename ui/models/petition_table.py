@@ -16,6 +16,7 @@ from PySide6.QtGui import QIcon
 from caseworker.services.dto import PetitionRow
 from caseworker.services.petitions import PetitionQuery, PetitionService
 from ui.models.columns import COLUMNS
+from ui.models.tooltips import plain_tooltip
 from ui.workers import JobRunner
 
 PAGE_SIZE = 200
@@ -142,7 +143,7 @@ class PetitionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(column.align)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.action if column.key == "action" else None
+            return plain_tooltip(row.action) if column.key == "action" else None
         if role == Qt.ItemDataRole.DecorationRole and column.key == "waiting" and row.overdue:
             return self._overdue_icon
         if role == Qt.ItemDataRole.AccessibleTextRole:

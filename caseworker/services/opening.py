@@ -1,4 +1,4 @@
-"""One line for each way a command can fail to open or use its database.
+"""One line for each way opening or using a database can fail: for the CLI and the window.
 
 The lines never show a password: the URL is shown through ``display_url``, and any text from
 a driver that might quote the URL has the password taken out.
