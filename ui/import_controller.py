@@ -77,7 +77,7 @@ class ImportController(QObject):
         if summary.stopped is not None:
             box.setWindowTitle("Import stopped")
             box.setIcon(QMessageBox.Icon.Critical)
-            box.setText(summary.line().capitalize() + ".")
+            box.setText(_sentence(summary.line()))
             box.setInformativeText(
                 "Only the files counted as imported, updated or unchanged are stored. Free some "
                 "space and import the same files again: those already stored are skipped."
@@ -87,7 +87,7 @@ class ImportController(QObject):
             box.setIcon(
                 QMessageBox.Icon.Warning if summary.failed else QMessageBox.Icon.Information
             )
-            box.setText(summary.line().capitalize() + ".")
+            box.setText(_sentence(summary.line()))
             if summary.failed:
                 box.setInformativeText(
                     "Files that failed were not imported at all; see the details."
@@ -100,3 +100,8 @@ class ImportController(QObject):
         self.data_changed.emit()
         if job.error:
             QMessageBox.critical(self._parent, "Demo data failed", job.error[1])
+
+
+def _sentence(line: str) -> str:
+    # Not str.capitalize(), which would lower-case the rest: folder and file names included.
+    return line[:1].upper() + line[1:] + "."

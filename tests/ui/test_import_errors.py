@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from caseworker.importing.importer import ImportSummary
+from caseworker.storage.engine import Database
 from tests.ui.conftest import make_context
 from tests.unit.importing.small_disk import SmallDisk, capture_files, small_disk, stored
 from ui.import_controller import ImportController
@@ -48,3 +50,23 @@ def test_the_window_reports_a_full_disk_and_counts_only_what_is_stored(
     assert "savepoint" not in box.detailedText()
     for w in boxes:
         w.close()
+
+
+def test_the_summary_keeps_folder_and_file_names_as_they_are(
+    qtbot: QtBot, empty_db: Database, settings: WindowSettings
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    controller = ImportController(parent, make_context(empty_db, settings))
+    summary = ImportSummary(
+        files=2,
+        imported=1,
+        failures=[("/Users/Ann/<b>Captures</b>.json", "not valid JSON")],
+        stopped="the disk is full (where /Users/Ann/Caseworker is kept); free some space",
+        not_tried=3,
+    )
+    box = controller.summary_box(summary)
+    assert box.text().startswith("2 files: 1 imported, ")
+    assert "(where /Users/Ann/Caseworker is kept)" in box.text()
+    assert "/Users/Ann/<b>Captures</b>.json: not valid JSON" in box.detailedText()
+    assert box.textFormat() is Qt.TextFormat.PlainText
