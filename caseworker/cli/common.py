@@ -72,7 +72,7 @@ def record_number(value: str) -> int:
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
     if not 0 <= number <= MAX_NUMBER:
-        raise argparse.ArgumentTypeError(f"{value} is not a number this database can hold")
+        raise argparse.ArgumentTypeError(f"{number} is not a number from 0 to {MAX_NUMBER:,}")
     return number
 
 
@@ -83,7 +83,7 @@ def demo_petitions(value: str) -> int:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
     if not 1 <= count <= MAX_DEMO_PETITIONS:
         raise argparse.ArgumentTypeError(
-            f"{value} is out of range: give from 1 to {MAX_DEMO_PETITIONS:,} petitions"
+            f"{count:,} is out of range: give from 1 to {MAX_DEMO_PETITIONS:,} petitions"
         )
     return count
 
