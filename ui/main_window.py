@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
         # The label is a URL without its password; escaped, as a file path may hold "<" or "&".
         return (
             "<p>Casework for the House of Commons Petitions Committee.</p>"
-            f"<p>Database: {html.escape(self._context.database_label)}</p>"
+            f"<p>Database: {html.escape(display_url(self._context.database_label))}</p>"
         )
 
     # State between runs ----------------------------------------------------------------------
