@@ -34,9 +34,13 @@ def display_url(url: str) -> str:
     try:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:
-        # Not a URL SQLAlchemy can parse: show nothing after a user:password@ part.
+        # Not a URL SQLAlchemy can parse: keep scheme and user, hide what follows a colon.
         head, sep, tail = url.rpartition("@")
-        return f"{head.split(':', 1)[0]}:***@{tail}" if sep and ":" in head else url
+        if not sep:
+            return url
+        scheme, slashes, userinfo = head.rpartition("//")
+        user = userinfo.split(":", 1)[0]
+        return f"{scheme}{slashes}{user}:***@{tail}" if ":" in userinfo else url
 
 
 def is_disk_full(exc: BaseException) -> bool:
@@ -82,13 +86,14 @@ def explain(exc: BaseException, location: str | None = None) -> str:
 def _driver_message(exc: BaseException) -> str:
     name = type(getattr(exc, "orig", None) or exc).__name__
     text = _first_line(exc)
-    if name == "DataError" or "value too long" in text or "out of range" in text:
+    lower = text.lower()
+    if name == "DataError" or "value too long" in lower or "out of range" in lower:
         return f"the database refused a value as too long or out of range ({text})"
     if name in ("IntegrityError", "UniqueViolation", "ForeignKeyViolation"):
         return f"the database refused the change as inconsistent ({text})"
-    if "connection refused" in text or "could not connect" in text:
+    if "connection refused" in lower or "could not connect" in lower:
         return f"cannot reach the database server ({text})"
-    if "password authentication failed" in text:
+    if "password authentication failed" in lower:
         return "the database server refused the user name or password"
     return text
 
