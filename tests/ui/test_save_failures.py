@@ -28,6 +28,7 @@ from caseworker.storage.engine import Database, open_database
 from tests.conftest import empty_pg_tables, missing
 from tests.ui.conftest import make_context, wait_loaded
 from tests.unit.casework.story import PID, import_original
+from tests.unit.importing.builders import single, write_json
 from ui.casework.request_dialogs import RequestDialog
 from ui.context import AppContext
 from ui.main_window import MainWindow
@@ -100,25 +101,30 @@ def request_dialog_once(
     """Open New request…, type, press Save once; then look at the dialog and cancel it.
 
     Returns what the dialog showed after the save: its error line, its texts, whether it
-    was still open (a failed save must not close it).
+    was still open (a failed save must not close it; a stored one closes it).
     """
-    seen: dict[str, Any] = {}
+    seen: dict[str, Any] = {"open": False}
 
-    def dialog() -> RequestDialog:
-        (found,) = [w for w in QApplication.topLevelWidgets()
-                    if isinstance(w, RequestDialog) and w.isVisible()]  # fmt: skip
-        return found
+    def dialog() -> RequestDialog | None:
+        found = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, RequestDialog) and w.isVisible()]  # fmt: skip
+        assert len(found) <= 1
+        return found[0] if found else None
 
     def type_and_save() -> None:
         d = dialog()
+        assert d is not None
         d.reasons.setPlainText(reasons)
         if department is not None:
             d.department.setText(department)
-        QTimer.singleShot(0, look_and_cancel)  # runs once the dialog is shown again
+        # Runs once the dialog is shown again after a failure (or later, finding none).
+        QTimer.singleShot(0, look_and_cancel)
         (before_save or (lambda save: save()))(d.accept)
 
     def look_and_cancel() -> None:
         d = dialog()
+        if d is None:
+            return
         seen.update(error=d.error.text(), reasons=d.reasons.toPlainText(),
                     department=d.department.text(), open=d.isVisible())  # fmt: skip
         d.reject()
@@ -434,3 +440,62 @@ def test_a_request_for_a_petition_deleted_meanwhile_keeps_the_dialog_open(
     assert_dialog_kept(seen)
     assert "the database refused the change" in seen["error"]
     assert warnings == []
+
+
+# Saving while another process imports -----------------------------------------------------------
+
+PROJECT = Path(__file__).resolve().parents[2]
+IMPORTED_FILES = 2000
+
+
+def many_captures(folder: Path, count: int) -> Path:
+    folder.mkdir()
+    for n in range(count):
+        pid = 800_000 + n
+        write_json(folder / f"{pid}.json", single(pid, action=f"Generated petition {n}"))
+    return folder
+
+
+def petitions_stored(url: str) -> int:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return int(connection.execute(text("SELECT count(*) FROM petitions")).scalar_one())
+    finally:
+        engine.dispose()
+
+
+def test_the_window_saves_while_another_process_imports_into_the_same_file(
+    qtbot: QtBot, story_db: Database, sqlite_url: str, settings: WindowSettings,
+    warnings: list[str], tmp_path: Path,
+) -> None:  # fmt: skip
+    folder = many_captures(tmp_path / "captures", IMPORTED_FILES)
+    window = open_window(qtbot, story_db, settings)
+    path = story_db.engine.url.database
+    assert path is not None
+    importer = subprocess.Popen(
+        [sys.executable, "main.py", "--db", path, "import", str(folder)], cwd=PROJECT,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        # Save once the import has committed its first batch and goes on writing.
+        qtbot.waitUntil(lambda: petitions_stored(sqlite_url) > 1, timeout=60_000)
+        type_review(window)
+        window.casework.review.save_button.click()
+        seen = request_dialog_once(window, REASONS)
+        assert not seen["open"], seen.get("error")
+        still_importing = importer.poll() is None
+        out, err = importer.communicate(timeout=300)
+    finally:
+        if importer.poll() is None:
+            importer.kill()
+            importer.wait()
+
+    assert warnings == []
+    assert still_importing, "the import ended before the window saved: use more files"
+    assert stored_reviews(story_db) == [NOTES]
+    requests = CaseworkServices.open(story_db).requests.list_requests(petition_id=PID)
+    assert [r.reasons for r in requests] == [REASONS]
+    assert importer.returncode == 0, err
+    assert f"{IMPORTED_FILES} imported, 0 updated, 0 unchanged, 0 failed" in out
+    assert petitions_stored(sqlite_url) == IMPORTED_FILES + 1
