@@ -13,30 +13,43 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, event, text
 
-from caseworker.domain.casework import Verdict
+from caseworker.domain.casework import Decision, RequestStatus, Verdict
 from caseworker.services.casework import CaseworkServices
 from caseworker.storage.engine import Database, open_database
 from tests.conftest import empty_pg_tables, missing
 from tests.ui.conftest import make_context, wait_loaded
 from tests.unit.casework.story import PID, import_original
 from tests.unit.importing.builders import single, write_json
-from ui.casework.request_dialogs import RequestDialog
+from ui.casework.letter_dialog import LetterDialog
+from ui.casework.meeting_window import MeetingWindow
+from ui.casework.request_dialogs import ChaseDialog, RequestDialog
+from ui.casework.settings_dialog import SettingsDialog
 from ui.context import AppContext
+from ui.dates import to_qdate
 from ui.main_window import MainWindow
 from ui.settings import WindowSettings
 
 NOTES = "Ann's notes: the response does not say whether training will be mandatory."
 REASONS = "The response does not say yes or no to mandatory training."
-JARGON = ("sqlalchemy", "traceback", "psycopg", "operationalerror", "sqlite3.", "background on")
+JARGON = (
+    "sqlalchemy",
+    "traceback",
+    "psycopg",
+    "operationalerror",
+    "sqlite3.",
+    "background on",
+    "[errno",
+)
 
 
 @pytest.fixture
@@ -268,20 +281,26 @@ def story_db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def locked(story_db: Database) -> Iterator[subprocess.Popen[str]]:
-    """Another process holding the file's write lock, as a long import or a stuck tool would."""
-    # The engine waits 10 s for a lock; the window's connections here wait 0.2 s, so the
-    # test need not hold the lock for longer than 10 s.
-    event.listen(story_db.engine, "connect", _short_busy_timeout)
-    story_db.engine.dispose()
-    path = story_db.engine.url.database
-    assert path is not None
-    holder = subprocess.Popen([sys.executable, "-c", LOCKER, path], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True)  # fmt: skip
-    assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    holder = lock(story_db)
     try:
         yield holder
     finally:
         release(holder)
+
+
+def lock(db: Database) -> subprocess.Popen[str]:
+    """Another process holding the file's write lock, as a long import or a stuck tool would."""
+    # The engine waits 10 s for a lock; the window's connections here wait 0.2 s, so the
+    # test need not hold the lock for longer than 10 s.
+    if not event.contains(db.engine, "connect", _short_busy_timeout):
+        event.listen(db.engine, "connect", _short_busy_timeout)
+    db.engine.dispose()
+    path = db.engine.url.database
+    assert path is not None
+    holder = subprocess.Popen([sys.executable, "-c", LOCKER, path], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)  # fmt: skip
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    return holder
 
 
 def _short_busy_timeout(dbapi_connection: Any, _record: Any) -> None:
@@ -322,6 +341,180 @@ def test_a_request_saved_while_another_program_locks_the_database_keeps_the_dial
     assert_dialog_kept(seen)
     assert "the database is busy" in seen["error"]
     assert warnings == []
+
+
+@pytest.fixture
+def held(story_db: Database) -> Iterator[Callable[[], None]]:
+    """``held()`` starts holding the lock mid-test; released at the end."""
+    holders: list[subprocess.Popen[str]] = []
+    yield lambda: holders.append(lock(story_db))
+    for holder in holders:
+        release(holder)
+
+
+def test_a_redo_while_the_database_is_locked_leaves_the_stack_and_the_record_as_they_are(
+    qtbot: QtBot, story_db: Database, settings: WindowSettings, warnings: list[str],
+    held: Callable[[], None],
+) -> None:  # fmt: skip
+    window, context = open_window_and_context(qtbot, story_db, settings)
+    type_review(window)
+    window.casework.review.save_button.click()
+    window.casework.undo_action.trigger()
+    assert stored_reviews(story_db) == []
+    idle(qtbot, context)
+    held()
+    window.casework.redo_action.trigger()
+
+    (message,) = warnings
+    assert message.startswith("Could not redo “Record a review”: the database is busy")
+    assert message.endswith("Nothing was changed, and this step has been taken off the undo list.")
+    stack = window.casework.stack
+    assert (stack.count(), stack.canUndo(), stack.canRedo()) == (0, False, False)
+    assert stored_reviews(story_db) == []
+
+
+def test_a_request_action_while_the_database_is_locked_says_so_and_pushes_nothing(
+    qtbot: QtBot, story_db: Database, settings: WindowSettings, warnings: list[str],
+    held: Callable[[], None],
+) -> None:  # fmt: skip
+    window, context = open_window_and_context(qtbot, story_db, settings)
+    requests = CaseworkServices.open(story_db).requests
+    draft = requests.create(PID, REASONS, status=RequestStatus.DRAFT)
+    idle(qtbot, context)
+    held()
+    assert not window.casework.edits.mark_sent(draft)
+
+    (message,) = warnings
+    assert message.startswith(f"Request {draft.id} was not marked sent: the database is busy")
+    assert_plain(message)
+    assert window.casework.stack.count() == 0
+    assert requests.get(draft.id).status == RequestStatus.DRAFT
+
+
+def test_a_chase_while_the_database_is_locked_keeps_the_dialog_open_with_the_note(
+    qtbot: QtBot, story_db: Database, settings: WindowSettings, warnings: list[str],
+    held: Callable[[], None],
+) -> None:  # fmt: skip
+    window, context = open_window_and_context(qtbot, story_db, settings)
+    request = CaseworkServices.open(story_db).requests.create(PID, REASONS)
+    idle(qtbot, context)
+    held()
+    seen: dict[str, Any] = {"open": False}
+
+    def chase_dialog() -> ChaseDialog | None:
+        found = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, ChaseDialog) and w.isVisible()]  # fmt: skip
+        return found[0] if found else None
+
+    def type_and_save() -> None:
+        d = chase_dialog()
+        assert d is not None
+        d.note.setText("Emailed the parliamentary clerk again")
+        QTimer.singleShot(0, look_and_cancel)
+        d.accept()
+
+    def look_and_cancel() -> None:
+        d = chase_dialog()
+        if d is not None:
+            seen.update(open=True, error=d.error.text(), note=d.note.text())
+            d.reject()
+
+    QTimer.singleShot(0, type_and_save)
+    window.casework.chase(request)
+
+    assert seen["open"], "the chase dialog closed after a failed save"
+    assert seen["error"].startswith(f"The chase of request {request.id} was not recorded: ")
+    assert seen["error"].endswith("Your text is still in the form.")
+    assert seen["note"] == "Emailed the parliamentary clerk again"
+    assert warnings == []
+
+
+def test_a_decision_while_the_database_is_locked_says_so_and_the_box_shows_what_is_stored(
+    qtbot: QtBot, story_db: Database, settings: WindowSettings, warnings: list[str],
+    held: Callable[[], None],
+) -> None:  # fmt: skip
+    window, context = open_window_and_context(qtbot, story_db, settings)
+    meeting = MeetingWindow(window, context, window.casework.edits)
+    qtbot.addWidget(meeting)
+    meeting.meets_on.setDate(to_qdate(date(2025, 6, 10)))
+    meeting.open_agenda()
+    qtbot.waitUntil(lambda: meeting.table.rowCount() == 1, timeout=10_000)
+    idle(qtbot, context)
+    held()
+    box = meeting.decision_box(PID)
+    box.setCurrentIndex(box.findData(Decision.REQUEST_REVISION))
+    box.activated.emit(box.currentIndex())
+
+    (message,) = warnings
+    assert message.startswith(f"The decision on e-petition {PID} was not recorded: ")
+    assert "the database is busy" in message
+    assert box.currentData() is None  # "not yet decided", as stored
+    assert window.casework.stack.count() == 0
+
+
+def test_settings_saved_while_the_database_is_locked_keep_the_dialog_and_the_text(
+    qtbot: QtBot, story_db: Database, settings: WindowSettings, warnings: list[str],
+    held: Callable[[], None],
+) -> None:  # fmt: skip
+    window, context = open_window_and_context(qtbot, story_db, settings)
+    dialog = SettingsDialog(window, context.casework, window.casework.edits)
+    qtbot.addWidget(dialog)
+    dialog.signatory.setText("Ann Clerk, Clerk of the Committee")
+    held()
+    dialog.save()
+
+    assert dialog.error.text().startswith("The setting 'signatory' was not saved: ")
+    assert dialog.error.text().endswith("Your text is still in the form.")
+    assert_plain(dialog.error.text())
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.signatory.text() == "Ann Clerk, Clerk of the Committee"
+    assert warnings == []
+
+
+def test_a_review_a_colleague_changed_first_is_refused_and_the_clerks_text_kept(
+    qtbot: QtBot, story_db: Database, settings: WindowSettings, warnings: list[str]
+) -> None:
+    window, context = open_window_and_context(qtbot, story_db, settings)
+    type_review(window, "First thoughts.")
+    window.casework.review.save_button.click()
+    idle(qtbot, context)
+    (review,) = CaseworkServices.open(story_db).reviews.pane(PID).reviews
+    CaseworkServices.open(story_db, actor="bob").reviews.save_review(
+        PID, review.response_version_id, Verdict.REQUEST_REVISION, notes="Bob's notes.",
+        review_id=review.id, expected_version=review.version,
+    )  # fmt: skip
+    type_review(window)
+    before = window.casework.review.pane
+    window.casework.review.save_button.click()
+    qtbot.waitUntil(lambda: window.casework.review.pane is not before, timeout=10_000)
+
+    (message,) = warnings
+    assert "was changed by bob" in message
+    assert_review_kept(window)  # shown again with Bob's review stored, the clerk's typing kept
+    assert window.casework.review.reviewed.text().endswith("Your unsaved changes are kept.")
+    assert stored_reviews(story_db) == ["Bob's notes."]
+    window.casework.review.save_button.click()  # now over Bob's, as the clerk chose
+    assert stored_reviews(story_db) == [NOTES]
+
+
+def test_a_letter_saved_to_a_read_only_disk_says_so_in_plain_english(
+    qtbot: QtBot, story_db: Database, settings: WindowSettings, small_disk: Path
+) -> None:
+    window, context = open_window_and_context(qtbot, story_db, settings)
+    services = CaseworkServices.open(story_db)
+    letter = services.letters.request_letter(services.requests.create(PID, REASONS).id)
+    target = small_disk / "letter.pdf"
+    done = subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], capture_output=True)
+    assert done.returncode == 0, done.stderr
+    dialog = LetterDialog(window, letter, context.runner, lambda *_: target)
+    qtbot.addWidget(dialog)
+    dialog.save(".pdf")
+    qtbot.waitUntil(lambda: not dialog.status.text().startswith("Writing"), timeout=10_000)
+
+    message = dialog.status.text()
+    assert message.startswith("The letter was not saved: ")
+    assert f"{target} is read-only" in message
+    assert_plain(message)
 
 
 # PostgreSQL refusing a value or a change --------------------------------------------------------
@@ -374,6 +567,10 @@ class ColleagueDeletes:
         self._engine = create_engine(url)
         self._connection = self._engine.connect()
         self._transaction = self._connection.begin()
+        # Whatever else refers to the petition (its history of changes...) is left in place:
+        # only the petition's own row matters here, and the test server's superuser may
+        # switch the deleting side's reference checks off for this one transaction.
+        self._connection.execute(text("SET LOCAL session_replication_role = replica"))
         self._connection.execute(text("DELETE FROM petitions WHERE id = :id"), {"id": PID})
         self._blocked = threading.Event()
         self._thread = threading.Thread(target=self._commit_when_waited_for, args=(url,))
