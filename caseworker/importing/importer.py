@@ -23,8 +23,10 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection, Engine, NestedTransaction, RootTransaction
 from sqlalchemy.exc import SQLAlchemyError
 
+from caseworker.domain.changes import ChangeKind
 from caseworker.identity import current_user
 from caseworker.importing.derived import refresh_derived
+from caseworker.importing.events import ChangeWatch
 from caseworker.importing.fields import CaptureError
 from caseworker.importing.parse import ParsedDocument, decode, parse_document
 from caseworker.importing.revisions import link_revised_responses
@@ -47,7 +49,8 @@ class ImportSummary:
 
     ``imported``, ``updated`` and ``unchanged`` count petitions in files whose transaction
     committed, so they are exactly what is stored. ``stopped`` says why the run ended early
-    (the disk is full) and ``not_tried`` how many files it left alone.
+    (the disk is full) and ``not_tried`` how many files it left alone. ``events`` counts the
+    change events (caseworker.domain.changes) those files recorded, by kind.
     """
 
     files: int = 0
@@ -58,15 +61,22 @@ class ImportSummary:
     cancelled: bool = False
     stopped: str | None = None
     not_tried: int = 0
+    events: Counter[str] = field(default_factory=Counter)
 
     @property
     def failed(self) -> int:
         return len(self.failures)
 
-    def add(self, outcomes: Counter[Outcome]) -> None:
+    def add(self, result: FileResult) -> None:
+        outcomes = result.outcomes
         self.imported += outcomes[Outcome.IMPORTED]
         self.updated += outcomes[Outcome.UPDATED]
         self.unchanged += outcomes[Outcome.UNCHANGED]
+        self.events.update(result.events)
+
+    def events_line(self) -> str:
+        """``events: 2 crossed-10000, 1 response`` (kinds in the order of ChangeKind)."""
+        return events_line(self.events)
 
     def line(self) -> str:
         text = (
@@ -77,6 +87,25 @@ class ImportSummary:
             files = "file was" if self.not_tried == 1 else "files were"
             text += f"; the import stopped: {self.stopped}; {self.not_tried} {files} not tried"
         return text + (" (cancelled)" if self.cancelled else "")
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What one file did: petitions by outcome, and change events recorded by kind."""
+
+    outcomes: Counter[Outcome]
+    events: Counter[str] = field(default_factory=Counter)
+
+
+def events_line(events: Counter[str]) -> str:
+    """Event counts as one line, the kinds in a fixed order; ``events: none`` when none."""
+    order = {kind.value: n for n, kind in enumerate(ChangeKind)}
+    parts = [
+        f"{events[kind]:,} {kind}"
+        for kind in sorted(events, key=lambda k: order.get(k, len(order)))
+        if events[kind]
+    ]
+    return "events: " + (", ".join(parts) if parts else "none")
 
 
 #: Files committed together. Each file is still all or nothing, through a savepoint of its
@@ -128,7 +157,7 @@ class _Batch:
         self._summary = summary
         self._connection: Connection | None = None
         self._transaction: RootTransaction | None = None
-        self._pending: list[tuple[str, Counter[Outcome]]] = []
+        self._pending: list[tuple[str, FileResult]] = []
         self._started = 0.0
         #: The error after which SQLite may have ended the transaction by itself.
         self._error: SQLAlchemyError | None = None
@@ -266,19 +295,19 @@ def _is_disk_full(exc: BaseException) -> bool:
     return is_disk_full(_root_cause(exc))
 
 
-def import_source(engine: Engine, source: Source) -> Counter[Outcome]:
+def import_source(engine: Engine, source: Source) -> FileResult:
     """Import one capture in a transaction of its own."""
     with for_writing(engine).connect() as connection, connection.begin():
         return _import_source(connection, source)
 
 
-def _import_source(connection: Connection, source: Source) -> Counter[Outcome]:
+def _import_source(connection: Connection, source: Source) -> FileResult:
     """One file inside the caller's transaction (or savepoint)."""
     content = source.read()
     digest = hashlib.sha256(content).hexdigest()
     known = _known_capture(connection, digest)
     if known is not None:
-        return Counter({Outcome.UNCHANGED: known})
+        return FileResult(Counter({Outcome.UNCHANGED: known}))
     document = parse_document(decode(content))
     return _write(connection, source, digest, document)
 
@@ -290,8 +319,10 @@ def _known_capture(connection: Connection, digest: str) -> int | None:
 
 def _write(
     connection: Connection, source: Source, digest: str, document: ParsedDocument
-) -> Counter[Outcome]:
+) -> FileResult:
     now = datetime.now(UTC)
+    # Before anything of the file is written: what its petitions' events are compared with.
+    watch = ChangeWatch(connection, [p.id for p in document.petitions])
     capture = {
         "source": source.name,
         "sha256": digest,
@@ -310,7 +341,7 @@ def _write(
     refresh_derived(connection, {p.id for p in document.petitions} - writer.derived_written)
     answered = [p.id for p in document.petitions if p.government_response is not None]
     link_revised_responses(connection, answered, current_user(), now)
-    return outcomes
+    return FileResult(outcomes, watch.record(connection, now))
 
 
 def _reason(exc: Exception) -> str:

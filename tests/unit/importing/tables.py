@@ -147,7 +147,9 @@ def content(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
     with engine.connect() as connection:
         fingerprints = dict(connection.execute(select(versions.c.id, versions.c.fingerprint)).all())
         for table in tables.values():
-            if table.name == "captures":
+            # Change events say what each import revealed, so they depend on import order by
+            # design (tests/unit/importing/test_change_events.py covers them).
+            if table.name in ("captures", "change_events"):
                 continue
             names = [c.name for c in table.columns if c.name not in _VOLATILE]
             out = []

@@ -1,0 +1,218 @@
+"""What an import of one file changed on the site, as ``change_events`` rows.
+
+The relevant columns of the file's petitions are read with one query before the file is
+written and one after, in the same transaction; an event is a difference between the two.
+Reading what was *stored* rather than what the file *says* keeps every import rule: an older
+capture imported after a newer one changes nothing stored, so it creates no event backwards,
+and a file seen again finds nothing new. The unique key (petition, kind, at) with
+insert-or-ignore makes the same happening, seen by another file or sync, one event.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import and_, bindparam, exists, select, true
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
+
+from caseworker.domain.changes import ChangeKind, start_of_utc_day, starts_seen
+from caseworker.storage import models as m
+from caseworker.storage.sync_models import ChangeEvent
+from caseworker.storage.upsert import table_of
+
+PETITIONS = table_of(m.Petition)
+DEBATES = table_of(m.Debate)
+VERSIONS = table_of(m.ResponseVersion)
+EVENTS = table_of(ChangeEvent)
+EVENT_KEY = ("petition_id", "kind", "at")
+#: Ids per snapshot query, well under SQLite's limit on bound parameters.
+CHUNK = 5_000
+
+_CURRENT = VERSIONS.alias("current_version")
+_ANY_VERSION = VERSIONS.alias("any_version")
+SNAPSHOT = (
+    select(
+        PETITIONS.c.id,
+        PETITIONS.c.state,
+        PETITIONS.c.updated_at,
+        PETITIONS.c.closed_at,
+        PETITIONS.c.response_threshold_reached_at,
+        PETITIONS.c.debate_threshold_reached_at,
+        PETITIONS.c.government_response_at,
+        PETITIONS.c.debate_scheduled_on,
+        PETITIONS.c.scheduled_debate_date,
+        PETITIONS.c.debate_outcome_at,
+        DEBATES.c.debated_on,
+        _CURRENT.c.id,
+        _CURRENT.c.responded_on,
+        _CURRENT.c.created_at,
+        _CURRENT.c.updated_at,
+        exists().where(_ANY_VERSION.c.petition_id == PETITIONS.c.id),
+    )
+    .outerjoin(DEBATES, DEBATES.c.petition_id == PETITIONS.c.id)
+    .outerjoin(
+        _CURRENT, and_(_CURRENT.c.petition_id == PETITIONS.c.id, _CURRENT.c.is_current == true())
+    )
+    .where(PETITIONS.c.id.in_(bindparam("ids", expanding=True)))
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """What the events are read from, for one stored petition."""
+
+    id: int
+    state: str
+    updated_at: datetime
+    closed_at: datetime | None
+    response_threshold_reached_at: datetime | None
+    debate_threshold_reached_at: datetime | None
+    government_response_at: datetime | None
+    debate_scheduled_on: date | None
+    scheduled_debate_date: date | None
+    debate_outcome_at: datetime | None
+    debated_on: date | None
+    response_id: int | None
+    responded_on: date | None
+    response_created_at: datetime | None
+    response_updated_at: datetime | None
+    has_any_response: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    petition_id: int
+    kind: ChangeKind
+    at: datetime
+
+
+def snapshot(connection: Connection, ids: list[int]) -> dict[int, Snapshot]:
+    """The relevant columns of these petitions as stored now (one query per 5,000)."""
+    found: dict[int, Snapshot] = {}
+    unique = sorted(set(ids))
+    for start in range(0, len(unique), CHUNK):
+        for row in connection.execute(SNAPSHOT, {"ids": unique[start : start + CHUNK]}):
+            values: list[Any] = list(row)
+            values[-1] = bool(values[-1])  # EXISTS comes back as 0/1 on SQLite
+            found[row[0]] = Snapshot(*values)
+    return found
+
+
+class ChangeWatch:
+    """Taken before a file is written; :meth:`record` after it, in the same transaction."""
+
+    def __init__(self, connection: Connection, ids: list[int]) -> None:
+        self._ids = ids
+        self._before = snapshot(connection, ids) if ids else {}
+
+    def record(self, connection: Connection, now: datetime) -> Counter[str]:
+        """Write the events the file revealed; returns how many of each kind were new."""
+        if not self._ids:
+            return Counter()
+        after = snapshot(connection, self._ids)
+        changes = [
+            change
+            for pid, now_stored in after.items()
+            for change in changes_between(self._before.get(pid), now_stored)
+        ]
+        return write_events(connection, changes, now)
+
+
+def changes_between(before: Snapshot | None, after: Snapshot) -> Iterator[Change]:
+    """What happened to one petition between two stored states (``before`` None: new)."""
+    pid = after.id
+    if after.response_threshold_reached_at is not None and (
+        before is None or before.response_threshold_reached_at is None
+    ):
+        yield Change(pid, ChangeKind.CROSSED_10000, after.response_threshold_reached_at)
+    if after.debate_threshold_reached_at is not None and (
+        before is None or before.debate_threshold_reached_at is None
+    ):
+        yield Change(pid, ChangeKind.CROSSED_100000, after.debate_threshold_reached_at)
+    if after.response_id is not None and (
+        before is None or before.response_id != after.response_id
+    ):
+        yield _response(before, after)
+    if after.scheduled_debate_date is not None and (
+        before is None or before.scheduled_debate_date != after.scheduled_debate_date
+    ):
+        yield Change(pid, ChangeKind.DEBATE_SCHEDULED, _scheduled_at(before, after))
+    if after.debated_on is not None and (before is None or before.debated_on != after.debated_on):
+        at = after.debate_outcome_at or start_of_utc_day(after.debated_on)
+        yield Change(pid, ChangeKind.DEBATED, at)
+    if after.state == "closed" and (before is None or before.state != "closed"):
+        yield Change(pid, ChangeKind.CLOSED, after.closed_at or after.updated_at)
+
+
+def _response(before: Snapshot | None, after: Snapshot) -> Change:
+    """A response that became current: the first one, or a new text where one existed."""
+    day = start_of_utc_day(after.responded_on) if after.responded_on else None
+    if before is None or not before.has_any_response:
+        # The site dates a response by its record's creation (government_response_at).
+        at = after.government_response_at or day or after.response_created_at
+        return Change(after.id, ChangeKind.RESPONSE, at or after.updated_at)
+    # A revision edits the same record on the site: its updated_at says when.
+    at = after.response_updated_at or after.response_created_at or day
+    return Change(after.id, ChangeKind.REVISED_RESPONSE, at or after.updated_at)
+
+
+def _scheduled_at(before: Snapshot | None, after: Snapshot) -> datetime:
+    """When the debate was scheduled: the site's ``debate_scheduled_on`` (since Nov 2025).
+
+    A debate moved without a new ``debate_scheduled_on`` would collide with the first
+    scheduling's key, so it is dated by the capture that showed the move.
+    """
+    on = after.debate_scheduled_on
+    if on is not None and (
+        before is None or before.scheduled_debate_date is None or before.debate_scheduled_on != on
+    ):
+        return start_of_utc_day(on)
+    return after.updated_at
+
+
+def write_events(connection: Connection, changes: list[Change], now: datetime) -> Counter[str]:
+    """Insert the changes not recorded yet; returns the kinds of those actually inserted."""
+    if not changes:
+        return Counter()
+    rows = [_row(c.petition_id, c.kind, c.at, now) for c in changes]
+    statement = (
+        _insert(connection)
+        .on_conflict_do_nothing(index_elements=list(EVENT_KEY))
+        .returning(EVENTS.c.kind)
+    )
+    inserted = connection.execute(statement, rows).scalars().all()
+    return Counter(inserted)
+
+
+def record_removed(connection: Connection, petition_id: int, at: datetime, now: datetime) -> bool:
+    """The sync's 410 Gone: a ``removed`` event; False if already recorded or not stored.
+
+    Events hang off stored petitions (a foreign key), so a petition never imported has no
+    event to show.
+    """
+    stored = connection.execute(select(PETITIONS.c.id).where(PETITIONS.c.id == petition_id)).first()
+    if stored is None:
+        return False
+    change = Change(petition_id, ChangeKind.REMOVED, at)
+    return bool(write_events(connection, [change], now))
+
+
+def _row(petition_id: int, kind: ChangeKind, at: datetime, now: datetime) -> dict[str, Any]:
+    return {
+        "petition_id": petition_id,
+        "kind": kind.value,
+        "at": at,
+        "recorded_at": now,
+        "seen_at": now if starts_seen(at, now) else None,
+    }
+
+
+def _insert(connection: Connection) -> Any:
+    if connection.dialect.name == "postgresql":
+        return postgresql.insert(EVENTS)
+    return sqlite.insert(EVENTS)
