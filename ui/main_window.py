@@ -31,6 +31,7 @@ from ui.dialogs.first_run import FirstRunChoice, FirstRunDialog
 from ui.import_controller import ImportController
 from ui.models.columns import COLUMNS
 from ui.models.petition_table import PetitionTableModel
+from ui.sync.controller import SyncController
 from ui.views.filter_bar import FilterBar
 from ui.views.petition_view import PetitionView
 from ui.views.queue_panel import QueuePanel
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self.petition = PetitionView()
         self.imports = ImportController(self, context)
         self.casework = CaseworkController(self, context, self.petition)
+        self.sync = SyncController(self, context)
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the search typed
         self._layout()
@@ -118,6 +120,7 @@ class MainWindow(QMainWindow):
             self._action("Import &folder…", self.imports.choose_folder, "Ctrl+Shift+I")
         )
         file_menu.addAction(self._action("&Demo data…", self._offer_demo))
+        self.sync.install(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -144,6 +147,8 @@ class MainWindow(QMainWindow):
         )
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.imports.data_changed.connect(self.refresh)
+        self.imports.data_changed.connect(self.sync.refresh_status)  # "data as at" moves
+        self.sync.data_changed.connect(self.refresh)
         # Casework changes the request queues' counts, never the filter lists.
         self.casework.data_changed.connect(self._load_counts)
         self.casework.petition_chosen.connect(self.show_petition_by_id)
@@ -153,6 +158,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Load the counts (the last queue's rows are already coming); offer a first run."""
         self._load_counts_and_options()
+        self.sync.refresh_status()
         service = self._context.petitions
         self._context.runner.read(lambda p, c: service.is_empty(), succeeded=self._offer_first_run)
 
@@ -295,6 +301,7 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
         for name, restore in (
             ("geometry", self.restoreGeometry),
+            ("docks", self.restoreState),  # the toolbar and docks
             ("main_split", self.main_split.restoreState),
             ("right_split", self.right_split.restoreState),
             ("table_header", self.table.horizontalHeader().restoreState),
@@ -310,6 +317,7 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         settings = self._context.settings
         settings.save_state("geometry", self.saveGeometry())
+        settings.save_state("docks", self.saveState())
         settings.save_state("main_split", self.main_split.saveState())
         settings.save_state("right_split", self.right_split.saveState())
         settings.save_state("table_header", self.table.horizontalHeader().saveState())
@@ -318,5 +326,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self.sync.shutdown()  # a running sync stops after the request in hand
         self._context.runner.wait_for_all(10_000)
         super().closeEvent(event)

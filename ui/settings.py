@@ -5,6 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings
 
 SETTINGS_VERSION = 1
+#: Background sync choices in minutes; 0 is off.
+SYNC_INTERVALS = (0, 5, 15, 30, 60)
+DEFAULT_SYNC_INTERVAL = 30
+#: Requests a second to the site at most, as ``sync --rate`` (the site blocks abusive clients).
+DEFAULT_SYNC_RATE = 5.0
+MAX_SYNC_RATE = 1000.0
 
 
 class WindowSettings:
@@ -43,6 +49,42 @@ class WindowSettings:
     @last_queue.setter
     def last_queue(self, value: str) -> None:
         self._settings.setValue("window/last_queue", value)
+
+    @property
+    def sync_interval(self) -> int:
+        """Minutes between background syncs (0: off); anything unknown reads as the default."""
+        value = self._settings.value("sync/interval_minutes")
+        try:
+            minutes = int(str(value))
+        except ValueError:
+            return DEFAULT_SYNC_INTERVAL
+        return minutes if minutes in SYNC_INTERVALS else DEFAULT_SYNC_INTERVAL
+
+    @sync_interval.setter
+    def sync_interval(self, minutes: int) -> None:
+        if minutes not in SYNC_INTERVALS:
+            raise ValueError(f"background sync: {minutes} is not one of {SYNC_INTERVALS}")
+        self._settings.setValue("sync/interval_minutes", minutes)
+
+    @property
+    def sync_rate(self) -> float:
+        """Requests a second at most; an unreadable or out-of-range value reads as the default."""
+        try:
+            rate = float(str(self._settings.value("sync/rate", DEFAULT_SYNC_RATE)))
+        except ValueError:
+            return DEFAULT_SYNC_RATE
+        return rate if 0 < rate <= MAX_SYNC_RATE else DEFAULT_SYNC_RATE
+
+    @sync_rate.setter
+    def sync_rate(self, rate: float) -> None:
+        self._settings.setValue("sync/rate", rate)
+
+    @property
+    def sync_contact(self) -> str | None:
+        """Who the site may contact about this client (an email address), for the User-Agent."""
+        value = self._settings.value("sync/contact")
+        text = " ".join(str(value).split()) if value else ""
+        return text or None
 
     def sync(self) -> None:
         self._settings.sync()
