@@ -31,6 +31,7 @@ from ui.dialogs.first_run import FirstRunChoice, FirstRunDialog
 from ui.import_controller import ImportController
 from ui.models.columns import COLUMNS
 from ui.models.petition_table import PetitionTableModel
+from ui.sync.changes_dock import ChangesDock
 from ui.sync.controller import SyncController
 from ui.views.filter_bar import FilterBar
 from ui.views.petition_view import PetitionView
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.imports = ImportController(self, context)
         self.casework = CaseworkController(self, context, self.petition)
         self.sync = SyncController(self, context)
+        self.changes = ChangesDock(self, context)
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the search typed
         self._layout()
@@ -132,6 +134,7 @@ class MainWindow(QMainWindow):
         view.addAction(
             self._action("Go to petition &details", self.petition.tabs.setFocus, "Ctrl+3")
         )
+        self.changes.install(view)
         self.casework.install_menus(edit_menu, self.menuBar().addMenu("&Casework"))
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About", self._about))
@@ -149,6 +152,8 @@ class MainWindow(QMainWindow):
         self.imports.data_changed.connect(self.refresh)
         self.imports.data_changed.connect(self.sync.refresh_status)  # "data as at" moves
         self.sync.data_changed.connect(self.refresh)
+        for changed in (self.imports.data_changed, self.sync.data_changed):
+            changed.connect(self.changes.refresh)
         # Casework changes the request queues' counts, never the filter lists.
         self.casework.data_changed.connect(self._load_counts)
         self.casework.petition_chosen.connect(self.show_petition_by_id)
@@ -159,6 +164,7 @@ class MainWindow(QMainWindow):
         """Load the counts (the last queue's rows are already coming); offer a first run."""
         self._load_counts_and_options()
         self.sync.refresh_status()
+        self.changes.refresh()
         service = self._context.petitions
         self._context.runner.read(lambda p, c: service.is_empty(), succeeded=self._offer_first_run)
 

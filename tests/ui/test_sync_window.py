@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -324,3 +325,32 @@ def test_status_line(
     synced: datetime | None, as_at: datetime | None, offline: bool, expected: str
 ) -> None:
     assert status_line(synced, as_at, offline, NOW, UTC) == expected
+
+
+# The "Since last sync" dock ---------------------------------------------------------------------
+
+
+def test_the_changes_a_sync_finds_are_listed_in_a_dock_and_counted_in_the_status_bar(
+    qtbot: QtBot, sync_window: MainWindow, site: FakeSite
+) -> None:
+    changes = sync_window.changes
+    assert changes.dock.isVisible() and not changes.count.isVisible()
+    assert sync_window.dockWidgetArea(changes.dock) == Qt.DockWidgetArea.LeftDockWidgetArea
+    run = sync_window.sync.sync_now()
+    assert run is not None
+    summary = finish(qtbot, run)
+    # The quiet petitions closed two days ago: news. Crossing 10,000 weeks ago starts seen.
+    assert summary.events.get("closed") == QUIET
+    unseen = changes.panel.service.count_unseen()
+    assert unseen == QUIET
+
+    qtbot.waitUntil(lambda: changes.panel.list.count() == unseen, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: changes.count.isVisible(), timeout=WAIT_MS)
+    assert changes.count.text() == f"{unseen:,} new changes"
+    item = changes.panel.list.item(0)
+    petition_id = int(item.data(Qt.ItemDataRole.UserRole + 1))
+    changes.panel.list.itemActivated.emit(item)
+    assert sync_window.casework.petition_id == petition_id
+    changes.panel.mark_all_seen_action.trigger()
+    qtbot.waitUntil(lambda: not changes.count.isVisible(), timeout=WAIT_MS)
+    assert changes.panel.list.count() == 0

@@ -42,7 +42,8 @@ class SyncSummaryDialog(QDialog):
             )
             self.failures = QPlainTextEdit(summary_text.failure_lines(summary))
             self.failures.setReadOnly(True)
-            self.failures.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+            # Wrapped: a reason after a long URL is still read without scrolling sideways.
+            self.failures.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
             self.failures.setAccessibleName("Failures")
             self.failures.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
             layout.addWidget(self.failures, 1)
