@@ -121,6 +121,7 @@ def test_manual_sync_shows_progress_then_a_summary_and_refreshes_the_queues(
     assert box.windowTitle() == "Sync finished"
     assert box.headline.text().startswith(f"Synced: {QUIET + AWAITING} new, 0 updated")
     assert box.failures is None
+    assert site.requests_to("/archived") == []  # only when asked
     # The queues and the table reload: the new petitions past 10,000 await a response.
     qtbot.waitUntil(lambda: window.model.total == before + AWAITING, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: window.sync.label.text().startswith("Synced "), timeout=WAIT_MS)
@@ -169,6 +170,31 @@ def test_the_summary_names_each_failure(
     assert f"petition {awaiting[0]}" in lines[0] and "404" in lines[0]
     assert site.url(f"/petitions/{awaiting[0]}.json") in lines[0]
     assert f"petition {awaiting[1]}" in lines[1] and "not JSON" in lines[1]
+
+
+def test_an_archived_parliament_is_synced_only_when_asked(
+    qtbot: QtBot, sync_window: MainWindow, site: FakeSite
+) -> None:
+    for pid in (500_001, 500_002):
+        site.add_archived(pid, period="2019-2024")
+    run = sync_window.sync.sync_archived(" 2019-2024 ")
+    assert run is not None and run.options.archived == "2019-2024"
+
+    summary = finish(qtbot, run)
+
+    assert summary.new == QUIET + AWAITING + 2 and summary.failures == []
+    assert site.requests_to("/archived/petitions.json")
+
+
+def test_a_mistyped_parliament_is_refused_in_one_line(sync_window: MainWindow) -> None:
+    assert sync_window.sync.sync_archived("2019 to 2024") is None
+    box = sync_window.sync.error_box
+    assert box is not None and box.isVisible()
+    assert (
+        box.text()
+        == "Parliament: “2019 to 2024” is neither a period such as 2019-2024 nor a number"
+    )
+    assert sync_window.sync.current is None
 
 
 def test_a_manual_sync_that_cannot_reach_the_site_says_so_in_one_line(
@@ -261,6 +287,26 @@ def test_offline_background_sync_is_one_status_line_and_no_dialog(
     assert not any(isinstance(w, QMessageBox) for w in QApplication.topLevelWidgets())
     assert sync_window.statusBar().currentMessage() == message_before  # nothing more said
     assert controller.timer.isActive()  # it tries again at the next tick
+
+
+def test_background_sync_resumes_when_the_site_is_back(
+    qtbot: QtBot, sync_window: MainWindow, site: FakeSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    controller = sync_window.sync
+    monkeypatch.setenv("CASEWORKER_SITE", f"http://127.0.0.1:{closed_port()}")
+    controller.timer.timeout.emit()
+    assert controller.current is not None
+    finish(qtbot, controller.current)
+    qtbot.waitUntil(lambda: controller.label.text().startswith("Offline: "), timeout=WAIT_MS)
+
+    monkeypatch.setenv("CASEWORKER_SITE", site.base)
+    controller.timer.timeout.emit()
+    assert controller.current is not None
+    assert finish(qtbot, controller.current).new == QUIET + AWAITING
+
+    qtbot.waitUntil(lambda: controller.label.text().startswith("Synced "), timeout=WAIT_MS)
+    assert controller.label.toolTip() == ""
+    assert visible_dialogs() == []
 
 
 def test_background_sync_interval_is_a_setting_with_a_menu(

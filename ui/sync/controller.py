@@ -7,12 +7,14 @@ reached it says so in one status-bar line and tries again at the next tick.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QToolBar
+from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox, QToolBar
 
 from caseworker.sync.options import SyncOptions, default_site
 from caseworker.sync.service import SyncService
@@ -31,6 +33,8 @@ SHORTCUT = "Ctrl+Shift+S"
 #: "today" in the status line turns into a date at midnight: re-read the clock this often.
 CLOCK_MS = 60_000
 TRANSIENT_MS = 10_000
+#: An archived Parliament as the command line takes it: "2019-2024", or the site's number.
+PARLIAMENT = re.compile(r"\d{4}-\d{4}|\d{1,3}")
 
 
 class SyncController(QObject):
@@ -70,6 +74,11 @@ class SyncController(QObject):
         self.sync_action.setStatusTip("Fetch what changed on petition.parliament.uk")
         self.sync_action.triggered.connect(self.sync_now)
         self._window.addAction(self.sync_action)
+        self.archived_action = QAction("Sync an &archived Parliament…", self._window)
+        self.archived_action.setStatusTip(
+            "Fetch the petitions of an earlier Parliament as well (a sync never does by itself)"
+        )
+        self.archived_action.triggered.connect(self.choose_archived)
         self.interval_menu = QMenu("&Background sync", self._window)
         self.interval_group = QActionGroup(self)
         self.interval_actions: dict[int, QAction] = {}
@@ -82,6 +91,7 @@ class SyncController(QObject):
             self.interval_actions[minutes] = action
         file_menu.addSeparator()
         file_menu.addAction(self.sync_action)
+        file_menu.addAction(self.archived_action)
         file_menu.addMenu(self.interval_menu)
         self.toolbar = QToolBar("Toolbar", self._window)
         self.toolbar.setObjectName("main_toolbar")  # so the window's saved state finds it
@@ -108,9 +118,9 @@ class SyncController(QObject):
             site=default_site(), rate=settings.sync_rate, contact=settings.sync_contact
         )
 
-    def sync_now(self) -> SyncRun | None:
+    def sync_now(self, archived: str | None = None) -> SyncRun | None:
         """The menu and toolbar: show the running sync, or start one with a progress box."""
-        run = self.current or self._start(background=False)
+        run = self.current or self._start(background=False, archived=archived)
         if run is None:
             return None
         run.background = False  # the clerk now watches it: it ends with the summary
@@ -123,9 +133,29 @@ class SyncController(QObject):
             return None
         return self._start(background=True)
 
-    def _start(self, background: bool) -> SyncRun | None:
+    def choose_archived(self) -> SyncRun | None:
+        """Ask which archived Parliament, then sync it with the current one."""
+        if self.current is not None:
+            return self.sync_now()  # one at a time: show the one running
+        period, ok = QInputDialog.getText(
+            self._window, "Sync an archived Parliament",
+            "Parliament, as a period such as 2019-2024 or the site's number for it:",
+        )  # fmt: skip
+        return self.sync_archived(period) if ok else None
+
+    def sync_archived(self, period: str) -> SyncRun | None:
+        period = period.strip()
+        if not PARLIAMENT.fullmatch(period):
+            self._report_error(
+                f"Parliament: “{period}” is neither a period such as 2019-2024 nor a number",
+                background=False,
+            )
+            return None
+        return self.sync_now(archived=period)
+
+    def _start(self, background: bool, archived: str | None = None) -> SyncRun | None:
         try:
-            options = self.options()
+            options = replace(self.options(), archived=archived)
         except ValueError as exc:  # a CASEWORKER_SITE that is not an http(s) address
             self._report_error(f"Cannot sync: {exc}", background)
             return None
