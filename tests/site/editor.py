@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any
 from tests.site.petitions import DEBATE_THRESHOLD, RESPONSE_THRESHOLD, SitePetition, stamp
 
 if TYPE_CHECKING:
-    from tests.site.server import FakeSite
+    from tests.site.catalogue import Catalogue
 
 
 class PetitionEditor:
     """``site.petition(ID)``: read and change one petition, thread-safe."""
 
-    def __init__(self, site: FakeSite, pid: int) -> None:
+    def __init__(self, site: Catalogue, pid: int) -> None:
         self.site = site
         self.id = pid
 
@@ -47,10 +47,6 @@ class PetitionEditor:
     def updated_at(self) -> str:
         """``updated_at`` as the JSON shows it."""
         return stamp(self.data.updated_at) or ""
-
-    def single(self) -> dict[str, Any]:
-        """The single view the site serves now (as parsed JSON)."""
-        return self.site.document(self.id)
 
     # --- changes --------------------------------------------------------------------------
 

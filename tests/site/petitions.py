@@ -44,6 +44,12 @@ def stamp(at: datetime | None) -> str | None:
     return f"{at:%Y-%m-%dT%H:%M:%S}.{at.microsecond // 1000:03d}Z"
 
 
+def last_modified(updated_at: datetime) -> datetime:
+    """``updated_at`` rounded down to 10 s, as the site's ``Last-Modified``."""
+    at = updated_at.astimezone(UTC).replace(microsecond=0)
+    return at - timedelta(seconds=at.second % 10)
+
+
 def day(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
 

@@ -14,38 +14,19 @@ before it is answered, so a test that got its answer always finds it in the log.
 from __future__ import annotations
 
 import contextlib
-import email.utils
-import json
-import re
 import socket
 import threading
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from math import ceil
 from typing import Any, NamedTuple
-from urllib.parse import urlencode
 
-from tests.site.editor import PetitionEditor
+from tests.site.catalogue import Catalogue
 from tests.site.faults import HTML_PAGE, Fault, FaultBook, split_target
-from tests.site.petitions import Parliament, SitePetition, new_petition
+from tests.site.generate import generated_petitions
+from tests.site.views import Answer, redirect, render, text_answer
 
-MAX_AGE = 60
-DEFAULT_COUNT = 25
-MAX_COUNT = 50
-MAX_PAGE = 99_999
 #: A hanging request is let go after this long even if the site is never stopped.
 HANG_LIMIT = 30.0
-FIRST_ID = 700_000
-
-CURRENT_STATES = ("all", "open", "closed", "rejected", "recent")
-ARCHIVED_STATES = ("all", "published", "rejected")
-LINK_PARAMS = ("count", "parliament", "q", "state", "topic")
-
-SINGLE = re.compile(r"/petitions/(\d{1,9})\.json")
-COUNT = re.compile(r"/petitions/(\d{1,9})/count\.json")
-ARCHIVED_SINGLE = re.compile(r"/archived/petitions/(\d{1,9})\.json")
 
 
 class LoggedRequest(NamedTuple):
@@ -55,65 +36,12 @@ class LoggedRequest(NamedTuple):
     status: int | None  # None: no answer (a hang or a dropped connection)
 
 
-@dataclass
-class Answer:
-    status: int
-    headers: list[tuple[str, str]] = field(default_factory=list)
-    body: bytes = b""
-
-    def json(self) -> Any:
-        return json.loads(self.body)
-
-
-def http_date(at: datetime) -> str:
-    return email.utils.format_datetime(at.astimezone(UTC), usegmt=True)
-
-
-def last_modified(updated_at: datetime) -> datetime:
-    """``updated_at`` rounded down to 10 s, as the site's ``Last-Modified``."""
-    at = updated_at.astimezone(UTC).replace(microsecond=0)
-    return at - timedelta(seconds=at.second % 10)
-
-
-def _default_now() -> datetime:
-    # A few hours before the real time: the importer refuses timestamps in the future,
-    # and changes made during a test still count as recent (the last 7 days).
-    return last_modified(datetime.now(UTC) - timedelta(hours=6))
-
-
-def _json_answer(document: Any, extra: Iterable[tuple[str, str]] = ()) -> Answer:
-    body = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    headers = [
-        ("Content-Type", "application/json; charset=utf-8"),
-        ("Cache-Control", f"public, max-age={MAX_AGE}"),
-        ("Access-Control-Allow-Origin", "*"),
-        *extra,
-    ]
-    return Answer(200, headers, body)
-
-
-def _text_answer(status: int, text: str) -> Answer:
-    return Answer(status, [("Content-Type", "text/plain; charset=utf-8")], text.encode())
-
-
-def _int(value: str | None, default: int) -> int:
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default
-
-
-class FakeSite:
-    """The site's petitions, its HTTP server, its scripted faults and its request log."""
+class FakeSite(Catalogue):
+    """The site's petitions (see :class:`Catalogue`), its HTTP server, its scripted faults
+    and its request log."""
 
     def __init__(self, *, now: datetime | None = None) -> None:
-        #: Guards the petitions; an editor's change and a request never interleave.
-        self.lock = threading.RLock()
-        self._now = now or _default_now()
-        self._petitions: dict[int, SitePetition] = {}
-        self._parliaments: dict[str, Parliament] = {}
-        self._version = 0
-        self._orders: dict[tuple[str, str], tuple[int, list[int]]] = {}
+        super().__init__(now=now)
         self.faults = FaultBook()
         self.hang_limit = HANG_LIMIT
         self._log: list[LoggedRequest] = []
@@ -195,93 +123,6 @@ class FakeSite:
                 self._connections.add(connection)
             else:
                 self._connections.discard(connection)
-
-    # --- the clock --------------------------------------------------------------------------
-
-    @property
-    def now(self) -> datetime:
-        """The site's clock: it moves only when a test changes a petition or advances it."""
-        return self._now
-
-    def advance(self, **delta: float) -> datetime:
-        """Move the clock on (``site.advance(minutes=5)``)."""
-        with self.lock:
-            self._now += timedelta(**delta)
-            return self._now
-
-    def tick(self) -> datetime:
-        """The time of a change: 10 s after the previous one, so Last-Modified moves."""
-        return self.advance(seconds=10)
-
-    # --- petitions --------------------------------------------------------------------------
-
-    def changed(self) -> None:
-        """Something visible changed: list orders are worked out again."""
-        self._version += 1
-
-    def stored(self, pid: int) -> SitePetition:
-        with self.lock:
-            try:
-                return self._petitions[pid]
-            except KeyError:
-                raise KeyError(f"the site has no petition {pid}") from None
-
-    def petition(self, pid: int) -> PetitionEditor:
-        self.stored(pid)
-        return PetitionEditor(self, pid)
-
-    def ids(self) -> list[int]:
-        with self.lock:
-            return sorted(self._petitions)
-
-    def __len__(self) -> int:
-        return len(self._petitions)
-
-    def put(self, petition: SitePetition) -> PetitionEditor:
-        """Store a petition built elsewhere (the generator)."""
-        with self.lock:
-            self._petitions[petition.id] = petition
-            self.changed()
-        return PetitionEditor(self, petition.id)
-
-    def add(self, pid: int | None = None, **fields: Any) -> PetitionEditor:
-        """A current petition (open unless ``state=`` says otherwise), dated before now."""
-        with self.lock:
-            pid = pid if pid is not None else FIRST_ID + len(self._petitions) + 1
-            if pid in self._petitions:
-                raise ValueError(f"the site already has petition {pid}")
-            return self.put(new_petition(pid, self._now, **fields))
-
-    def add_parliament(
-        self, period: str, *, number: int | None = None, **fields: Any
-    ) -> Parliament:
-        """An archived Parliament (``dissolution_at`` decides which one is most recent)."""
-        with self.lock:
-            parliament = Parliament(period, number or len(self._parliaments) + 1, **fields)
-            self._parliaments[period] = parliament
-            self.changed()
-            return parliament
-
-    def add_archived(self, pid: int, *, period: str = "2019-2024", **fields: Any) -> PetitionEditor:
-        """A petition of an archived Parliament (closed unless ``state=`` says otherwise)."""
-        with self.lock:
-            if period not in self._parliaments:
-                self.add_parliament(period)
-            fields.setdefault("state", "closed")
-            petition = new_petition(pid, self._now - timedelta(days=400), **fields)
-            petition.parliament = period
-            petition.creator_name = None
-            return self.put(petition)
-
-    @property
-    def parliaments(self) -> list[Parliament]:
-        """Most recently dissolved first, as ``/parliaments.json`` lists them."""
-        with self.lock:
-            return sorted(
-                self._parliaments.values(),
-                key=lambda p: datetime.fromisoformat(p.dissolution_at),
-                reverse=True,
-            )
 
     def document(self, pid: int) -> dict[str, Any]:
         """The single view of a petition as served now (current or archived)."""
@@ -365,130 +206,9 @@ class FakeSite:
     # --- answers ----------------------------------------------------------------------------
 
     def render(self, target: str, headers: dict[str, str] | None = None) -> Answer:
-        """The site's answer to GET ``target`` (no faults), e.g. for writing files."""
-        headers = headers or {}
-        path, query = split_target(target)
-        params = dict(query)
-        with self.lock:
-            if path == "/petitions.json":
-                return self._list(target, params, archived=False)
-            if path == "/archived/petitions.json":
-                return self._list(target, params, archived=True)
-            if path == "/parliaments.json":
-                return _json_answer([p.as_json() for p in self.parliaments])
-            if match := SINGLE.fullmatch(path):
-                return self._single(target, int(match[1]), headers, archived=False)
-            if match := ARCHIVED_SINGLE.fullmatch(path):
-                return self._single(target, int(match[1]), headers, archived=True)
-            if match := COUNT.fullmatch(path):
-                return self._count(int(match[1]))
-        return _text_answer(404, "Not Found")
-
-    def _redirect(self, location: str, status: int = 302) -> Answer:
-        if location.startswith("/"):
-            location = self.url(location)
-        return Answer(status, [("Location", location), ("Content-Length", "0")])
-
-    def _single(self, target: str, pid: int, headers: dict[str, str], archived: bool) -> Answer:
-        petition = self._petitions.get(pid)
-        if petition is None or (archived and petition.parliament is None):
-            return _text_answer(404, "Not Found")
-        if not archived and petition.parliament is not None:
-            return self._redirect(f"/archived/petitions/{pid}.json")
-        if petition.removed:
-            return _text_answer(410, "Gone")
-        if not petition.visible:
-            return _text_answer(404, "Not Found")
-        modified = last_modified(petition.updated_at)
-        stamp_header = ("Last-Modified", http_date(modified))
-        since = _parse_http_date(headers.get("if-modified-since"))
-        if since is not None and since >= modified:
-            return Answer(304, [("Cache-Control", f"public, max-age={MAX_AGE}"), stamp_header])
-        data: dict[str, Any] = {
-            "type": "archived-petition" if archived else "petition",
-            "id": pid,
-            "attributes": petition.single_attributes(),
-        }
-        if archived and petition.parliament is not None:
-            data["parliament"] = self._parliaments[petition.parliament].as_json()
-        return _json_answer({"links": {"self": self.url(target)}, "data": data}, [stamp_header])
-
-    def _count(self, pid: int) -> Answer:
-        petition = self._petitions.get(pid)
-        if petition is None or petition.parliament is not None:
-            return _text_answer(404, "Not Found")
-        if petition.removed:
-            return _text_answer(410, "Gone")
-        return _json_answer(petition.count_view())
-
-    def _list(self, target: str, params: dict[str, str], archived: bool) -> Answer:
-        states = ARCHIVED_STATES if archived else CURRENT_STATES
-        path = "/archived/petitions.json" if archived else "/petitions.json"
-        state = params.get("state", "all")
-        if state not in states:
-            return self._redirect(f"{path}?{urlencode(sorted({**params, 'state': 'all'}.items()))}")
-        count = _int(params.get("count"), DEFAULT_COUNT)
-        count = DEFAULT_COUNT if count < 1 else min(count, MAX_COUNT)
-        page = min(max(_int(params.get("page"), 1), 1), MAX_PAGE)
-        parliament = self._listed_parliament(params) if archived else None
-        if archived and parliament is None:
-            order: list[int] = []
-        else:
-            order = self._order(state, parliament.period if parliament else "")
-        last = max(1, ceil(len(order) / count))
-        items = [self._petitions[pid] for pid in order[(page - 1) * count : page * count]]
-        data = []
-        for petition in items:
-            item = petition.item(self.base)
-            if parliament is not None:
-                item["parliament"] = parliament.as_json()
-            data.append(item)
-        kept = {k: v for k, v in params.items() if k in LINK_PARAMS}
-
-        def link(n: int) -> str:
-            query = {**kept, **({"page": str(n)} if n > 1 else {})}
-            return self.url(f"{path}?{urlencode(sorted(query.items()))}" if query else path)
-
-        links = {
-            "self": self.url(target),
-            "first": link(1),
-            "last": link(last),
-            "next": link(page + 1) if page < last else None,
-            "prev": link(page - 1) if 1 < page <= last + 1 else None,
-        }
-        return _json_answer({"links": links, "data": data})
-
-    def _listed_parliament(self, params: dict[str, str]) -> Parliament | None:
-        if "parliament" in params:
-            number = _int(params["parliament"], -1)
-            return next((p for p in self._parliaments.values() if p.number == number), None)
-        newest = self.parliaments
-        return newest[0] if newest else None
-
-    def _order(self, state: str, period: str) -> list[int]:
-        """Petition ids of one list in the site's order, kept until something changes."""
-        key = (state, period)
-        cached = self._orders.get(key)
-        if cached is not None and cached[0] == self._version:
-            return cached[1]
-        wanted = {"open": ("open",), "recent": ("open",), "closed": ("closed",)}
-        wanted |= {"published": ("closed",), "rejected": ("rejected",)}
-        chosen = [
-            p
-            for p in self._petitions.values()
-            if p.visible
-            and (p.parliament or "") == period
-            and p.state in wanted.get(state, ("open", "closed", "rejected"))
-        ]
-        if state == "rejected":
-            chosen.sort(key=lambda p: (p.created_at, p.id), reverse=True)
-        elif state == "recent":
-            chosen.sort(key=lambda p: (p.opened_at or p.created_at, p.id), reverse=True)
-        else:  # signature_count desc, created_at desc
-            chosen.sort(key=lambda p: (p.signature_count, p.created_at, p.id), reverse=True)
-        order = [p.id for p in chosen]
-        self._orders[key] = (self._version, order)
-        return order
+        """The site's answer to GET ``target`` without faults (the benchmark writes files
+        with it); ``headers`` with lower-case names."""
+        return render(self, self.base, target, headers or {})
 
     # --- serving one request ----------------------------------------------------------------
 
@@ -517,7 +237,7 @@ class FakeSite:
         if fault.hang is True or fault.drop:
             return None
         if fault.redirect_to is not None:
-            return self._redirect(fault.redirect_to, fault.status or 302)
+            return redirect(self.base, fault.redirect_to, fault.status or 302)
         if fault.html or fault.body is not None:
             content_type = fault.content_type or (
                 "text/html; charset=utf-8" if fault.html else "application/json; charset=utf-8"
@@ -535,24 +255,9 @@ class FakeSite:
     @classmethod
     def generate(cls, n_petitions: int, seed: int = 1, *, now: datetime | None = None) -> FakeSite:
         """A site of ``n_petitions`` petitions in a realistic mix (see ``generate.py``)."""
-        from tests.site.generate import generated_petitions
-
         site = cls(now=now)
-        with site.lock:
-            for petition in generated_petitions(n_petitions, seed, site.now):
-                site._petitions[petition.id] = petition
-            site.changed()
+        site.load(generated_petitions(n_petitions, seed, site.now))
         return site
-
-
-def _parse_http_date(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed
 
 
 class _Server(ThreadingHTTPServer):
@@ -584,7 +289,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.server.site._serve(self)
 
     def _not_allowed(self) -> None:
-        answer = _text_answer(405, "Method Not Allowed")
+        answer = text_answer(405, "Method Not Allowed")
         answer.headers.append(("Allow", "GET"))
         headers = {name.lower(): value for name, value in self.headers.items()}
         self.server.site._record(LoggedRequest(self.command, self.path, headers, 405))

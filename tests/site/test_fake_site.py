@@ -14,7 +14,8 @@ import httpx
 import pytest
 
 from tests.site.fixtures import fake_site  # noqa: F401
-from tests.site.server import FakeSite, last_modified
+from tests.site.petitions import last_modified
+from tests.site.server import FakeSite
 
 
 @pytest.fixture
