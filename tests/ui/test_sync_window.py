@@ -22,7 +22,8 @@ from sqlalchemy import select
 
 from caseworker.storage.engine import Database
 from caseworker.storage.sync_models import SyncRun as SyncRunRow
-from caseworker.sync.service import SyncSummary
+from caseworker.sync.options import SyncOptions
+from caseworker.sync.service import SyncService, SyncSummary
 from tests.site.fixtures import fake_site  # noqa: F401 - the fixture, registered here
 from tests.site.server import FakeSite
 from tests.ui.conftest import make_context, wait_loaded
@@ -307,6 +308,19 @@ def test_background_sync_resumes_when_the_site_is_back(
     qtbot.waitUntil(lambda: controller.label.text().startswith("Synced "), timeout=WAIT_MS)
     assert controller.label.toolTip() == ""
     assert visible_dialogs() == []
+
+
+def test_a_sync_by_another_program_shows_in_the_status_bar(
+    qtbot: QtBot, sync_window: MainWindow, site: FakeSite
+) -> None:
+    controller = sync_window.sync
+    qtbot.waitUntil(lambda: controller.label.text().startswith("Not synced yet"), timeout=WAIT_MS)
+    # A team server's `sync --watch` on the same database, say.
+    SyncService(sync_window._context.database).run(SyncOptions(site=site.base, rate=1000.0))
+
+    controller.clock.timeout.emit()
+
+    qtbot.waitUntil(lambda: controller.label.text().startswith("Synced "), timeout=WAIT_MS)
 
 
 def test_background_sync_interval_is_a_setting_with_a_menu(

@@ -30,8 +30,9 @@ if TYPE_CHECKING:
     from caseworker.sync.service import SyncStatus, SyncSummary
 
 SHORTCUT = "Ctrl+Shift+S"
-#: "today" in the status line turns into a date at midnight: re-read the clock this often.
-CLOCK_MS = 60_000
+#: Re-read the status this often: "today" turns into a date at midnight, and a sync run by
+#: another window or a team server (``sync --watch``) on a shared database shows up.
+CLOCK_MS = 5 * 60_000
 TRANSIENT_MS = 10_000
 #: An archived Parliament as the command line takes it: "2019-2024", or the site's number.
 PARLIAMENT = re.compile(r"\d{4}-\d{4}|\d{1,3}")
@@ -59,7 +60,7 @@ class SyncController(QObject):
         self.timer.timeout.connect(self.background_sync)
         self.clock = QTimer(self)
         self.clock.setInterval(CLOCK_MS)
-        self.clock.timeout.connect(self.render_status)
+        self.clock.timeout.connect(self._tick_clock)
         self.clock.start()
         self.set_interval(context.settings.sync_interval)
 
@@ -218,6 +219,10 @@ class SyncController(QObject):
             return service.status()
 
         self._context.runner.read(read, succeeded=self._on_status)
+
+    def _tick_clock(self) -> None:
+        if self.current is None:
+            self.refresh_status()
 
     def _on_status(self, status: SyncStatus) -> None:
         self.status = status
