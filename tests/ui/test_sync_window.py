@@ -246,6 +246,23 @@ def test_background_sync_never_runs_two_at_once_and_shows_no_dialog(
     )
 
 
+def test_no_background_sync_while_another_program_syncs_the_same_database(
+    qtbot: QtBot, sync_window: MainWindow, site: FakeSite
+) -> None:
+    controller = sync_window.sync
+    with sync_window._context.database.writes.begin() as session:
+        session.add(SyncRunRow(site=site.base, started_at=datetime.now(UTC)))  # not finished
+    controller.refresh_status()
+    qtbot.waitUntil(
+        lambda: controller.status is not None and controller.status.running_since is not None,
+        timeout=WAIT_MS,
+    )
+
+    controller.timer.timeout.emit()
+
+    assert controller.current is None and site.requests == []
+
+
 def test_a_manual_sync_during_a_background_one_shows_the_running_one(
     qtbot: QtBot, sync_window: MainWindow, site: FakeSite
 ) -> None:

@@ -129,8 +129,14 @@ class SyncController(QObject):
         return run
 
     def background_sync(self) -> SyncRun | None:
-        """A timer tick: nothing if a sync is already running, else one with no dialog."""
+        """A timer tick: nothing if a sync is already running, else one with no dialog.
+
+        Also nothing while another program's sync of this database started within the hour
+        and has not finished (a team server's ``sync --watch``): the site is asked once.
+        """
         if self.current is not None:
+            return None
+        if self.status is not None and self.status.running_since is not None:
             return None
         return self._start(background=True)
 
