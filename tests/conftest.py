@@ -19,6 +19,9 @@ from caseworker.storage import models as m  # noqa: E402
 from caseworker.storage.base import Base  # noqa: E402
 from caseworker.storage.engine import Database, open_database  # noqa: E402
 
+#: The loopback stand-in of petition.parliament.uk (fixture ``fake_site``), for every test.
+pytest_plugins = ["tests.site.fixtures"]
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
 PG_ENV = "CASEWORKER_TEST_PG_URL"
