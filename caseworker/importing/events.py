@@ -11,25 +11,29 @@ insert-or-ignore makes the same happening, seen by another file or sync, one eve
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import and_, bindparam, exists, select, true
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from caseworker.domain.changes import ChangeKind, start_of_utc_day, starts_seen
+from caseworker.domain.records import PetitionCapture
 from caseworker.storage import models as m
 from caseworker.storage.sync_models import ChangeEvent
-from caseworker.storage.upsert import table_of
+from caseworker.storage.upsert import bulk_insert_ignore, table_of
 
 PETITIONS = table_of(m.Petition)
 DEBATES = table_of(m.Debate)
 VERSIONS = table_of(m.ResponseVersion)
 EVENTS = table_of(ChangeEvent)
 EVENT_KEY = ("petition_id", "kind", "at")
+INSERT_EVENTS = bulk_insert_ignore(EVENTS, (*EVENT_KEY, "recorded_at", "seen_at"), EVENT_KEY)
+KNOWN_EVENTS = select(EVENTS.c.petition_id, EVENTS.c.kind, EVENTS.c.at).where(
+    EVENTS.c.petition_id.in_(bindparam("ids", expanding=True))
+)
 #: Ids per snapshot query, well under SQLite's limit on bound parameters.
 CHUNK = 5_000
 
@@ -104,23 +108,69 @@ def snapshot(connection: Connection, ids: list[int]) -> dict[int, Snapshot]:
 
 
 class ChangeWatch:
-    """Taken before a file is written; :meth:`record` after it, in the same transaction."""
+    """Taken before a file is written; :meth:`record` after it, in the same transaction.
 
-    def __init__(self, connection: Connection, ids: list[int]) -> None:
-        self._ids = ids
-        self._before = snapshot(connection, ids) if ids else {}
+    Petitions the file stores for the first time are not read back: the writer inserts a
+    new petition's capture as it is (its columns, its debate, its response as the current
+    version), so the capture is its stored state. That spares a first import the second
+    query; a capture older than what is stored is not read back either.
+    """
+
+    def __init__(self, connection: Connection, captures: list[PetitionCapture]) -> None:
+        self._captures = captures
+        self._before = snapshot(connection, [c.id for c in captures]) if captures else {}
 
     def record(self, connection: Connection, now: datetime) -> Counter[str]:
         """Write the events the file revealed; returns how many of each kind were new."""
-        if not self._ids:
+        if not self._captures:
             return Counter()
-        after = snapshot(connection, self._ids)
+        listed = Counter(c.id for c in self._captures)
+        new = [c for c in self._captures if c.id not in self._before and listed[c.id] == 1]
+        read_back = {c.id for c in self._captures if self._may_change(c, listed[c.id])}
+        after = snapshot(connection, sorted(read_back)) if read_back else {}
+        after.update((c.id, as_stored(c)) for c in new)
         changes = [
             change
             for pid, now_stored in after.items()
             for change in changes_between(self._before.get(pid), now_stored)
         ]
-        return write_events(connection, changes, now)
+        return write_events(connection, changes, now, stored_before=self._before.keys())
+
+    def _may_change(self, c: PetitionCapture, times_listed: int) -> bool:
+        """Whether a petition must be read back after the write to see what changed.
+
+        A capture no newer than what was stored changes none of the columns read here (the
+        site moves updated_at with any change to a response or debate). A new petition is
+        its capture (:func:`as_stored`) unless the file lists it more than once.
+        """
+        before = self._before.get(c.id)
+        if before is None:
+            return times_listed > 1
+        return c.updated_at > before.updated_at
+
+
+def as_stored(c: PetitionCapture) -> Snapshot:
+    """A new petition's snapshot, from the capture the writer has just inserted whole."""
+    gr = c.government_response
+    return Snapshot(
+        id=c.id,
+        state=c.state,
+        updated_at=c.updated_at,
+        closed_at=c.closed_at,
+        response_threshold_reached_at=c.response_threshold_reached_at,
+        debate_threshold_reached_at=c.debate_threshold_reached_at,
+        government_response_at=c.government_response_at,
+        debate_scheduled_on=c.debate_scheduled_on,
+        scheduled_debate_date=c.scheduled_debate_date,
+        debate_outcome_at=c.debate_outcome_at,
+        debated_on=c.debate.debated_on if c.debate else None,
+        # Any id will do: it is only compared with the (absent) one before.
+        response_id=0 if gr else None,
+        responded_on=gr.responded_on if gr else None,
+        response_created_at=gr.created_at if gr else None,
+        response_updated_at=gr.updated_at if gr else None,
+        has_any_response=gr is not None,
+    )
 
 
 def changes_between(before: Snapshot | None, after: Snapshot) -> Iterator[Change]:
@@ -175,18 +225,32 @@ def _scheduled_at(before: Snapshot | None, after: Snapshot) -> datetime:
     return after.updated_at
 
 
-def write_events(connection: Connection, changes: list[Change], now: datetime) -> Counter[str]:
-    """Insert the changes not recorded yet; returns the kinds of those actually inserted."""
-    if not changes:
+def write_events(
+    connection: Connection,
+    changes: list[Change],
+    now: datetime,
+    stored_before: Collection[int] | None = None,
+) -> Counter[str]:
+    """Insert the changes not recorded yet; returns how many of each kind are new.
+
+    Only petitions in ``stored_before`` (None: all of them) can have events already: a
+    petition first stored by this file has none, which spares a first import the look-up.
+    The insert still ignores an existing key, so a concurrent writer cannot make it fail.
+    """
+    fresh = {(c.petition_id, c.kind.value, c.at): c for c in changes}
+    maybe_known = {
+        c.petition_id for c in changes if stored_before is None or c.petition_id in stored_before
+    }
+    if maybe_known:
+        for key in connection.execute(KNOWN_EVENTS, {"ids": sorted(maybe_known)}):
+            fresh.pop(tuple(key), None)
+    if not fresh:
         return Counter()
-    rows = [_row(c.petition_id, c.kind, c.at, now) for c in changes]
-    statement = (
-        _insert(connection)
-        .on_conflict_do_nothing(index_elements=list(EVENT_KEY))
-        .returning(EVENTS.c.kind)
+    INSERT_EVENTS.execute(
+        connection,
+        [(pid, kind, at, now, now if starts_seen(at, now) else None) for pid, kind, at in fresh],
     )
-    inserted = connection.execute(statement, rows).scalars().all()
-    return Counter(inserted)
+    return Counter(kind for _, kind, _ in fresh)
 
 
 def record_removed(connection: Connection, petition_id: int, at: datetime, now: datetime) -> bool:
@@ -200,19 +264,3 @@ def record_removed(connection: Connection, petition_id: int, at: datetime, now: 
         return False
     change = Change(petition_id, ChangeKind.REMOVED, at)
     return bool(write_events(connection, [change], now))
-
-
-def _row(petition_id: int, kind: ChangeKind, at: datetime, now: datetime) -> dict[str, Any]:
-    return {
-        "petition_id": petition_id,
-        "kind": kind.value,
-        "at": at,
-        "recorded_at": now,
-        "seen_at": now if starts_seen(at, now) else None,
-    }
-
-
-def _insert(connection: Connection) -> Any:
-    if connection.dialect.name == "postgresql":
-        return postgresql.insert(EVENTS)
-    return sqlite.insert(EVENTS)

@@ -322,7 +322,7 @@ def _write(
 ) -> FileResult:
     now = datetime.now(UTC)
     # Before anything of the file is written: what its petitions' events are compared with.
-    watch = ChangeWatch(connection, [p.id for p in document.petitions])
+    watch = ChangeWatch(connection, document.petitions)
     capture = {
         "source": source.name,
         "sha256": digest,

@@ -6,14 +6,16 @@ Every test imports real capture files through the importer and reads ``change_ev
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
-from caseworker.importing.events import record_removed
+from caseworker.importing.events import as_stored, record_removed, snapshot
 from caseworker.importing.importer import ImportSummary, events_line
+from caseworker.importing.parse import parse_document
 from caseworker.storage.engine import Database, for_writing
 from caseworker.storage.sync_models import ChangeEvent
 from tests.unit.importing import builders as b
@@ -234,3 +236,28 @@ def test_events_line_orders_kinds() -> None:
     line = events_line(Counter({"closed": 2, "crossed-10000": 1_200}))
     assert line == "events: 1,200 crossed-10000, 2 closed"
     assert events_line(Counter()) == "events: none"
+
+
+def test_a_new_petition_is_stored_as_its_capture_says(database: Database, tmp_path: Path) -> None:
+    """The import reads a new petition's state from its capture instead of the database:
+    this checks the two agree, for every stage of a petition's life."""
+    for stage in (1, 2, 3, 4):
+        pid = PID + stage
+        path = b.write_json(tmp_path / f"new{stage}.json", capture(stage, pid))
+        ok(run(database, path))
+        (parsed,) = parse_document(path.read_text(encoding="utf-8")).petitions
+        with database.engine.connect() as connection:
+            stored = snapshot(connection, [pid])[pid]
+        assert stored.response_id is not None or parsed.government_response is None
+        expected = as_stored(parsed)
+        assert replace(stored, response_id=expected.response_id) == expected
+
+
+def test_a_petition_listed_twice_in_one_file(database: Database, tmp_path: Path) -> None:
+    page = b.list_page([
+        b.list_item(5, state="open", updated_at=T1),
+        b.list_item(5, state="open", updated_at=T2, response_threshold_reached_at=CROSSED_10K),
+    ])  # fmt: skip
+    summary = ok(run(database, b.write_json(tmp_path / "twice.json", page)))
+    assert summary.events == Counter({"crossed-10000": 1})
+    assert kinds_at(database) == {("crossed-10000", at(CROSSED_10K))}
