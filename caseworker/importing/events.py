@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, exists, select, true
+from sqlalchemy import and_, bindparam, func, select, true
 from sqlalchemy.engine import Connection
 
 from caseworker.domain.changes import ChangeKind, start_of_utc_day, starts_seen
@@ -56,7 +56,9 @@ SNAPSHOT = (
         _CURRENT.c.responded_on,
         _CURRENT.c.created_at,
         _CURRENT.c.updated_at,
-        exists().where(_ANY_VERSION.c.petition_id == PETITIONS.c.id),
+        select(func.max(_ANY_VERSION.c.id))
+        .where(_ANY_VERSION.c.petition_id == PETITIONS.c.id)
+        .scalar_subquery(),
     )
     .outerjoin(DEBATES, DEBATES.c.petition_id == PETITIONS.c.id)
     .outerjoin(
@@ -85,7 +87,9 @@ class Snapshot:
     responded_on: date | None
     response_created_at: datetime | None
     response_updated_at: datetime | None
-    has_any_response: bool
+    #: The highest response version id stored (None: no version at all). Versions are never
+    #: deleted and ids only grow, so a current version above it was added since.
+    newest_version_id: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +105,7 @@ def snapshot(connection: Connection, ids: list[int]) -> dict[int, Snapshot]:
     unique = sorted(set(ids))
     for start in range(0, len(unique), CHUNK):
         for row in connection.execute(SNAPSHOT, {"ids": unique[start : start + CHUNK]}):
-            values: list[Any] = list(row)
-            values[-1] = bool(values[-1])  # EXISTS comes back as 0/1 on SQLite
+            values: tuple[Any, ...] = tuple(row)
             found[row[0]] = Snapshot(*values)
     return found
 
@@ -164,12 +167,12 @@ def as_stored(c: PetitionCapture) -> Snapshot:
         scheduled_debate_date=c.scheduled_debate_date,
         debate_outcome_at=c.debate_outcome_at,
         debated_on=c.debate.debated_on if c.debate else None,
-        # Any id will do: it is only compared with the (absent) one before.
+        # Any ids will do: they are only compared with those before, and there are none.
         response_id=0 if gr else None,
         responded_on=gr.responded_on if gr else None,
         response_created_at=gr.created_at if gr else None,
         response_updated_at=gr.updated_at if gr else None,
-        has_any_response=gr is not None,
+        newest_version_id=0 if gr else None,
     )
 
 
@@ -185,7 +188,7 @@ def changes_between(before: Snapshot | None, after: Snapshot) -> Iterator[Change
     ):
         yield Change(pid, ChangeKind.CROSSED_100000, after.debate_threshold_reached_at)
     if after.response_id is not None and (
-        before is None or before.response_id != after.response_id
+        before is None or after.response_id > (before.newest_version_id or 0)
     ):
         yield _response(before, after)
     if after.scheduled_debate_date is not None and (
@@ -200,9 +203,13 @@ def changes_between(before: Snapshot | None, after: Snapshot) -> Iterator[Change
 
 
 def _response(before: Snapshot | None, after: Snapshot) -> Change:
-    """A response that became current: the first one, or a new text where one existed."""
+    """A new version became current: the first response, or a new text where one existed.
+
+    A version seen before becoming current again (a response taken down and put back) is
+    not news.
+    """
     day = start_of_utc_day(after.responded_on) if after.responded_on else None
-    if before is None or not before.has_any_response:
+    if before is None or before.newest_version_id is None:
         # The site dates a response by its record's creation (government_response_at).
         at = after.government_response_at or day or after.response_created_at
         return Change(after.id, ChangeKind.RESPONSE, at or after.updated_at)

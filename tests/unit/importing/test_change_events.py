@@ -250,7 +250,9 @@ def test_a_new_petition_is_stored_as_its_capture_says(database: Database, tmp_pa
             stored = snapshot(connection, [pid])[pid]
         assert stored.response_id is not None or parsed.government_response is None
         expected = as_stored(parsed)
-        assert replace(stored, response_id=expected.response_id) == expected
+        assert (stored.newest_version_id is None) == (expected.newest_version_id is None)
+        ids = {"response_id": expected.response_id, "newest_version_id": expected.newest_version_id}
+        assert replace(stored, **ids) == expected
 
 
 def test_a_petition_listed_twice_in_one_file(database: Database, tmp_path: Path) -> None:
@@ -261,3 +263,18 @@ def test_a_petition_listed_twice_in_one_file(database: Database, tmp_path: Path)
     summary = ok(run(database, b.write_json(tmp_path / "twice.json", page)))
     assert summary.events == Counter({"crossed-10000": 1})
     assert kinds_at(database) == {("crossed-10000", at(CROSSED_10K))}
+
+
+def test_a_response_taken_down_and_put_back_is_not_news(database: Database, tmp_path: Path) -> None:
+    answered = capture(2)
+    taken_down = b.with_attrs(
+        answered, updated_at=T3, government_response=None, government_response_at=None
+    )
+    put_back = b.with_attrs(answered, updated_at=T4)
+    docs = {"a.json": answered, "b.json": taken_down, "c.json": put_back}
+    summaries = [ok(run(database, b.write_json(tmp_path / n, d))) for n, d in docs.items()]
+    assert [dict(s.events) for s in summaries] == [
+        {"crossed-10000": 1, "response": 1},
+        {},
+        {},
+    ]
