@@ -126,3 +126,30 @@ def test_a_change_recorded_after_the_list_was_read_stays_unseen(
     assert texts(panel) == [
         f"Crossed 10,000 signatures · {long_date(london_date(NOW))}\n44  Arrived meanwhile"
     ]
+
+
+def test_mark_all_seen_when_the_list_is_cut(
+    qtbot: QtBot, panel: ChangesPanel, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ui.changes.panel.LIMIT", 1)
+    with qtbot.waitSignal(panel.unseen_changed, timeout=10_000):
+        panel.refresh()
+    assert panel.list.count() == 1
+    assert panel.message.text() == "The newest 1 of 2 changes are listed."
+    with qtbot.waitSignal(panel.unseen_changed, timeout=10_000) as counted:
+        panel.mark_all_seen_action.trigger()
+    assert counted.args == [0]
+    assert ChangeService(context.database).count_unseen() == 0
+
+
+def test_a_failed_read_is_one_plain_line(
+    qtbot: QtBot, panel: ChangesPanel, context: AppContext
+) -> None:
+    with context.database.engine.begin() as connection:
+        connection.exec_driver_sql("DROP TABLE change_events")
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.message.text().startswith("Could not"), timeout=10_000)
+    assert panel.message.text().startswith("Could not read the changes: ")
+    assert "change_events" in panel.message.text() and "SELECT" not in panel.message.text()
+    assert "\n" not in panel.message.text() and "Traceback" not in panel.message.text()
+    assert panel.list.count() == 2  # what was listed stays

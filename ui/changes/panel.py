@@ -158,7 +158,9 @@ class ChangesPanel(QWidget):
 
     def _failed(self, generation: int, doing: str, text: str) -> None:
         if generation == self._generation:
-            self.message.setText(one_line(f"Could not {doing}: {text}", 200))
+            # The error's first line: the reason, without the SQL or links that follow it.
+            reason = text.strip().splitlines()[0] if text.strip() else "unknown error"
+            self.message.setText(one_line(f"Could not {doing}: {reason}", 200))
         self._update_actions()
 
     def _activate(self, item: QListWidgetItem) -> None:
