@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from caseworker.domain.rules import london_date, long_date
@@ -153,3 +154,19 @@ def test_a_failed_read_is_one_plain_line(
     assert "change_events" in panel.message.text() and "SELECT" not in panel.message.text()
     assert "\n" not in panel.message.text() and "Traceback" not in panel.message.text()
     assert panel.list.count() == 2  # what was listed stays
+
+
+def test_go_to_changes_shows_a_closed_dock(qtbot: QtBot, context: AppContext) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    panel = ChangesPanel(context)
+    dock = QDockWidget("Since last sync", window)
+    dock.setWidget(panel)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    window.show()
+    with qtbot.waitSignal(panel.unseen_changed, timeout=10_000):
+        panel.refresh()
+    dock.close()
+    assert not dock.isVisible()
+    panel.focus_action.trigger()
+    assert dock.isVisible() and panel.list.currentRow() == 0

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDockWidget,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -92,7 +93,7 @@ class ChangesPanel(QWidget):
         )  # fmt: skip
         self.focus_action = self._make_action(
             "Go to &changes", FOCUS_SHORTCUT, "Go to the list of changes since last sync",
-            self.list.setFocus,
+            self.focus_list,
         )  # fmt: skip
         self.list.itemActivated.connect(self._activate)
         self.list.itemSelectionChanged.connect(self._update_actions)
@@ -113,6 +114,17 @@ class ChangesPanel(QWidget):
             succeeded=lambda loaded: self._show(generation, loaded),
             failed=lambda kind, text: self._failed(generation, "read the changes", text),
         )
+
+    @Slot()
+    def focus_list(self) -> None:
+        """Show the panel (its dock may have been closed) and put the keyboard in the list."""
+        dock = self.parentWidget()
+        if isinstance(dock, QDockWidget):
+            dock.show()
+            dock.raise_()
+        self.list.setFocus()
+        if self.list.currentItem() is None and self.list.count():
+            self.list.setCurrentRow(0)
 
     @Slot()
     def mark_seen(self) -> None:
