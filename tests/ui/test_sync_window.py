@@ -8,6 +8,7 @@ site cannot be reached.
 
 from __future__ import annotations
 
+import gc
 import socket
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -39,6 +40,14 @@ QUIET = 120
 #: shows in the "Awaiting Government response" queue the window opens on.
 AWAITING = 4
 WAIT_MS = 20_000
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_gui_thread() -> Iterator[None]:
+    # Ends after qtbot has closed the window: its Python wrappers are collected here, not
+    # by a collection a later test's background thread happens to start.
+    yield
+    gc.collect()
 
 
 @pytest.fixture

@@ -205,6 +205,9 @@ class SyncController(QObject):
         elif run.error is not None:
             self._report_error(f"Sync failed: {run.error}", run.background)
         self.refresh_status()
+        # Deleted here on the GUI thread, not by a garbage collection that a background
+        # job's thread might happen to start.
+        run.deleteLater()
 
     def _report_error(self, message: str, background: bool) -> None:
         if background:
