@@ -104,6 +104,8 @@ def _import(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) ->
     if summary.stopped is not None:
         print(f"{PROG}: {one_line(_stopped_advice(summary.stopped))}", file=err)
     print(one_line(summary.line()), file=out)
+    if summary.events:
+        print(one_line(summary.events_line()), file=out)
     return 1 if summary.failed or summary.stopped is not None else 0
 
 

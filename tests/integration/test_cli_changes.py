@@ -111,3 +111,11 @@ def test_a_missing_database_file_is_not_created(
     assert run(str(missing), "changes") == 2
     assert "no database at" in capsys.readouterr().err
     assert not missing.exists()
+
+
+def test_import_says_which_changes_it_found(
+    db_url: str, captures: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(db_url, "import", str(captures)) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "events: 1 crossed-10000, 1 closed"
