@@ -13,6 +13,19 @@ DEFAULT_SYNC_RATE = 5.0
 MAX_SYNC_RATE = 1000.0
 
 
+#: The longest contact sent to the site (an email address or a web address fits).
+MAX_CONTACT = 120
+
+
+def contact_problem(text: str) -> str | None:
+    """Why ``text`` cannot go in the User-Agent header, or None if it can."""
+    if len(text) > MAX_CONTACT:
+        return f"the contact is {len(text)} characters long; at most {MAX_CONTACT} are sent"
+    if not (text.isascii() and text.isprintable()):
+        return "the contact can hold only plain letters, digits and punctuation (no accents)"
+    return None
+
+
 class WindowSettings:
     """Typed access to the ``window/`` section; every key is named once, here."""
 
@@ -84,7 +97,13 @@ class WindowSettings:
         """Who the site may contact about this client (an email address), for the User-Agent."""
         value = self._settings.value("sync/contact")
         text = " ".join(str(value).split()) if value else ""
-        return text or None
+        # Sent in an HTTP header, which carries printable ASCII only: anything else (an INI
+        # file edited by hand) is left out rather than failing every sync.
+        return text if contact_problem(text) is None and text else None
+
+    @sync_contact.setter
+    def sync_contact(self, value: str | None) -> None:
+        self._settings.setValue("sync/contact", value or "")
 
     def sync(self) -> None:
         self._settings.sync()

@@ -365,6 +365,41 @@ def test_background_sync_interval_is_a_setting_with_a_menu(
     assert WindowSettings.at(str(tmp_path / "settings.ini")).sync_interval == 0
 
 
+def test_the_contact_setting_goes_to_the_site_in_the_user_agent(
+    qtbot: QtBot, sync_window: MainWindow, site: FakeSite, fast_settings: WindowSettings
+) -> None:
+    dialog = sync_window.sync.open_settings()
+    dialog.contact.setText("  petitions.clerks@parliament.uk ")
+    dialog.rate.setValue(2.5)
+    dialog.accept()
+    assert not dialog.isVisible()
+    assert (fast_settings.sync_contact, fast_settings.sync_rate) == (
+        "petitions.clerks@parliament.uk",
+        2.5,
+    )
+    fast_settings.sync_rate = 1000.0  # back to the loopback pace for the sync below
+    run = sync_window.sync.sync_now()
+    assert run is not None and run.options.contact == "petitions.clerks@parliament.uk"
+    finish(qtbot, run)
+    agents = {request.headers["user-agent"] for request in site.requests}
+    assert len(agents) == 1
+    assert "petitions-caseworker/" in agents.pop().split(" ")[0]
+    assert all("petitions.clerks@parliament.uk" in r.headers["user-agent"] for r in site.requests)
+
+
+def test_a_contact_that_cannot_go_in_a_header_is_refused(
+    sync_window: MainWindow, fast_settings: WindowSettings
+) -> None:
+    dialog = sync_window.sync.open_settings()
+    dialog.contact.setText("José at the Petitions Committee")
+    dialog.accept()
+    assert dialog.isVisible() and "no accents" in dialog.problem.text()
+    assert fast_settings.sync_contact is None
+    # One written into the settings file by hand is left out rather than failing each sync.
+    fast_settings._settings.setValue("sync/contact", "José")
+    assert fast_settings.sync_contact is None
+
+
 def test_the_sync_shortcut_clashes_with_no_other_action(sync_window: MainWindow) -> None:
     action = sync_window.sync.sync_action
     assert action.shortcut() == QKeySequence(SHORTCUT)

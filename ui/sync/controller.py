@@ -23,6 +23,7 @@ from ui.settings import SYNC_INTERVALS
 from ui.sync import summary_text
 from ui.sync.progress_dialog import SyncProgressDialog
 from ui.sync.run import SyncRun
+from ui.sync.settings_dialog import SyncSettingsDialog
 from ui.sync.status_text import progress_line, status_line
 from ui.sync.summary_dialog import SyncSummaryDialog
 
@@ -52,6 +53,7 @@ class SyncController(QObject):
         self.status: SyncStatus | None = None
         self.offline: str | None = None
         self.error_box: QMessageBox | None = None
+        self.settings_dialog: SyncSettingsDialog | None = None
         self.label = QLabel("Sync: reading…")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setAccessibleName("Sync status")
@@ -94,11 +96,18 @@ class SyncController(QObject):
         file_menu.addAction(self.sync_action)
         file_menu.addAction(self.archived_action)
         file_menu.addMenu(self.interval_menu)
+        file_menu.addAction("Sync se&ttings…", self.open_settings)
         self.toolbar = QToolBar("Toolbar", self._window)
         self.toolbar.setObjectName("main_toolbar")  # so the window's saved state finds it
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.addAction(self.sync_action)
         self._window.addToolBar(self.toolbar)
+
+    def open_settings(self) -> SyncSettingsDialog:
+        """The contact sent to the site and the rate; the next sync uses them."""
+        self.settings_dialog = SyncSettingsDialog(self._context.settings, self._window)
+        self.settings_dialog.open()
+        return self.settings_dialog
 
     def choose_interval(self, minutes: int) -> None:
         self._context.settings.sync_interval = minutes
