@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from caseworker.services.opening import open_failure
 from caseworker.storage.engine import default_database_url, open_database
 from caseworker.storage.errors import display_url
+from ui.collector import collect_on_gui_thread
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.settings import WindowSettings
@@ -24,6 +25,7 @@ def run_window(db_url: str | None = None) -> int:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
+    collect_on_gui_thread(app)
     url = db_url or default_database_url()
     try:
         database = open_database(url)

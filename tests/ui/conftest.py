@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from caseworker.importing.importer import import_paths
 from caseworker.storage.engine import Database, open_database
 from tests.unit.services.captures import response, single
+from ui.collector import GuiThreadCollector, collect_on_gui_thread
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.settings import WindowSettings
@@ -80,8 +83,37 @@ def settings(tmp_path: Path) -> WindowSettings:
     return WindowSettings.at(str(tmp_path / "settings.ini"))
 
 
+#: Contexts opened by the test running now: their background jobs end before its widgets go.
+OPENED: list[AppContext] = []
+
+
 def make_context(db: Database, settings: WindowSettings) -> AppContext:
-    return AppContext.open(db, "test database", settings)
+    context = AppContext.open(db, "test database", settings)
+    OPENED.append(context)
+    return context
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collector(qapp: QApplication) -> Iterator[GuiThreadCollector]:
+    """As in the application: Python's collector runs on the GUI thread only (ui/collector.py)."""
+    installed = collect_on_gui_thread(qapp)
+    yield installed
+    installed.stop()
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_gui_thread() -> Iterator[None]:
+    # Ends after qtbot has closed the test's windows, so their wrappers go here.
+    yield
+    gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def background_jobs_finish(qtbot: QtBot) -> Iterator[None]:
+    # Depends on qtbot so that it ends first: no job may report to a widget already deleted.
+    yield
+    while OPENED:
+        OPENED.pop().runner.wait_for_all()
 
 
 @pytest.fixture

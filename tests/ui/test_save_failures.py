@@ -8,7 +8,6 @@ value (a NUL byte) or a change (the petition deleted by a colleague during the s
 
 from __future__ import annotations
 
-import gc
 import shutil
 import subprocess
 import sys
@@ -61,27 +60,6 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return shown
 
 
-#: Contexts opened by the test running now: their background jobs end before its widgets go.
-OPENED: list[AppContext] = []
-
-
-@pytest.fixture(autouse=True)
-def collect_on_the_gui_thread() -> Iterator[None]:
-    # Ends after qtbot has closed the test's windows: their Python wrappers are collected
-    # here, not by a collection a background job's thread happens to start later (a
-    # Qt object deleted from a thread it does not belong to can crash the process).
-    yield
-    gc.collect()
-
-
-@pytest.fixture(autouse=True)
-def background_jobs_finish(qtbot: QtBot) -> Iterator[None]:
-    # Depends on qtbot so that it ends first: no job may report to a widget already deleted.
-    yield
-    while OPENED:
-        OPENED.pop().runner.wait_for_all()
-
-
 def open_window(qtbot: QtBot, db: Database, settings: WindowSettings) -> MainWindow:
     return open_window_and_context(qtbot, db, settings)[0]
 
@@ -91,7 +69,6 @@ def open_window_and_context(
 ) -> tuple[MainWindow, AppContext]:
     """The main window on ``db``, showing petition 724432's Review tab."""
     context = make_context(db, settings)
-    OPENED.append(context)
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()
