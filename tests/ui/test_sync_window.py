@@ -8,7 +8,6 @@ site cannot be reached.
 
 from __future__ import annotations
 
-import gc
 import socket
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -25,7 +24,6 @@ from caseworker.storage.engine import Database
 from caseworker.storage.sync_models import SyncRun as SyncRunRow
 from caseworker.sync.options import SyncOptions
 from caseworker.sync.service import SyncService, SyncSummary
-from tests.site.fixtures import fake_site  # noqa: F401 - the fixture, registered here
 from tests.site.server import FakeSite
 from tests.ui.conftest import make_context, wait_loaded
 from ui.main_window import MainWindow
@@ -42,16 +40,8 @@ AWAITING = 4
 WAIT_MS = 20_000
 
 
-@pytest.fixture(autouse=True)
-def collect_on_the_gui_thread() -> Iterator[None]:
-    # Ends after qtbot has closed the window: its Python wrappers are collected here, not
-    # by a collection a later test's background thread happens to start.
-    yield
-    gc.collect()
-
-
 @pytest.fixture
-def site(fake_site: FakeSite, monkeypatch: pytest.MonkeyPatch) -> FakeSite:  # noqa: F811
+def site(fake_site: FakeSite, monkeypatch: pytest.MonkeyPatch) -> FakeSite:
     for n in range(QUIET):
         fake_site.add(state="closed", signature_count=10 + n)
     for n in range(AWAITING):
