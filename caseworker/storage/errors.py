@@ -9,6 +9,7 @@ every remaining file the same way.
 from __future__ import annotations
 
 import errno
+import os
 from pathlib import Path
 
 from sqlalchemy.engine import Engine, make_url
@@ -17,6 +18,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 _DISK_FULL = ("database or disk is full", "no space left on device", "could not extend file")
 _READ_ONLY = ("attempt to write a readonly database", "readonly database")
 _LOCKED = ("database is locked", "database table is locked")
+_CANNOT_OPEN = ("unable to open database file",)
 
 
 def where(engine: Engine) -> str:
@@ -49,10 +51,22 @@ def is_disk_full(exc: BaseException) -> bool:
     return _mentions(exc, _DISK_FULL)
 
 
-def is_read_only(exc: BaseException) -> bool:
+def is_read_only(exc: BaseException, location: str | None = None) -> bool:
     if isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return True
-    return _mentions(exc, _READ_ONLY)
+    if _mentions(exc, _READ_ONLY):
+        return True
+    # On a disk remounted read-only SQLite says only "unable to open database file" (it
+    # cannot make its shared-memory file): ask the file system what it is.
+    return bool(location) and _mentions(exc, _CANNOT_OPEN) and _on_read_only_disk(location)
+
+
+def _on_read_only_disk(location: str | None) -> bool:
+    try:
+        flags = os.statvfs(os.path.dirname(location or "") or ".").f_flag
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+    return bool(flags & getattr(os, "ST_RDONLY", 1))
 
 
 def is_locked(exc: BaseException) -> bool:
@@ -73,7 +87,7 @@ def explain(exc: BaseException, location: str | None = None) -> str:
     if is_disk_full(exc):
         folder = str(Path(place).parent) if place and "/" in place else place
         return f"the disk is full{f' (where {folder} is kept)' if folder else ''}; free some space"
-    if is_read_only(exc):
+    if is_read_only(exc, place):
         return f"{place or 'the database'} is read-only: check its permissions or its disk"
     if is_locked(exc):
         return (
@@ -87,6 +101,12 @@ def _driver_message(exc: BaseException) -> str:
     name = type(getattr(exc, "orig", None) or exc).__name__
     text = _first_line(exc)
     lower = text.lower()
+    if "0x00" in lower or "nul character" in lower:
+        return "the text contains a NUL character, which the database cannot store"
+    if name == "ForeignKeyViolation" or "foreign key" in lower:
+        return (
+            "something it refers to was removed by someone else meanwhile; show the petition again"
+        )
     if name == "DataError" or "value too long" in lower or "out of range" in lower:
         return f"the database refused a value as too long or out of range ({text})"
     if name in ("IntegrityError", "UniqueViolation", "ForeignKeyViolation"):

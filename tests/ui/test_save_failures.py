@@ -540,7 +540,7 @@ def test_a_review_postgresql_refuses_as_data_says_so_and_keeps_the_text(
     window.casework.review.save_button.click()
 
     (message,) = warnings
-    assert message.startswith("Your review was not saved: the database refused a value")
+    assert message.startswith("Your review was not saved: the text contains a NUL character")
     assert message.endswith("Your text is still in the form.")
     assert_plain(message)
     assert_review_kept(window, notes)
@@ -554,7 +554,7 @@ def test_a_request_postgresql_refuses_as_data_keeps_the_dialog_open(
     window = open_window(qtbot, pg_story_db, settings)
     seen = request_dialog_once(window, REASONS, department="Department\x00 for Education")
     assert_dialog_kept(seen)
-    assert "the database refused a value" in seen["error"]
+    assert "contains a NUL character, which the database cannot store" in seen["error"]
     assert seen["department"] == "Department\x00 for Education"
     assert warnings == []
 
@@ -614,7 +614,7 @@ def test_a_review_of_a_petition_deleted_meanwhile_says_so_and_keeps_the_text(
     assert colleague.finish()
 
     (message,) = warnings
-    assert message.startswith("Your review was not saved: the database refused the change")
+    assert message.startswith("Your review was not saved: something it refers to was removed")
     assert message.endswith("Your text is still in the form.")
     assert_plain(message)
     assert_review_kept(window)
@@ -635,7 +635,7 @@ def test_a_request_for_a_petition_deleted_meanwhile_keeps_the_dialog_open(
     seen = request_dialog_once(window, REASONS, before_save=delete_then_save)
     assert colleague and colleague[0].finish()
     assert_dialog_kept(seen)
-    assert "the database refused the change" in seen["error"]
+    assert "removed by someone else meanwhile" in seen["error"]
     assert warnings == []
 
 

@@ -8,9 +8,7 @@ program keeps locked, a value or change the server refuses. It is explained by
 
 from __future__ import annotations
 
-import errno
 import logging
-import os
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -31,19 +29,7 @@ def failure_message(what: str, exc: BaseException, location: str | None, after: 
     The log gets the exception's class and the same explanation: never the SQL statement
     with its parameters (the clerk's notes) or a connection URL (a password).
     """
-    reason = explain(_as_os_error(exc, location), location)
+    reason = explain(exc, location)
     log.warning("%s: %s: %s", what, type(exc).__name__, reason)
     sentence = f"{what}: {reason.rstrip('.')}."
     return f"{sentence} {after}" if after else sentence
-
-
-def _as_os_error(exc: BaseException, location: str | None) -> BaseException:
-    """SQLite says only "unable to open database file" when its disk has become read-only
-    (it cannot make its shared-memory file): say what the file system says instead."""
-    if location is None or "unable to open database file" not in str(exc):
-        return exc
-    try:
-        read_only = bool(os.statvfs(os.path.dirname(location) or ".").f_flag & os.ST_RDONLY)
-    except OSError:
-        return exc
-    return OSError(errno.EROFS, "read-only file system", location) if read_only else exc
