@@ -68,13 +68,15 @@ class Pacer:
         self._next = 0.0
         self._lock = threading.Lock()
 
-    def wait(self) -> None:
+    def wait(self) -> float:
+        """Returns when the next request may start: the monotonic time given to it."""
         with self._lock:
             now = time.monotonic()
             start = max(now, self._next)
             self._next = start + self._interval
         if start > now:
             time.sleep(start - now)
+        return start
 
 
 class PoliteClient:

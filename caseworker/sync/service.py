@@ -64,6 +64,8 @@ class SyncSummary:
     #: Set when the site could not be reached (or the disk filled): the one line to show.
     offline: str | None = None
     events: dict[str, int] = field(default_factory=dict)
+    #: An error the sync did not expect ended it (it is raised to the caller too).
+    failed_unexpectedly: bool = False
 
     @property
     def failed(self) -> int:
@@ -75,6 +77,8 @@ class SyncSummary:
 
     @property
     def outcome(self) -> str:
+        if self.failed_unexpectedly:
+            return "failed"
         if self.offline:
             return "offline"
         if self.cancelled:
@@ -125,8 +129,9 @@ class SyncService:
         started = self._clock()
         run_id = records.start_run(self._database, options.site, started)
         summary = SyncSummary()
-        client = PoliteClient(options, cancelled)
+        client: PoliteClient | None = None
         try:
+            client = PoliteClient(options, cancelled)
             _Sync(self._database, client, options, summary, progress).run()
         except Cancelled:
             summary.cancelled = True
@@ -134,9 +139,14 @@ class SyncService:
             summary.offline = _offline_line(exc, summary)
         except _Stopped as exc:
             summary.offline = str(exc)
+        except BaseException:
+            # Recorded as failed, so that nothing waits an hour for it to finish.
+            summary.failed_unexpectedly = True
+            raise
         finally:
-            client.close()
-            summary.requests = client.requests
+            if client is not None:
+                client.close()
+                summary.requests = client.requests
             summary.events = records.events_since(self._database, started)
             records.finish_run(self._database, run_id, summary, self._clock())
         return summary

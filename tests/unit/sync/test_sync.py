@@ -332,3 +332,19 @@ def test_status_says_when_the_data_was_last_synced(database: Database, fake_site
     assert status.last_synced_at is not None and status.last_outcome == "completed"
     assert status.data_as_at is not None and status.running_since is None
     assert date.today() >= status.data_as_at.date()
+
+
+def test_an_unexpected_error_is_recorded_as_failed_not_left_running(
+    database: Database, fake_site: FakeSite
+) -> None:
+    fake_site.add(700_001)
+
+    def broken(done: int, total: int, label: str) -> None:
+        raise RuntimeError("a progress display that breaks")
+
+    with pytest.raises(RuntimeError):
+        SyncService(database).run(options(fake_site), progress=broken)
+    with database.sessions() as session:
+        run = session.scalars(select(SyncRun)).one()
+    assert run.outcome == "failed" and run.finished_at is not None
+    assert SyncService(database).status().running_since is None
