@@ -76,16 +76,24 @@ def record_number(value: str) -> int:
     return number
 
 
-def demo_petitions(value: str) -> int:
-    try:
-        count = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if not 1 <= count <= MAX_DEMO_PETITIONS:
-        raise argparse.ArgumentTypeError(
-            f"{count:,} is out of range: give from 1 to {MAX_DEMO_PETITIONS:,} petitions"
-        )
-    return count
+def whole_number(low: int, high: int, unit: str) -> Callable[[str], int]:
+    """An argument type: a whole number from ``low`` to ``high`` ``unit``, refused by value."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(
+                f"{number:,} is out of range: give from {low:,} to {high:,} {unit}"
+            )
+        return number
+
+    return parse
+
+
+demo_petitions = whole_number(1, MAX_DEMO_PETITIONS, "petitions")
 
 
 def write_text(out: TextIO, text: str) -> None:

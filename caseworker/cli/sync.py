@@ -7,7 +7,14 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
-from caseworker.cli.common import Handler, Subcommands, clear_progress, say, terminal_progress
+from caseworker.cli.common import (
+    Handler,
+    Subcommands,
+    clear_progress,
+    say,
+    terminal_progress,
+    whole_number,
+)
 from caseworker.storage.engine import Database
 from caseworker.sync.options import (
     DEFAULT_DETAILS_THRESHOLD,
@@ -82,18 +89,8 @@ def _rate(value: str) -> float:
     return rate
 
 
-def _threshold(value: str) -> int:
-    number = int(value) if value.isdigit() else -1
-    if not 0 <= number <= MAX_DETAILS_THRESHOLD:
-        raise argparse.ArgumentTypeError(f"{value!r}: give from 0 to {MAX_DETAILS_THRESHOLD:,}")
-    return number
-
-
-def _minutes(value: str) -> int:
-    number = int(value) if value.isdigit() else 0
-    if not 1 <= number <= 24 * 60:
-        raise argparse.ArgumentTypeError(f"{value!r}: give from 1 to 1440 minutes")
-    return number
+_threshold = whole_number(0, MAX_DETAILS_THRESHOLD, "signatures")
+_minutes = whole_number(1, 24 * 60, "minutes")
 
 
 def _sync(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
