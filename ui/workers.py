@@ -12,6 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from caseworker.jobs import Cancelled
@@ -46,19 +47,43 @@ class Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self._function(self.signals.progress.emit, self._cancel.is_set)
+            result = self._function(self._progress, self._cancel.is_set)
         except Cancelled:
-            self.signals.cancelled.emit()
+            self._emit("cancelled")
+        except SignalsGone:
+            return  # the window went first (the application is quitting): nobody to tell
         except Exception as exc:  # noqa: BLE001 - reported to the user, logged in full
             log.error("background job failed:\n%s", traceback.format_exc())
-            self.signals.failed.emit(type(exc).__name__, str(exc))
+            self._emit("failed", type(exc).__name__, str(exc))
         else:
             if self._cancel.is_set():
-                self.signals.cancelled.emit()
+                self._emit("cancelled")
             else:
-                self.signals.succeeded.emit(result)
+                self._emit("succeeded", result)
         finally:
-            self.signals.finished.emit()
+            self._emit("finished")
+
+    def _progress(self, done: int, total: int, label: str) -> None:
+        if not self._emit("progress", done, total, label):
+            raise SignalsGone  # stop the work: its results could go nowhere
+
+    def _emit(self, name: str, *args: Any) -> bool:
+        """Report to the GUI thread; False (quietly) if the signals' object is already deleted.
+
+        At shutdown Qt for Python deletes every remaining QObject, this job's signals included,
+        while the job may still be finishing on its thread: its result is dropped, not raised.
+        """
+        try:
+            getattr(self.signals, name).emit(*args)
+        except RuntimeError:
+            if shiboken6.isValid(self.signals):
+                raise
+            return False
+        return True
+
+
+class SignalsGone(Exception):
+    """Raised inside a job when nobody can hear its progress any more."""
 
 
 class JobRunner(QObject):
