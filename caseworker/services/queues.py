@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, and_, exists, false, or_, true
+from sqlalchemy import ColumnElement, and_, exists, false, func, not_, or_, true
 from sqlalchemy.orm import InstrumentedAttribute
 
 from caseworker.domain.casework import AWAITING_DEPARTMENT, RequestStatus
@@ -65,7 +65,35 @@ def start_of(day: date) -> datetime:
 
 
 def queue_filter(queue: Queue, rules: QueueRules) -> ColumnElement[bool]:
+    """A queue as it stood at the end of ``rules.as_of``: a petition created later is absent."""
     end_of_day = start_of(rules.as_of + timedelta(days=1))
+    return and_(_created_by(end_of_day), _queue_condition(queue, rules, end_of_day))
+
+
+def _created_by(end_of_day: datetime) -> ColumnElement[bool]:
+    # Old captures may lack created_at; opened_at is then the earliest date known.
+    created = func.coalesce(P.created_at, P.opened_at)
+    return or_(created.is_(None), created < end_of_day)
+
+
+def _outcome_known(end_of_day: datetime) -> ColumnElement[bool]:
+    """The debate outcome had been recorded by then (an undated outcome counts as known)."""
+    return and_(
+        P.has_debate_outcome == true(),
+        or_(P.debate_outcome_at.is_(None), P.debate_outcome_at < end_of_day),
+    )
+
+
+def _scheduled_by(as_of: date) -> ColumnElement[bool]:
+    """A debate date had been set by then; before Nov 2025 the site did not say when it was
+    set, so a date with no ``debate_scheduled_on`` counts as set since the petition existed."""
+    return and_(
+        P.scheduled_debate_date.is_not(None),
+        or_(P.debate_scheduled_on.is_(None), P.debate_scheduled_on <= as_of),
+    )
+
+
+def _queue_condition(queue: Queue, rules: QueueRules, end_of_day: datetime) -> ColumnElement[bool]:
     awaiting_response = and_(
         P.response_threshold_reached_at < end_of_day,
         or_(P.has_response == false(), P.government_response_at >= end_of_day),
@@ -81,14 +109,18 @@ def queue_filter(queue: Queue, rules: QueueRules) -> ColumnElement[bool]:
     if queue is Queue.AWAITING_DEBATE_DECISION:
         return and_(
             P.debate_threshold_reached_at < end_of_day,
-            P.scheduled_debate_date.is_(None),
-            P.has_debate_outcome == false(),
+            not_(_scheduled_by(rules.as_of)),
+            not_(_outcome_known(end_of_day)),
         )
     if queue is Queue.DEBATE_SCHEDULED:
-        return and_(P.scheduled_debate_date > rules.as_of, P.has_debate_outcome == false())
+        return and_(
+            _scheduled_by(rules.as_of),
+            P.scheduled_debate_date > rules.as_of,
+            not_(_outcome_known(end_of_day)),
+        )
     if queue is Queue.NOT_DEBATED:
         no_date = exists().where(Debate.petition_id == P.id, Debate.debated_on.is_(None))
-        return and_(P.has_debate_outcome == true(), no_date)
+        return and_(_outcome_known(end_of_day), no_date)
     if queue is Queue.RESPONSE_RECEIVED:
         return and_(
             P.has_response == true(),
@@ -107,10 +139,12 @@ def queue_filter(queue: Queue, rules: QueueRules) -> ColumnElement[bool]:
         )
     # An outcome with a date means debated; a date passed without an outcome is "debated,
     # outcome pending" on the site (section 7.2).
-    debated_outcome = exists().where(Debate.petition_id == P.id, Debate.debated_on.is_not(None))
+    debated_outcome = exists().where(
+        Debate.petition_id == P.id, Debate.debated_on.is_not(None), Debate.debated_on <= rules.as_of
+    )
     return or_(
         debated_outcome,
-        and_(P.has_debate_outcome == false(), P.scheduled_debate_date <= rules.as_of),
+        and_(not_(_outcome_known(end_of_day)), P.scheduled_debate_date <= rules.as_of),
     )
 
 
