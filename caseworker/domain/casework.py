@@ -30,6 +30,24 @@ VERDICT_LABELS = {
 }
 
 
+class Answer(StrEnum):
+    """A clerk's answer to one question of the Committee's test (does the response answer
+    the request? does it state the Government's position?)."""
+
+    YES = "yes"
+    PARTLY = "partly"
+    NO = "no"
+
+    @classmethod
+    def read(cls, value: Answer | bool | str | None) -> Answer | None:
+        """An answer from the form, the command line or an older caller's True/False."""
+        if value is None or value == "":
+            return None
+        if isinstance(value, bool):
+            return cls.YES if value else cls.NO
+        return cls(str(value).strip().lower())
+
+
 class RequestStatus(StrEnum):
     DRAFT = "draft"
     SENT = "sent"

@@ -13,10 +13,15 @@ from enum import StrEnum
 from sqlalchemy import ColumnElement, and_, exists, false, func, not_, or_, true
 from sqlalchemy.orm import InstrumentedAttribute
 
-from caseworker.domain.casework import AWAITING_DEPARTMENT, RequestStatus
+from caseworker.domain.casework import AWAITING_DEPARTMENT, Decision, RequestStatus, Verdict
 from caseworker.domain.rules import RESPONSE_DEADLINE_DAYS, start_of_london_day
-from caseworker.storage.casework_models import RevisionRequest
-from caseworker.storage.models import Debate
+from caseworker.storage.casework_models import (
+    CommitteeMeeting,
+    MeetingDecision,
+    ResponseReview,
+    RevisionRequest,
+)
+from caseworker.storage.models import Debate, ResponseVersion
 from caseworker.storage.models import Petition as P
 
 
@@ -29,6 +34,7 @@ class Queue(StrEnum):
     DEBATED = "debated"
     NOT_DEBATED = "not-debated"
     RESPONSE_RECEIVED = "response-received"
+    RESPONSE_CONSIDERED = "response-considered"
     APPROACHING_THRESHOLD = "approaching-threshold"
     REVISION_REQUESTED = "revision-requested"
     REVISION_RECEIVED = "revision-received"
@@ -39,6 +45,7 @@ QUEUE_TITLES = {
     Queue.AWAITING_RESPONSE: "Awaiting Government response",
     Queue.RESPONSE_OVERDUE: "Government response overdue",
     Queue.RESPONSE_RECEIVED: "Response received",
+    Queue.RESPONSE_CONSIDERED: "Responses considered",
     Queue.APPROACHING_THRESHOLD: "Approaching a threshold",
     Queue.REVISION_REQUESTED: "Revised response requested",
     Queue.REVISION_RECEIVED: "Revised response received",
@@ -121,12 +128,14 @@ def _queue_condition(queue: Queue, rules: QueueRules, end_of_day: datetime) -> C
     if queue is Queue.NOT_DEBATED:
         no_date = exists().where(Debate.petition_id == P.id, Debate.debated_on.is_(None))
         return and_(_outcome_known(end_of_day), no_date)
-    if queue is Queue.RESPONSE_RECEIVED:
-        return and_(
+    if queue in (Queue.RESPONSE_RECEIVED, Queue.RESPONSE_CONSIDERED):
+        received = and_(
             P.has_response == true(),
             P.response_threshold_reached_at.is_not(None),
             or_(P.government_response_at.is_(None), P.government_response_at < end_of_day),
         )
+        awaiting = _awaiting_consideration(rules.as_of)
+        return and_(received, awaiting if queue is Queue.RESPONSE_RECEIVED else ~awaiting)
     if queue is Queue.REVISION_REQUESTED:
         return _has_request(AWAITING_DEPARTMENT | {RequestStatus.DRAFT})
     if queue is Queue.REVISION_RECEIVED:
@@ -146,6 +155,30 @@ def _queue_condition(queue: Queue, rules: QueueRules, end_of_day: datetime) -> C
         debated_outcome,
         and_(not_(_outcome_known(end_of_day)), P.scheduled_debate_date <= rules.as_of),
     )
+
+
+def _awaiting_consideration(as_of: date) -> ColumnElement[bool]:
+    """The current response is still for the Committee to consider: no clerk's verdict on it
+    (other than defer), no meeting decision on it (other than defer), and no meeting held by
+    ``as_of`` whose cut-off it arrived by (every such response was on that meeting's papers,
+    so one from 2020 is not waiting) unless the Committee deferred it.
+    """
+    v, r, d, mt = ResponseVersion, ResponseReview, MeetingDecision, CommitteeMeeting
+    current = and_(v.petition_id == P.id, v.is_current == true())
+    reviewed = exists().where(
+        current, r.response_version_id == v.id, r.verdict != Verdict.DEFER.value
+    )
+    decided = exists().where(
+        current, d.response_version_id == v.id, d.decision != Decision.DEFER.value
+    )
+    # A response arriving on or before a meeting's cut-off was on that meeting's agenda.
+    on_papers = exists().where(
+        current, mt.meets_on <= as_of, v.responded_on.is_not(None), v.responded_on <= mt.cut_off
+    )
+    deferred = exists().where(
+        current, d.response_version_id == v.id, d.decision == Decision.DEFER.value
+    )
+    return ~or_(reviewed, decided, and_(on_papers, ~deferred))
 
 
 def _has_request(statuses: set[RequestStatus] | frozenset[RequestStatus]) -> ColumnElement[bool]:

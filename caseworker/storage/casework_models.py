@@ -29,9 +29,9 @@ class ResponseReview(Base):
     reviewer: Mapped[str] = mapped_column(Text)
     reviewed_at: Mapped[datetime]
     verdict: Mapped[str] = mapped_column(String(30))
-    # The Committee's test; None while the clerk has not answered.
-    answers_request: Mapped[bool | None] = mapped_column(Boolean)
-    states_position: Mapped[bool | None] = mapped_column(Boolean)
+    # The Committee's test: "yes", "partly" or "no"; None while the clerk has not answered.
+    answers_request: Mapped[str | None] = mapped_column(String(10))
+    states_position: Mapped[str | None] = mapped_column(String(10))
     on_time: Mapped[bool | None] = mapped_column(Boolean)
     notes: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -84,6 +84,19 @@ class RequestChase(Base):
     request_id: Mapped[int] = mapped_column(
         ForeignKey("revision_requests.id", ondelete="CASCADE"), index=True
     )
+    chased_on: Mapped[date]
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(Text)
+
+
+class ResponseChase(Base):
+    """A clerk chased the department for an overdue first Government response."""
+
+    __tablename__ = "response_chases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    petition_id: Mapped[int] = mapped_column(ForeignKey(PETITION), index=True)
     chased_on: Mapped[date]
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime]

@@ -17,6 +17,7 @@ from caseworker.services.casework.common import (
 from caseworker.services.casework.letters import LetterService, write_letter
 from caseworker.services.casework.meetings import MeetingService
 from caseworker.services.casework.requests import RevisionRequestService
+from caseworker.services.casework.response_chases import ResponseChaseService
 from caseworker.services.casework.reviews import ReviewService
 from caseworker.services.casework.settings import CaseworkSettingsService
 from caseworker.storage.engine import Database
@@ -39,6 +40,7 @@ class CaseworkServices:
     meetings: MeetingService
     audit: AuditService
     settings: CaseworkSettingsService
+    response_chases: ResponseChaseService
 
     @classmethod
     def open(
@@ -51,4 +53,5 @@ class CaseworkServices:
             meetings=MeetingService(database, actor, clock),
             audit=AuditService(database, actor, clock),
             settings=CaseworkSettingsService(database, actor, clock),
+            response_chases=ResponseChaseService(database, actor, clock),
         )

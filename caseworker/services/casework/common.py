@@ -21,7 +21,16 @@ from caseworker.storage.models import Petition
 
 
 class CaseworkError(ValueError):
-    """The input cannot be stored as it is; the message names the field and why."""
+    """The input cannot be stored as it is: a plain-English message for the clerk.
+
+    ``field`` names the form field at fault (as the services call it: "reasons", "sent_on",
+    "due_on", "status", "answers_request", ...) so a dialog can show the message beside it;
+    None when the refusal is about the record as a whole.
+    """
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class RecordNotFound(LookupError):

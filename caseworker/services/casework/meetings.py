@@ -34,6 +34,7 @@ from caseworker.storage.casework_models import (
 )
 
 FIRST_WINDOW = timedelta(weeks=4)
+CUT_OFF_AFTER_MEETING = "The cut-off date must be on or before the day of the meeting"
 
 
 class ItemKind:
@@ -57,7 +58,7 @@ class MeetingService(CaseworkServiceBase):
         """The meeting on that day, recorded now if it is new."""
         cut_off = cut_off or default_cut_off(meets_on)
         if cut_off > meets_on:
-            raise CaseworkError("cut-off: must be on or before the day of the meeting")
+            raise CaseworkError(CUT_OFF_AFTER_MEETING, field="cut_off")
         try:
             return self._open_meeting(meets_on, cut_off)
         except SimultaneousSave:
@@ -95,7 +96,7 @@ class MeetingService(CaseworkServiceBase):
         """
         cut_off = cut_off or default_cut_off(meets_on)
         if cut_off > meets_on:
-            raise CaseworkError("cut-off: must be on or before the day of the meeting")
+            raise CaseworkError(CUT_OFF_AFTER_MEETING, field="cut_off")
         with self._sessions() as session:
             stored = session.scalar(
                 select(CommitteeMeeting).where(CommitteeMeeting.meets_on == meets_on)
@@ -124,7 +125,10 @@ class MeetingService(CaseworkServiceBase):
             now = self.clock.now()
             if row is None:
                 if expected_version:
-                    raise CaseworkError(f"the decision on petition {petition_id} was removed")
+                    raise CaseworkError(
+                        f"The decision on petition {petition_id} was removed by a colleague: "
+                        "reload the agenda"
+                    )
                 row = MeetingDecision(
                     meeting_id=meeting_id, petition_id=petition_id,
                     response_version_id=response_version_id, request_id=request_id,

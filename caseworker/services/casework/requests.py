@@ -74,7 +74,9 @@ class RevisionRequestService(CaseworkServiceBase):
     ) -> dto.RevisionRequestView:
         """A new request about the petition's current response (or the version given)."""
         if status not in (RequestStatus.DRAFT, RequestStatus.SENT):
-            raise CaseworkError("status: a new request is either a draft or sent")
+            raise CaseworkError(
+                "A new request is either a draft or sent, not " + str(status), field="status"
+            )
         reasons = reasons.strip()
         clash = f"Petition {petition_id} already has an open revision request"
         with self._writing(clash) as session:
@@ -115,7 +117,8 @@ class RevisionRequestService(CaseworkServiceBase):
         """Set fields directly: the edit form, and undo (which may restore any status)."""
         unknown = set(changes) - EDITABLE
         if unknown:
-            raise CaseworkError(f"{', '.join(sorted(unknown))}: not a field a clerk can edit")
+            names = ", ".join(sorted(unknown))
+            raise CaseworkError(f"A clerk cannot change {names} of a request", field=names)
         values = dict(changes)
         if "status" in values:
             values["status"] = _status(values["status"]).value
@@ -152,7 +155,11 @@ class RevisionRequestService(CaseworkServiceBase):
             _require_move(request, RequestStatus.CHASED)
             when = chased_on or self.clock.today()
             if request.sent_on is not None and when < request.sent_on:
-                raise CaseworkError("chased on: a request cannot be chased before it was sent")
+                raise CaseworkError(
+                    f"The chase date ({when.isoformat()}) is before the request was sent "
+                    f"({request.sent_on.isoformat()})",
+                    field="chased_on",
+                )
             chase = RequestChase(
                 request_id=request.id, chased_on=when, note=note.strip(),
                 created_at=self.clock.now(), created_by=self.actor,
@@ -245,14 +252,17 @@ def _status(value: Any) -> RequestStatus:
         return RequestStatus(value)
     except ValueError:
         allowed = ", ".join(s.value for s in RequestStatus)
-        raise CaseworkError(f"status: {value!r} is not one of {allowed}") from None
+        raise CaseworkError(
+            f"A request's status is one of {allowed} (not {str(value)!r})", field="status"
+        ) from None
 
 
 def _require_move(request: RevisionRequest, to: RequestStatus) -> None:
     current = RequestStatus(request.status)
     if to not in TRANSITIONS[current]:
         raise CaseworkError(
-            f"status: request {request.id} is {current.value}, so it cannot be {to.value}"
+            f"Request {request.id} is {current.value}, so it cannot be {to.value}",
+            field="status",
         )
 
 
@@ -266,7 +276,7 @@ def _refuse_second_open_request(session: Session, petition_id: int) -> None:
     )
     if still_open is not None:
         raise CaseworkError(
-            f"petition {petition_id} already has an open request ({still_open}); chase, "
+            f"Petition {petition_id} already has an open request ({still_open}): chase, "
             "edit or withdraw that one instead"
         )
 
@@ -274,16 +284,21 @@ def _refuse_second_open_request(session: Session, petition_id: int) -> None:
 def _require_reasons(reasons: str) -> None:
     if not reasons.strip():
         raise CaseworkError(
-            "reasons: say which points of the petition the response did not address"
+            "Say which points of the response fall short (the reasons are empty)",
+            field="reasons",
         )
 
 
 def _check_dates(sent_on: date | None, due_on: date | None, today: date) -> None:
     if sent_on is not None and sent_on > today:
-        raise CaseworkError(f"sent on: {sent_on.isoformat()} is in the future")
+        raise CaseworkError(
+            f"The date sent ({sent_on.isoformat()}) is in the future", field="sent_on"
+        )
     if sent_on is not None and due_on is not None and due_on < sent_on:
         raise CaseworkError(
-            f"due on: {due_on.isoformat()} is before the request was sent ({sent_on.isoformat()})"
+            f"The due date ({due_on.isoformat()}) is before the request was sent "
+            f"({sent_on.isoformat()})",
+            field="due_on",
         )
 
 
@@ -293,10 +308,13 @@ def _response_version(session: Session, petition_id: int, version_id: int | None
         found = session.scalar(select(v.petition_id).where(v.id == version_id))
         if found != petition_id:
             raise CaseworkError(
-                f"response version: {version_id} is not a response to petition {petition_id}"
+                f"Response version {version_id} is not a response to petition {petition_id}",
+                field="response_version_id",
             )
         return version_id
     current = session.scalar(select(v.id).where(v.petition_id == petition_id, v.is_current))
     if current is None:
-        raise CaseworkError(f"petition {petition_id} has no Government response to ask to revise")
+        raise CaseworkError(
+            f"Petition {petition_id} has no Government response to ask to revise yet"
+        )
     return current

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from caseworker.domain import rules
-from caseworker.domain.casework import Verdict
+from caseworker.domain.casework import Answer, Verdict
 from caseworker.domain.keyterms import Coverage, KeyTerm, Span, find_terms, key_terms
 from caseworker.domain.textdiff import SideBySide, compare
 from caseworker.services.casework.common import (
@@ -66,25 +66,29 @@ class ReviewService(CaseworkServiceBase):
         response_version_id: int,
         verdict: Verdict,
         *,
-        answers_request: bool | None = None,
-        states_position: bool | None = None,
+        answers_request: Answer | bool | str | None = None,
+        states_position: Answer | bool | str | None = None,
         notes: str = "",
         review_id: int | None = None,
         expected_version: int | None = None,
     ) -> ReviewView:
-        """Record a new review, or change one (``review_id`` with the version last seen)."""
+        """Record a new review, or change one (``review_id`` with the version last seen).
+
+        The checklist answers are yes, partly or no (True and False still mean yes and no).
+        """
         values = {
-            "verdict": Verdict(verdict).value,
-            "answers_request": answers_request,
-            "states_position": states_position,
+            "verdict": _verdict(verdict).value,
+            "answers_request": _answer("answers_request", answers_request),
+            "states_position": _answer("states_position", states_position),
             "notes": notes.strip(),
         }
         with self._writes.begin() as session:
             version = _version(session, response_version_id)
             if version.petition_id != petition_id:
                 raise CaseworkError(
-                    f"response version: {response_version_id} is not a response to petition "
-                    f"{petition_id}"
+                    f"Response version {response_version_id} is not a response to petition "
+                    f"{petition_id}: choose one of its own responses",
+                    field="response_version_id",
                 )
             if review_id is None:
                 return self._create(session, version, values)
@@ -129,6 +133,32 @@ class ReviewService(CaseworkServiceBase):
                changes: Mapping[str, tuple[object, object]] | None = None) -> None:  # fmt: skip
         entry = AuditEntry("review", review.id, action, review.petition_id)
         record_audit(session, entry, self.actor, self.clock.now(), changes)
+
+
+QUESTIONS = {
+    "answers_request": "Does the response answer the request",
+    "states_position": "Does the response state the Government's position",
+}
+
+
+def _answer(name: str, value: Answer | bool | str | None) -> str | None:
+    try:
+        answer = Answer.read(value)
+    except ValueError:
+        raise CaseworkError(
+            f"{QUESTIONS[name]}? Answer yes, partly or no (not {str(value)!r})", field=name
+        ) from None
+    return None if answer is None else answer.value
+
+
+def _verdict(value: Verdict | str) -> Verdict:
+    try:
+        return Verdict(value)
+    except ValueError:
+        allowed = ", ".join(v.value for v in Verdict)
+        raise CaseworkError(
+            f"Choose a verdict: {allowed} (not {str(value)!r})", field="verdict"
+        ) from None
 
 
 def _load(session: Session, review_id: int) -> ResponseReview:

@@ -16,8 +16,9 @@ class ReviewView:
     reviewer: str
     reviewed_at: datetime
     verdict: str
-    answers_request: bool | None
-    states_position: bool | None
+    #: "yes", "partly" or "no" (``Answer`` values); None while unanswered.
+    answers_request: str | None
+    states_position: str | None
     on_time: bool | None
     notes: str
     version: int

@@ -82,8 +82,9 @@ def test_a_draft_is_not_answered_and_must_have_reasons_to_be_sent(
     assert (draft.sent_on, draft.due_on) == (None, None)
     import_revised(answered, tmp_path)
     assert alice.requests.get(draft.id).status == "draft"
-    with pytest.raises(CaseworkError, match="^reasons:"):
+    with pytest.raises(CaseworkError, match="^Say which points of the response") as refused:
         alice.requests.mark_sent(draft.id, draft.version)
+    assert refused.value.field == "reasons"
     draft = alice.requests.edit(draft.id, draft.version, {"reasons": "Not answered."})
     sent = alice.requests.mark_sent(draft.id, draft.version)
     assert (sent.status, sent.sent_on, sent.due_on) == (
@@ -105,19 +106,20 @@ def test_moves_the_process_does_not_allow_are_refused(alice: CaseworkServices) -
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"due_on": date(2025, 6, 1)}, "^due on: 2025-06-01 is before"),
-        ({"status": "lost"}, "^status: 'lost' is not one of"),
-        ({"petition_id": 1}, "^petition_id: not a field"),
-        ({"reasons": "  "}, "^reasons:"),
-        ({"sent_on": date(2025, 6, 21)}, "^sent on: 2025-06-21 is in the future"),
+        ({"due_on": date(2025, 6, 1)}, r"^The due date \(2025-06-01\) is before the request"),
+        ({"status": "lost"}, "^A request's status is one of draft, sent"),
+        ({"petition_id": 1}, "^A clerk cannot change petition_id"),
+        ({"reasons": "  "}, r"^Say which points of the response fall short \(the reasons"),
+        ({"sent_on": date(2025, 6, 21)}, r"^The date sent \(2025-06-21\) is in the future"),
     ],
 )
-def test_bad_edits_name_the_field_and_change_nothing(
+def test_bad_edits_are_refused_in_plain_english_naming_the_field_and_change_nothing(
     alice: CaseworkServices, changes: dict[str, object], message: str
 ) -> None:
     request = alice.requests.create(PID, "Not answered.")
-    with pytest.raises(CaseworkError, match=message):
+    with pytest.raises(CaseworkError, match=message) as refused:
         alice.requests.edit(request.id, request.version, changes)
+    assert refused.value.field == next(iter(changes))
     assert alice.requests.get(request.id) == request
 
 
