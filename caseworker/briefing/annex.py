@@ -7,8 +7,8 @@ from reportlab.platypus import Flowable, Paragraph
 from caseworker.briefing import figures
 from caseworker.briefing.blocks import Outline
 from caseworker.briefing.signatures import constituency_table
+from caseworker.formatting import count
 from caseworker.pdf import styles as s
-from caseworker.pdf.formats import count
 from caseworker.pdf.text import para
 from caseworker.services.dto import PetitionDetail
 

@@ -16,6 +16,7 @@ from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 
+from caseworker.formatting import month_year, short_date
 from caseworker.pdf import styles as s
 from caseworker.pdf.fonts import SANS
 from caseworker.pdf.text import printable
@@ -49,11 +50,11 @@ def _nice_step(top: float, ticks: int = 5) -> float:
 
 
 def _month_label(day: date, first: date) -> str:
-    return f"{day:%b %Y}" if day == first or day.month == 1 else f"{day:%b}"
+    return month_year(day, year=day == first or day.month == 1)
 
 
 def _short_day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    return short_date(day)
 
 
 def _month_starts(first: date, last: date, most: int = 7) -> list[date]:

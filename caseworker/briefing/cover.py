@@ -19,9 +19,9 @@ from reportlab.platypus import (
 
 from caseworker.briefing.blocks import facts_table
 from caseworker.briefing.model import BriefingPack
+from caseworker.formatting import long_date, papers_clock, papers_moment, weekday_date
 from caseworker.pdf import styles as s
 from caseworker.pdf.document import BODY, contents_list
-from caseworker.pdf.formats import clock, long_date, moment, weekday_date
 from caseworker.pdf.text import para
 
 HOUSE = "House of Commons"
@@ -68,13 +68,13 @@ def cover_facts(pack: BriefingPack) -> list[tuple[str, str]]:
     rows.append(("Reference", pack.reference))
     rows.append(("Prepared", long_date(pack.prepared_on)))
     if pack.data_as_at is not None:
-        rows.append(("Signature data as at", moment(pack.data_as_at)))
+        rows.append(("Signature data as at", papers_moment(pack.data_as_at)))
     return rows
 
 
 def debate_line(pack: BriefingPack) -> str:
     when = (
-        f"{weekday_date(pack.debate_date)}, {clock(pack.debate_time)}"
+        f"{weekday_date(pack.debate_date)}, {papers_clock(pack.debate_time)}"
         if pack.debate_date is not None
         else "Date not yet scheduled"
     )

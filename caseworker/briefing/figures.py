@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from caseworker.domain import rules
-from caseworker.pdf.formats import long_date
+from caseworker.formatting import long_date
 from caseworker.services.dto import CountView, PetitionDetail, SnapshotView
 
 UK_CODE = "GB"

@@ -14,9 +14,9 @@ from caseworker.briefing import annex, signatures, summary, texts
 from caseworker.briefing.blocks import Outline
 from caseworker.briefing.cover import contents, cover
 from caseworker.briefing.model import SECTION_TITLES, BriefingPack, Section
+from caseworker.formatting import long_date, weekday_date
 from caseworker.jobs import CancelCheck, Cancelled, ProgressCallback, never_cancelled, no_progress
 from caseworker.pdf.document import DocumentInfo, ParliamentaryDocument
-from caseworker.pdf.formats import long_date, weekday_date
 from caseworker.services.dto import PetitionDetail
 
 AUTHOR = "House of Commons Petitions Committee"

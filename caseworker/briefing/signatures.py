@@ -10,9 +10,9 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from caseworker.briefing import charts, figures
 from caseworker.briefing.blocks import Outline, data_table, fitted_widths, note, plain, side_by_side
 from caseworker.domain import rules
+from caseworker.formatting import count, long_date, papers_moment, share
 from caseworker.pdf import styles as s
 from caseworker.pdf.fonts import SANS_BOLD
-from caseworker.pdf.formats import count, long_date, moment, share
 from caseworker.pdf.text import para
 from caseworker.services.dto import PetitionDetail
 
@@ -39,7 +39,7 @@ def _totals(petition: PetitionDetail) -> list[Flowable]:
     st = s.styles()
     text = f"The petition has {count(petition.signature_count)} signatures"
     if petition.updated_at is not None:
-        text += f" (as at {moment(petition.updated_at)})"
+        text += f" (as at {papers_moment(petition.updated_at)})"
     uk, _others, _rest = figures.countries(petition)
     if uk is not None:
         abroad = petition.signature_count - uk.signature_count

@@ -9,8 +9,8 @@ from caseworker.briefing import figures
 from caseworker.briefing.blocks import Outline, facts_table
 from caseworker.briefing.model import SECTION_TITLES, BriefingPack, Section
 from caseworker.domain import rules
+from caseworker.formatting import count, long_date, papers_moment, weekday_date
 from caseworker.pdf import styles as s
-from caseworker.pdf.formats import count, long_date, moment, weekday_date
 from caseworker.pdf.text import para
 from caseworker.services.dto import PetitionDetail
 
@@ -46,7 +46,7 @@ def summary(pack: BriefingPack, outline: Outline) -> list[Flowable]:
         closing.append(
             Paragraph(
                 para(
-                    f"Signature counts as at {moment(pack.data_as_at)}; they change while a "
+                    f"Signature counts as at {papers_moment(pack.data_as_at)}; they change while a "
                     "petition is open."
                 ),
                 st.note,

@@ -10,8 +10,8 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from caseworker.briefing.blocks import Outline, facts_table, note, paragraphs, plain
 from caseworker.domain import rules
+from caseworker.formatting import long_date
 from caseworker.pdf import styles as s
-from caseworker.pdf.formats import long_date
 from caseworker.pdf.text import para
 from caseworker.services.dto import (
     PetitionDetail,

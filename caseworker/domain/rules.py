@@ -10,6 +10,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from caseworker import formatting
+
 #: Parliament's days are London days: a petition crossing 10,000 at 00:12 BST did so that day.
 LONDON = ZoneInfo("Europe/London")
 
@@ -119,5 +121,6 @@ def closing_time(opened_at: datetime, closing_date: date | None = None) -> datet
 
 
 def long_date(day: date) -> str:
-    """A date as the Committee writes it in letters and reports: 10 July 2025."""
-    return f"{day.day} {day:%B %Y}"
+    """A date as the Committee writes it in letters and reports: 10 July 2025 (House style,
+    whatever the desktop's language: see ``caseworker.formatting``)."""
+    return formatting.long_date(day)

@@ -6,7 +6,7 @@ import textwrap
 from dataclasses import dataclass
 from datetime import date
 
-from caseworker.domain.rules import long_date
+from caseworker.formatting import long_date
 from caseworker.letters.templates import LetterKind
 
 COMMITTEE = "Petitions Committee"

@@ -11,7 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import HRFlowable, Paragraph, SimpleDocTemplate, Spacer
 
-from caseworker.domain.rules import long_date
+from caseworker.formatting import long_date
 from caseworker.letters.compose import ADDRESS, COMMITTEE, HOUSE, Letter
 from caseworker.pdf.fonts import SERIF, SERIF_BOLD, register_fonts
 from caseworker.pdf.text import para

@@ -20,6 +20,9 @@ class PetitionSummary:
     closed_at: datetime | None
     response_threshold_reached_at: datetime | None
     government_response_at: datetime | None
+    #: The date of the current Government response (a revised one's own date): the
+    #: "Response" column in the window and in ``list``.
+    responded_on: date | None
     debate_threshold_reached_at: datetime | None
     scheduled_debate_date: date | None
     debate_outcome_at: datetime | None

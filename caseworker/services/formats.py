@@ -9,7 +9,7 @@ from dataclasses import asdict, fields, is_dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from caseworker.domain.rules import london_date
+from caseworker.formatting import short_date
 from caseworker.services import dto
 
 LIST_KEYS = (
@@ -109,9 +109,9 @@ def _table_cells(r: dto.PetitionSummary, with_age: bool) -> list[str]:
         r.state,
         f"{r.signature_count:,}",
         _day(r.response_threshold_reached_at),
-        _day(r.government_response_at),
+        _day(r.responded_on),
         _day(r.debate_threshold_reached_at),
-        r.scheduled_debate_date.isoformat() if r.scheduled_debate_date else "",
+        _day(r.scheduled_debate_date),
     ]
     if with_age:
         cells.append(f"{r.days_waiting} days" if r.days_waiting is not None else "")
@@ -119,8 +119,8 @@ def _table_cells(r: dto.PetitionSummary, with_age: bool) -> list[str]:
     return cells
 
 
-def _day(value: datetime | None) -> str:
-    return london_date(value).isoformat() if value else ""
+def _day(value: date | datetime | None) -> str:
+    return short_date(value) if value else ""
 
 
 def detail_record(d: dto.PetitionDetail) -> dict[str, Any]:

@@ -34,6 +34,7 @@ SUMMARY_COLUMNS = (
     P.closed_at,
     P.response_threshold_reached_at,
     P.government_response_at,
+    P.responded_on,
     P.debate_threshold_reached_at,
     P.scheduled_debate_date,
     P.debate_outcome_at,

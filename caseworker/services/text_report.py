@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from datetime import date, datetime
 
-from caseworker.domain.rules import LONDON
+from caseworker.formatting import counted, long_date, moment
 from caseworker.services import dto
 
 WIDTH = 88
@@ -115,7 +115,7 @@ def _signatures(d: dto.PetitionDetail) -> str:
     lines = []
     if d.signature_history:
         lines.append(
-            f"Signature history: {len(d.signature_history)} snapshots from "
+            f"Signature history: {counted(len(d.signature_history), 'snapshot')} from "
             f"{_when(d.signature_history[0].at)} to {_when(d.signature_history[-1].at)}"
         )
     top = sorted(d.signatures_by_constituency, key=lambda c: -c.signature_count)[:10]
@@ -141,11 +141,12 @@ def _business(d: dto.PetitionDetail) -> str:
 
 
 def _when(value: date | datetime | None) -> str:
+    # A terminal may be anywhere: a time names its zone (BST or GMT).
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return value.astimezone(LONDON).strftime("%d %b %Y %H:%M %Z")
-    return value.strftime("%d %b %Y")
+        return moment(value, zone_name=True)
+    return long_date(value)
 
 
 def _wrap(text: str) -> str:

@@ -30,8 +30,8 @@ if str(PROJECT_ROOT) not in sys.path:  # run as a plain script
 from caseworker.briefing import BriefingPack, write_pack  # noqa: E402
 from caseworker.briefing import figures as fig  # noqa: E402
 from caseworker.demo import generate_demo  # noqa: E402
+from caseworker.formatting import count, long_date, share  # noqa: E402
 from caseworker.pdf.fonts import fonts_folder, register_fonts  # noqa: E402
-from caseworker.pdf.formats import count, long_date, share  # noqa: E402
 from caseworker.services.briefing import BriefingService  # noqa: E402
 from caseworker.storage import models as m  # noqa: E402
 from caseworker.storage.engine import Database, open_database  # noqa: E402

@@ -8,7 +8,8 @@ from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 
-from caseworker.domain.rules import london_date
+from caseworker import formatting
+from caseworker.formatting import day_month, short_date
 from caseworker.services.dto import PetitionRow
 from caseworker.services.petitions import SortKey
 
@@ -28,27 +29,27 @@ class Column:
 
 
 def day(value: date | datetime | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        value = london_date(value)
-    return value.strftime("%d %b %Y")
+    """House style where space is short: "5 Apr 2025" (a timestamp's London date)."""
+    return "" if value is None else short_date(value)
 
 
 def count(value: int | None) -> str:
-    return "" if value is None else f"{value:,}"
+    return "" if value is None else formatting.count(value)
 
 
 def waiting(row: PetitionRow) -> str:
     if row.days_waiting is None:
         # Not waiting for anything: for an open petition heading for a threshold, say when.
         if row.forecast_crossing_at is not None and row.forecast_threshold is not None:
-            expected = london_date(row.forecast_crossing_at)
-            return f"{row.forecast_threshold:,} by ~{expected:%d %b}"
+            expected = day_month(row.forecast_crossing_at)
+            return f"{formatting.count(row.forecast_threshold)} by ~{expected}"
         return ""
-    text = f"{row.days_waiting:,} days"
+    text = formatting.counted(row.days_waiting, "day")
     return f"{text} · overdue" if row.overdue else text
 
+
+#: The same meaning as ``list``'s Response column (``PetitionSummary.responded_on``).
+RESPONSE_TOOLTIP = "Date of the current Government response (a revised response's own date)"
 
 COLUMNS: tuple[Column, ...] = (
     Column("id", "No.", lambda r: str(r.id), SortKey.ID, RIGHT, "e-petition number", 8),
@@ -64,7 +65,7 @@ COLUMNS: tuple[Column, ...] = (
            "Days waiting for a Government response or a debate decision; for an open petition "
            "heading for a threshold, when it is expected to cross", 18),
     Column("response", "Response", lambda r: day(r.responded_on), SortKey.RESPONSE, LEFT,
-           "Date of the current Government response", 11),
+           RESPONSE_TOOLTIP, 11),
     Column("crossed_100k", "100,000 on", lambda r: day(r.debate_threshold_reached_at),
            SortKey.CROSSED_100K, LEFT, "Date the petition crossed 100,000 signatures", 11),
     Column("debate", "Debate", lambda r: day(r.scheduled_debate_date), SortKey.DEBATE, LEFT,

@@ -8,7 +8,7 @@ import pytest
 
 from caseworker.briefing import PackError, Section, parse_sections
 from caseworker.briefing.figures import Ranked, member_constituency, table_points
-from caseworker.pdf.formats import clock, count, long_date, moment, share, weekday_date
+from caseworker.formatting import count, long_date, papers_clock, papers_moment, share, weekday_date
 from caseworker.services.briefing import DebateGroup
 from caseworker.services.dto import CountView
 
@@ -18,11 +18,11 @@ def test_site_style_numbers_dates_and_times() -> None:
     assert share(1, 3) == "33.3%" and share(1, 0) == "–"
     assert long_date(date(2025, 7, 10)) == "10 July 2025"
     assert weekday_date(date(2025, 7, 7)) == "Monday 7 July 2025"
-    assert [clock(time(h, m)) for h, m in ((16, 30), (11, 0), (12, 0), (0, 5))] == [
+    assert [papers_clock(time(h, m)) for h, m in ((16, 30), (11, 0), (12, 0), (0, 5))] == [
         "4.30pm", "11am", "12 noon", "12.05am",
     ]  # fmt: skip
     # 23:30 UTC in summer is the next day in London.
-    assert moment(datetime(2025, 6, 30, 23, 30, tzinfo=UTC)) == "1 July 2025, 12.30am"
+    assert papers_moment(datetime(2025, 6, 30, 23, 30, tzinfo=UTC)) == "1 July 2025, 12.30am"
 
 
 def test_table_points_are_month_ends_thinned_and_end_with_the_latest() -> None:
