@@ -19,7 +19,7 @@ from caseworker.cli.common import (
     write_json,
     write_text,
 )
-from caseworker.domain.casework import RequestStatus
+from caseworker.domain.casework import RequestSort, RequestStatus
 from caseworker.letters.templates import LetterKind
 from caseworker.services.casework import (
     CaseworkError,
@@ -29,6 +29,7 @@ from caseworker.services.casework import (
     write_letter,
 )
 from caseworker.services.casework.formats import requests_json, requests_table
+from caseworker.services.casework.requests import sort_views
 from caseworker.services.petitions import PetitionService
 from caseworker.storage.engine import Database
 
@@ -55,6 +56,10 @@ def add_parsers(commands: Subcommands) -> None:
     p.add_argument("--status", choices=[s.value for s in RequestStatus])
     p.add_argument("--petition", type=record_number, metavar="ID",
                    help="only requests about this petition")  # fmt: skip
+    p.add_argument("--sort", choices=[s.value for s in RequestSort],
+                   help="sort by due date, sent date, last chase, status or petition "
+                   "(default: by number)")  # fmt: skip
+    p.add_argument("--descending", action="store_true", help="latest (or highest) first")
     p.add_argument("--format", choices=["table", "json"], default="table")
 
     p = commands.add_parser(
@@ -88,6 +93,8 @@ def _requests(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) 
     if args.petition is not None:
         PetitionService(db).get_petition(args.petition)  # refuses an unknown number
     rows = _services(db).requests.list_requests(status=status, petition_id=args.petition)
+    if args.sort:
+        rows = sort_views(rows, RequestSort(args.sort), args.descending)
     if args.format == "json":
         write_json(out, requests_json(rows, date.today()))
     else:

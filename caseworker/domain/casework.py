@@ -66,6 +66,16 @@ class RequestStatus(StrEnum):
         return self in (RequestStatus.ACCEPTED, RequestStatus.WITHDRAWN)
 
 
+class RequestSort(StrEnum):
+    """The columns the Requests view (and ``requests --sort``) can be sorted on."""
+
+    DUE = "due"
+    SENT = "sent"
+    CHASED = "chased"
+    STATUS = "status"
+    PETITION = "petition"
+
+
 AWAITING_DEPARTMENT = frozenset({RequestStatus.SENT, RequestStatus.CHASED})
 
 #: The moves a clerk can make from each status (undo may restore any earlier status).

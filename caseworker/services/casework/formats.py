@@ -22,6 +22,7 @@ def request_record(r: dto.RevisionRequestView, today: date) -> dict[str, Any]:
         "due_on": plain(r.due_on),
         "overdue": is_overdue(RequestStatus(r.status), r.due_on, today),
         "chased_on": [plain(c.chased_on) for c in r.chases],
+        "last_chased_on": plain(r.last_chased_on),
         # The response version the request is about, and the revised one once received.
         "response_version": r.response_version_id,
         "response_responded_on": plain(r.response_responded_on),

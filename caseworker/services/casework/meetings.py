@@ -8,12 +8,14 @@ to be accepted, requests whose due date has passed, and decisions deferred earli
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from caseworker.domain.casework import AWAITING_DEPARTMENT, Decision, RequestStatus, default_cut_off
+from caseworker.services.casework.agenda_pdf import agenda_pdf, write_agenda
 from caseworker.services.casework.common import (
     AuditEntry,
     CaseworkError,
@@ -29,6 +31,7 @@ from caseworker.storage import models as m
 from caseworker.storage.casework_models import (
     CommitteeMeeting,
     MeetingDecision,
+    RequestChase,
     ResponseReview,
     RevisionRequest,
 )
@@ -40,8 +43,19 @@ CUT_OFF_AFTER_MEETING = "The cut-off date must be on or before the day of the me
 class ItemKind:
     REVISED = "revised response"
     RESPONSE = "response"
-    OVERDUE = "request overdue"
+    OVERDUE = "revised response overdue"
     DEFERRED = "deferred"
+
+
+#: A request in these statuses settles the response it is about: the Committee has already
+#: asked for (or accepted) a revised one, so that response is not new business.
+SETTLING_REQUESTS = (
+    RequestStatus.SENT.value,
+    RequestStatus.CHASED.value,
+    RequestStatus.RECEIVED.value,
+    RequestStatus.ACCEPTED.value,
+)
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 #: When a petition qualifies in several ways, the first kind here is the one shown.
@@ -106,6 +120,14 @@ class MeetingService(CaseworkServiceBase):
             else:
                 view = _view(session, None, meets_on, cut_off)
             return view, _agenda(session, view)
+
+    def agenda_pdf(self, meets_on: date) -> bytes:
+        """The meeting papers: the agenda of the meeting on that day as PDF bytes."""
+        return agenda_pdf(*self.agenda_for(meets_on))
+
+    def save_agenda(self, meets_on: date, path: Path) -> None:
+        """Save the meeting papers to a PDF file (whole or not at all)."""
+        write_agenda(*self.agenda_for(meets_on), path)
 
     def record_decision(
         self, meeting_id: int, petition_id: int, decision: Decision, *, notes: str = "",
@@ -197,7 +219,7 @@ def _agenda(session: Session, view: MeetingView) -> list[AgendaItem]:
         for row in rows:
             found.setdefault(row["petition_id"], {"kind": kind, **row})
     decisions = _decisions(session, view.id) if view.id is not None else {}
-    facts = _Facts(session, list(found))
+    facts = _Facts(session, list(found), view.meets_on)
     return [_item(facts, row, decisions.get(pid)) for pid, row in _sorted(found)]
 
 
@@ -218,15 +240,34 @@ def _revised(session: Session, view: MeetingView) -> list[dict[str, Any]]:
 
 
 def _responses(session: Session, view: MeetingView) -> list[dict[str, Any]]:
-    """Responses that arrived in the meeting's window, other than revised ones."""
+    """Responses that arrived in the meeting's window, other than revised ones and those
+    already settled (a request about them sent or accepted, or decided at an earlier meeting).
+    """
     v, r = m.ResponseVersion, RevisionRequest
     is_revision = select(r.id).where(r.revised_version_id == v.id).exists()
     query = (
         select(v.petition_id, v.id.label("response_version_id"), v.responded_on.label("on"))
         .where(v.responded_on > view.window_start, v.responded_on <= view.cut_off)
-        .where(~is_revision)
+        .where(~is_revision, ~_settled(v.id, view))
     )
     return _rows(session, query)
+
+
+def _settled(version_id: Any, view: MeetingView) -> Any:
+    r, d, mt = RevisionRequest, MeetingDecision, CommitteeMeeting
+    requested = (
+        select(r.id)
+        .where(r.response_version_id == version_id, r.status.in_(SETTLING_REQUESTS))
+        .exists()
+    )
+    decided = (
+        select(d.id)
+        .join(mt, mt.id == d.meeting_id)
+        .where(d.response_version_id == version_id, mt.meets_on < view.meets_on)
+        .where(d.decision != Decision.DEFER.value)
+        .exists()
+    )
+    return requested | decided
 
 
 def _overdue(session: Session, view: MeetingView) -> list[dict[str, Any]]:
@@ -255,6 +296,8 @@ def _deferred(session: Session, view: MeetingView) -> list[dict[str, Any]]:
         .join(mt, mt.id == d.meeting_id)
         .join(earlier, and_(earlier.c.petition_id == d.petition_id, earlier.c.last == mt.meets_on))
         .where(d.decision == Decision.DEFER.value)
+        # Deferred, then settled since (a request about it sent): nothing left to decide.
+        .where(d.request_id.is_not(None) | ~_settled(d.response_version_id, view))
     )
     return _rows(session, query)
 
@@ -290,7 +333,7 @@ class _Facts:
     """The petitions and clerks' verdicts behind an agenda, read in two queries (not two per
     item: an agenda after a long recess has hundreds of items)."""
 
-    def __init__(self, session: Session, petition_ids: list[int]) -> None:
+    def __init__(self, session: Session, petition_ids: list[int], meets_on: date) -> None:
         p, r = m.Petition, ResponseReview
         self.petitions = {
             row.id: row
@@ -310,6 +353,14 @@ class _Facts:
         for pid, version_id, verdict in session.execute(reviews):  # later ones overwrite
             self.latest[pid] = verdict
             self.by_version[(pid, version_id)] = verdict
+        c = RequestChase
+        chases = (
+            select(c.request_id, func.max(c.chased_on))
+            .join(RevisionRequest, RevisionRequest.id == c.request_id)
+            .where(RevisionRequest.petition_id.in_(petition_ids), c.chased_on <= meets_on)
+            .group_by(c.request_id)
+        )
+        self.last_chased: dict[int, date] = {rid: day for rid, day in session.execute(chases)}
 
     def verdict(self, pid: int, version_id: int | None) -> str | None:
         """The clerk's verdict on the version an item is about (else the latest on any)."""
@@ -330,9 +381,28 @@ def _item(facts: _Facts, row: dict[str, Any], decision: DecisionView | None) -> 
         response_version_id=row.get("response_version_id"),
         request_id=row.get("request_id"),
         on=row.get("on"),
+        label=_label(row, facts),
         latest_verdict=facts.verdict(pid, row.get("response_version_id")),
         decision=decision,
     )
+
+
+def _label(row: dict[str, Any], facts: _Facts) -> str:
+    """What the Committee is asked to decide, in words: "revised response overdue, chased
+    25 Sep", "deferred on 10 Jun 2025"."""
+    kind: str = row["kind"]
+    if kind == ItemKind.OVERDUE:
+        chased = facts.last_chased.get(row.get("request_id") or 0)
+        return f"{kind}, chased {day_month(chased)}" if chased else kind
+    if kind == ItemKind.DEFERRED and row.get("on"):
+        on: date = row["on"]
+        return f"deferred on {day_month(on)} {on.year}"
+    return kind
+
+
+def day_month(day: date) -> str:
+    """25 Sep: the same whatever the desktop's language."""
+    return f"{day.day} {MONTHS[day.month - 1]}"
 
 
 def _decision_view(r: MeetingDecision) -> DecisionView:

@@ -17,8 +17,10 @@ from sqlalchemy.orm import Session
 from caseworker.domain.casework import (
     AWAITING_DEPARTMENT,
     TRANSITIONS,
+    RequestSort,
     RequestStatus,
     default_due_on,
+    is_overdue,
 )
 from caseworker.services import dto
 from caseworker.services.casework.common import (
@@ -32,6 +34,7 @@ from caseworker.services.casework.common import (
 )
 from caseworker.services.casework.request_views import department_names, request_view
 from caseworker.services.casework.settings import revision_days
+from caseworker.services.casework.views import RequestRow
 from caseworker.services.errors import PetitionNotFound
 from caseworker.storage import models as m
 from caseworker.storage.casework_models import RequestChase, RevisionRequest
@@ -58,6 +61,32 @@ class RevisionRequestService(CaseworkServiceBase):
             query = query.where(RevisionRequest.petition_id == petition_id)
         with self._sessions() as session:
             return [request_view(session, r) for r in session.scalars(query)]
+
+    def outstanding(
+        self, *, sort: RequestSort = RequestSort.DUE, descending: bool = False,
+        include_closed: bool = False, status: RequestStatus | None = None,
+    ) -> list[RequestRow]:  # fmt: skip
+        """The Requests view: drafts and requests awaiting the department (every request with
+        ``include_closed``), with the petition's action and an overdue flag, sorted."""
+        today = self.clock.today()
+        query = select(RevisionRequest, m.Petition.action).join(
+            m.Petition, m.Petition.id == RevisionRequest.petition_id
+        )
+        if status is not None:
+            query = query.where(RevisionRequest.status == status.value)
+        elif not include_closed:
+            open_statuses = [RequestStatus.DRAFT.value, *(s.value for s in AWAITING_DEPARTMENT)]
+            query = query.where(RevisionRequest.status.in_(open_statuses))
+        with self._sessions() as session:
+            rows = [
+                RequestRow(
+                    request_view(session, r),
+                    action,
+                    is_overdue(RequestStatus(r.status), r.due_on, today),
+                )
+                for r, action in session.execute(query.order_by(RevisionRequest.id))
+            ]
+        return sort_requests(rows, sort, descending)
 
     # Creating ------------------------------------------------------------------------------
 
@@ -238,6 +267,30 @@ class RevisionRequestService(CaseworkServiceBase):
         subject_id: int | str = request.id if chase_id is None else f"{request.id}/{chase_id}"
         entry = AuditEntry("request", subject_id, action, request.petition_id)
         record_audit(session, entry, self.actor, self.clock.now(), changes)
+
+
+def sort_requests(rows: list[RequestRow], sort: RequestSort, descending: bool) -> list[RequestRow]:
+    by_id = {row.request.id: row for row in rows}
+    views = sort_views([row.request for row in rows], sort, descending)
+    return [by_id[view.id] for view in views]
+
+
+def sort_views(
+    views: list[dto.RevisionRequestView], sort: RequestSort, descending: bool = False
+) -> list[dto.RevisionRequestView]:
+    """Sorted on one column, then by request number; rows without a date go last either way."""
+    views = sorted(views, key=lambda v: v.id)
+    if sort is RequestSort.PETITION:
+        return sorted(views, key=lambda v: v.petition_id, reverse=descending)
+    if sort is RequestSort.STATUS:
+        order = {s.value: i for i, s in enumerate(RequestStatus)}
+        return sorted(views, key=lambda v: order[v.status], reverse=descending)
+    attribute = {RequestSort.DUE: "due_on", RequestSort.SENT: "sent_on",
+                 RequestSort.CHASED: "last_chased_on"}[sort]  # fmt: skip
+    dated = [v for v in views if getattr(v, attribute) is not None]
+    undated = [v for v in views if getattr(v, attribute) is None]
+    dated.sort(key=lambda v: getattr(v, attribute), reverse=descending)
+    return dated + undated
 
 
 def _load(session: Session, request_id: int, *, for_update: bool = False) -> RevisionRequest:

@@ -68,6 +68,20 @@ class ReviewPane:
 
 
 @dataclass(frozen=True)
+class RequestRow:
+    """One row of the Requests view: a request, its petition, and where it stands today."""
+
+    request: dto.RevisionRequestView
+    action: str
+    #: Open and past its due date (as of the day the rows were read).
+    overdue: bool
+
+    @property
+    def last_chased_on(self) -> date | None:
+        return self.request.last_chased_on
+
+
+@dataclass(frozen=True)
 class AuditEntryView:
     at: datetime
     actor: str
@@ -118,5 +132,7 @@ class AgendaItem:
     request_id: int | None
     #: When the response arrived, or for an overdue request when it was due.
     on: date | None
+    #: What to decide, in words: "revised response overdue, chased 25 Sep".
+    label: str
     latest_verdict: str | None
     decision: DecisionView | None

@@ -49,7 +49,7 @@ def test_overdue_and_received_requests_come_back_to_the_committee(
 ) -> None:
     request = alice.requests.create(PID, "Not answered.", due_on=date(2025, 7, 1))
     meeting = alice.meetings.open_meeting(date(2025, 7, 8))
-    assert kinds(alice, meeting.recorded_id) == {PID: "request overdue"}
+    assert kinds(alice, meeting.recorded_id) == {PID: "revised response overdue"}
     import_revised(answered, tmp_path)
     later = alice.meetings.open_meeting(date(2025, 7, 15))
     (item,) = alice.meetings.agenda(later.recorded_id)
