@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import TextIO
 
@@ -117,32 +116,50 @@ def _stopped_advice(reason: str) -> str:
 
 
 def _list(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    service = PetitionService(db)
+    data = service.data_date()
     query = PetitionQuery(
         queue=Queue(args.queue),
         state=args.state,
         search=args.search,
-        as_of=args.as_of or date.today(),
+        as_of=args.as_of or data.as_of,
         response_days=args.response_days,
     )
     if args.search and search_words(args.search).trimmed:
         say(err, f"{PROG}: the search uses its first {MAX_WORDS} words, each up to "
             f"{MAX_WORD_LENGTH} letters")  # fmt: skip
-    rows = PetitionService(db).list_petitions(query)
+    rows = service.list_petitions(query)
     with_age = age_column(query.queue) is not None
+    notice = "" if args.as_of else data.notice()
     if args.format == "json":
+        _stale_notice(err, notice)
         write_json(out, formats.list_json(rows, with_age=with_age))
         return 0
-    render = {"csv": formats.list_csv, "table": formats.list_table}
-    write_text(out, render[args.format](rows, with_age=with_age))
+    if args.format == "csv":
+        _stale_notice(err, notice)
+        write_text(out, formats.list_csv(rows, with_age=with_age))
+        return 0
+    table = formats.list_table(rows, with_age=with_age)
+    write_text(out, f"{notice}\n\n{table}" if notice else table)
     return 0
 
 
+def _stale_notice(err: TextIO, notice: str) -> None:
+    # JSON and CSV stay machine-readable on stdout; the warning goes beside them.
+    if notice:
+        say(err, f"{PROG}: {notice}")
+
+
 def _show(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    detail = PetitionService(db).get_petition(args.id)
+    service = PetitionService(db)
+    data = service.data_date()
+    detail = service.get_petition(args.id, as_of=data.as_of)
     if args.format == "json":
+        _stale_notice(err, data.notice())
         write_json(out, formats.detail_json(detail))
     else:
-        write_text(out, detail_text(detail))
+        text = detail_text(detail)
+        write_text(out, f"{data.notice()}\n\n{text}" if data.stale else text)
     return 0
 
 

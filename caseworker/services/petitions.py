@@ -7,7 +7,7 @@ without loading it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -15,6 +15,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from caseworker.domain import rules
+from caseworker.domain.data_date import DataDate
 from caseworker.services import dto
 from caseworker.services.detail import load_detail
 from caseworker.services.errors import PetitionNotFound
@@ -154,6 +155,17 @@ class PetitionService:
         if detail is None:
             raise PetitionNotFound(petition_id)
         return detail
+
+    def data_as_at(self) -> datetime | None:
+        """The newest capture stored: the latest ``updated_at`` (``None`` when empty)."""
+        with self._sessions() as session:
+            newest: datetime | None = session.execute(select(func.max(P.updated_at))).scalar()
+        return newest
+
+    def data_date(self, today: date | None = None) -> DataDate:
+        """How old the data is, the date to count ages to, and the line that says so
+        (the window's header, ``list`` and ``show``)."""
+        return DataDate(self.data_as_at(), today or date.today())
 
     def petition_ids(self) -> list[int]:
         with self._sessions() as session:
