@@ -4,25 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, update
 from sqlalchemy.engine import Connection
 
+from caseworker.importing.events import record_removed
 from caseworker.storage import models as m
 from caseworker.storage.engine import Database, for_writing
 from caseworker.storage.sync_models import ChangeEvent, SyncPetition, SyncRun
-from caseworker.storage.upsert import insert_ignore, table_of, upsert
+from caseworker.storage.upsert import table_of, upsert
 from caseworker.sync.options import SyncOptions
 
 if TYPE_CHECKING:
     from caseworker.sync.service import SyncSummary
 
 SYNC_PETITIONS = table_of(SyncPetition)
-CHANGE_EVENTS = table_of(ChangeEvent)
-#: A removal older than this starts seen, like every other change (see importing.events).
-UNSEEN_WINDOW = timedelta(days=7)
 
 
 def start_run(database: Database, site: str, now: datetime) -> int:
@@ -131,9 +129,7 @@ def _show_removed(connection: Connection, petition_id: int, now: datetime) -> No
         update(p).where(p.id == petition_id, p.state != "removed").values(state="removed")
     ).rowcount
     if changed:
-        event = {"petition_id": petition_id, "kind": "removed", "at": now, "recorded_at": now,
-                 "seen_at": None}  # fmt: skip
-        insert_ignore(connection, CHANGE_EVENTS, [event], ["petition_id", "kind", "at"])
+        record_removed(connection, petition_id, now, now)
 
 
 def periods_in(document: dict[str, object]) -> set[str]:
