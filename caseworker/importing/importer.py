@@ -24,6 +24,7 @@ from sqlalchemy.engine import Connection, Engine, NestedTransaction, RootTransac
 from sqlalchemy.exc import SQLAlchemyError
 
 from caseworker.domain.changes import ChangeKind
+from caseworker.formatting import counted
 from caseworker.identity import current_user
 from caseworker.importing.derived import refresh_derived
 from caseworker.importing.events import ChangeWatch
@@ -62,6 +63,8 @@ class ImportSummary:
     stopped: str | None = None
     not_tried: int = 0
     events: Counter[str] = field(default_factory=Counter)
+    #: Files in the folders given that are not captures, by kind ("CSV": 2).
+    skipped: Counter[str] = field(default_factory=Counter)
 
     @property
     def failed(self) -> int:
@@ -79,14 +82,30 @@ class ImportSummary:
         return events_line(self.events)
 
     def line(self) -> str:
+        """``3 files: 120 petitions imported, 4 updated, 0 unchanged; 0 files failed``.
+
+        Files are counted first (the window's import box relies on that start), then the
+        petitions they held, then the files that failed, then the files passed over.
+        """
         text = (
-            f"{self.files} files: {self.imported} imported, {self.updated} updated, "
-            f"{self.unchanged} unchanged, {self.failed} failed"
+            f"{counted(self.files, 'file')}: {counted(self.imported, 'petition')} imported, "
+            f"{self.updated:,} updated, {self.unchanged:,} unchanged; "
+            f"{counted(self.failed, 'file')} failed"
         )
         if self.stopped is not None:
             files = "file was" if self.not_tried == 1 else "files were"
-            text += f"; the import stopped: {self.stopped}; {self.not_tried} {files} not tried"
+            text += f"; the import stopped: {self.stopped}; {self.not_tried:,} {files} not tried"
+        if self.skipped:
+            text += f"; {self.skipped_line()}"
         return text + (" (cancelled)" if self.cancelled else "")
+
+    def skipped_line(self) -> str:
+        """``2 files skipped: not JSON (CSV 1, TXT 1)``; empty when none were."""
+        if not self.skipped:
+            return ""
+        kinds = ", ".join(f"{kind} {n:,}" for kind, n in sorted(self.skipped.items()))
+        total = counted(sum(self.skipped.values()), "file")
+        return f"{total} skipped: not JSON ({kinds})"
 
 
 @dataclass(frozen=True)
@@ -121,8 +140,8 @@ def import_paths(
     cancelled: CancelCheck = never_cancelled,
 ) -> ImportSummary:
     """Import every capture under ``paths``; a bad file is reported and skipped whole."""
-    sources = list(expand(paths))
     summary = ImportSummary()
+    sources = list(expand(paths, summary.skipped))
     batch = _Batch(engine, summary)
     try:
         for done, source in enumerate(sources):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections import Counter
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
@@ -35,24 +36,37 @@ CAPTURE_SUFFIXES = {".json"}
 ARCHIVE_SUFFIXES = {".zip"}
 
 
-def expand(paths: list[Path]) -> Iterator[Source | SourceError]:
-    """Every capture under ``paths``, in a stable order; problems are yielded, not raised."""
+def expand(
+    paths: list[Path], skipped: Counter[str] | None = None
+) -> Iterator[Source | SourceError]:
+    """Every capture under ``paths``, in a stable order; problems are yielded, not raised.
+
+    Files in a folder that are not captures (a CSV export, notes) are passed over; when
+    ``skipped`` is given they are counted there by kind (``skipped_kind``), so the summary
+    can say so once instead of file by file.
+    """
+    passed_over: Counter[str] = Counter() if skipped is None else skipped
     for path in paths:
-        yield from _given(path)
+        yield from _given(path, passed_over)
 
 
-def _given(path: Path) -> Iterator[Source | SourceError]:
+def skipped_kind(path: Path) -> str:
+    """``"CSV"``, ``"TXT"``, or ``"no extension"``: how a skipped file is summed up."""
+    return path.suffix[1:].upper() or "no extension"
+
+
+def _given(path: Path, skipped: Counter[str]) -> Iterator[Source | SourceError]:
     """A path named by the user: a folder is walked, a file read."""
     found = _stat(path)
     if isinstance(found, SourceError):
         yield found
     elif stat.S_ISDIR(found.st_mode):
-        yield from _folder(path)
+        yield from _folder(path, skipped)
     else:
         yield from _file(path, found)
 
 
-def _folder(root: Path) -> Iterator[Source | SourceError]:
+def _folder(root: Path, skipped: Counter[str]) -> Iterator[Source | SourceError]:
     """The captures in ``root`` and below, depth first, each folder in name order."""
     # A stack rather than recursion: folders can nest deeper than Python's recursion limit.
     pending: list[Iterator[os.DirEntry[str]]] = []
@@ -64,7 +78,7 @@ def _folder(root: Path) -> Iterator[Source | SourceError]:
         elif _is_folder(entry):
             yield from _enter(Path(entry.path), pending)
         else:
-            yield from _folder_entry(entry)
+            yield from _folder_entry(entry, skipped)
 
 
 def _enter(folder: Path, pending: list[Iterator[os.DirEntry[str]]]) -> Iterator[SourceError]:
@@ -86,14 +100,17 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
         return False  # then reading it as a file says what is wrong
 
 
-def _folder_entry(entry: os.DirEntry[str]) -> Iterator[Source | SourceError]:
+def _folder_entry(entry: os.DirEntry[str], skipped: Counter[str]) -> Iterator[Source | SourceError]:
     path = Path(entry.path)
     if entry.is_symlink() and _points_to_folder(path):
         yield SourceError(str(path), "a symbolic link to a folder; not followed")
     elif path.suffix.lower() in CAPTURE_SUFFIXES | ARCHIVE_SUFFIXES:
         found = _stat(path)
         yield from [found] if isinstance(found, SourceError) else _file(path, found)
-    # Anything else (README files, notes) is not a capture.
+    elif not entry.name.startswith("."):
+        # Not a capture (a CSV export, notes): counted, and said once in the summary.
+        # Hidden files (.DS_Store) are the system's, not the clerk's: passed over quietly.
+        skipped[skipped_kind(path)] += 1
 
 
 def _stat(path: Path) -> os.stat_result | SourceError:

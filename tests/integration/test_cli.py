@@ -56,7 +56,7 @@ def test_import_then_list_json(
     db_url: str, captures: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run(db_url, "import", str(captures)) == 0
-    assert "2 imported, 0 updated, 0 unchanged, 0 failed" in capsys.readouterr().out
+    assert "2 files: 2 petitions imported, 0 updated, 0 unchanged; 0 files failed" in capsys.readouterr().out
     assert run(db_url, "list", "--format", "json", "--as-of", "2025-06-30") == 0
     records = json.loads(capsys.readouterr().out)
     assert [r["id"] for r in records] == [10, 11]
@@ -94,7 +94,7 @@ def test_reimport_is_unchanged(
     run(sqlite_url, "import", str(captures))
     capsys.readouterr()
     assert run(sqlite_url, "import", str(captures)) == 0
-    assert "0 imported, 0 updated, 2 unchanged, 0 failed" in capsys.readouterr().out
+    assert "0 petitions imported, 0 updated, 2 unchanged; 0 files failed" in capsys.readouterr().out
 
 
 def test_csv_and_table(sqlite_url: str, captures: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -135,7 +135,7 @@ def test_failed_file_exit_code_and_message(
     bad.write_text('{"data": {"type": "petition", "id": 12, "attributes": {', encoding="utf-8")
     assert run(sqlite_url, "import", str(captures)) == 1
     out, err = capsys.readouterr()
-    assert "2 imported, 0 updated, 0 unchanged, 1 failed" in out
+    assert "2 petitions imported, 0 updated, 0 unchanged; 1 file failed" in out
     assert "broken.json: truncated JSON" in err
     assert "Traceback" not in err
 

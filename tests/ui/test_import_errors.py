@@ -41,7 +41,7 @@ def test_the_window_reports_a_full_disk_and_counts_only_what_is_stored(
     box = next(w for w in boxes if w.windowTitle() == "Import stopped")
     kept = stored(small_disk.path, "petitions")
     assert 0 < kept < 100, small_disk.kind
-    assert f"files: {kept} imported, " in box.text()
+    assert f"files: {kept} petition" in box.text() and " imported, " in box.text()
     assert f"the disk is full (where {small_disk.folder} is kept)" in box.text()
     assert "files were not tried" in box.text()
     assert "import the same files again" in box.informativeText()
@@ -66,7 +66,7 @@ def test_the_summary_keeps_folder_and_file_names_as_they_are(
         not_tried=3,
     )
     box = controller.summary_box(summary)
-    assert box.text().startswith("2 files: 1 imported, ")
+    assert box.text().startswith("2 files: 1 petition imported, ")
     assert "(where /Users/Ann/Caseworker is kept)" in box.text()
     assert "/Users/Ann/<b>Captures</b>.json: not valid JSON" in box.detailedText()
     assert box.textFormat() is Qt.TextFormat.PlainText

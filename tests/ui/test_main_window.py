@@ -76,7 +76,8 @@ def test_import_with_progress_refreshes_queues(
                     timeout=5_000)  # fmt: skip
     assert window._context.petitions.count(PetitionQuery()) == PETITIONS + 1
     boxes = [w for w in QApplication.topLevelWidgets() if w.windowTitle() == "Import finished"]
-    assert boxes and "1 imported" in boxes[-1].text() and "1 failed" in boxes[-1].text()
+    assert boxes and "1 petition imported, " in boxes[-1].text()
+    assert "; 1 file failed" in boxes[-1].text()
     for box in boxes:
         box.close()
 

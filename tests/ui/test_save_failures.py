@@ -694,5 +694,5 @@ def test_the_window_saves_while_another_process_imports_into_the_same_file(
     requests = CaseworkServices.open(story_db).requests.list_requests(petition_id=PID)
     assert [r.reasons for r in requests] == [REASONS]
     assert importer.returncode == 0, err
-    assert f"{IMPORTED_FILES} imported, 0 updated, 0 unchanged, 0 failed" in out
+    assert f"{IMPORTED_FILES:,} petitions imported, 0 updated, 0 unchanged; 0 files failed" in out
     assert petitions_stored(sqlite_url) == IMPORTED_FILES + 1

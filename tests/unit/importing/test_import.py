@@ -948,7 +948,7 @@ def test_summary_line(database: Database, tmp_path: Path) -> None:
         write(tmp_path, "3.json", b.single(91)),
         b.write_text(tmp_path / "4.json", "{"),
     )
-    assert summary.line() == "4 files: 1 imported, 1 updated, 1 unchanged, 1 failed"
+    assert summary.line() == "4 files: 1 petition imported, 1 updated, 1 unchanged; 1 file failed"
 
 
 def test_zip_members_are_named_in_failures(database: Database, tmp_path: Path) -> None:
@@ -989,3 +989,22 @@ def test_snapshot_series_does_not_depend_on_import_order(
     wipe(database.engine)
     ok(run(database, second, first))
     assert snapshots(database, 98) == forwards
+
+
+def test_one_file_is_a_file_and_the_petitions_are_counted_as_petitions(
+    database: Database, tmp_path: Path
+) -> None:
+    summary = run(database, write(tmp_path, "1.json", b.single(95)))
+    assert summary.line() == "1 file: 1 petition imported, 0 updated, 0 unchanged; 0 files failed"
+
+
+def test_files_that_are_not_captures_are_said_once(database: Database, tmp_path: Path) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    write(folder, "1.json", b.single(96))
+    for name in ("petitions.csv", "signatures.CSV", "notes.txt", "README"):
+        b.write_text(folder / name, "id,action\n")
+    b.write_text(folder / ".DS_Store", "")
+    summary = run(database, folder)
+    assert summary.files == 1 and summary.failures == []
+    assert summary.line().endswith("; 4 files skipped: not JSON (CSV 2, TXT 1, no extension 1)")

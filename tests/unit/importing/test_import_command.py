@@ -37,7 +37,7 @@ def test_escape_sequences_in_file_names_are_shown_not_run(
     b.write_text(folder / "clear\x1b[2J\rfake.json", "{not json")
     code, out, err = run_import(sqlite_database, folder)
     assert code == 1
-    assert "1 imported" in out and "1 failed" in out
+    assert "1 petition imported" in out and "1 file failed" in out
     assert "\x1b" not in out + err and "\x07" not in err
     # The progress and failure lines show the escapes (and the carriage return) as text.
     assert "clear\\x1b[2J\\x0dfake.json: not valid JSON" in err
@@ -53,7 +53,7 @@ def test_a_full_disk_ends_the_command_with_the_reason_and_what_was_not_tried(
     code, out, err = run_import(small_disk.open(), tmp_path / "captures")
     assert code == 1, small_disk.kind
     kept = stored(small_disk.path, "petitions")
-    assert f": {kept} imported, " in out and "files were not tried" in out
+    assert f": {kept} petition" in out and " imported, " in out and "files were not tried" in out
     assert f"the import stopped: the disk is full (where {small_disk.folder} is kept)" in err
     assert "run the same import again once there is room" in err
     assert "savepoint" not in err

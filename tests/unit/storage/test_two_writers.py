@@ -61,7 +61,7 @@ def test_two_imports_at_once_both_store_every_file(sqlite_url: str, tmp_path: Pa
     for process in (first, second):
         code, output = finished(process)
         assert code == 0, output
-        assert f"{FILES} imported" in output and "0 failed" in output, output
+        assert f"{FILES} petitions imported" in output and "0 files failed" in output, output
     assert petitions(db_path) == 2 * FILES
 
 
@@ -84,5 +84,5 @@ def test_a_revision_request_during_an_import(sqlite_url: str, tmp_path: Path) ->
 
     code, output = finished(importing)
     assert asked == 0
-    assert code == 0 and "0 failed" in output, output
+    assert code == 0 and "0 files failed" in output, output
     assert petitions(db_path) == FILES + 1
