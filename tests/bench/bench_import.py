@@ -606,11 +606,13 @@ def test_every_capture_imported() -> None:
     petitions = r.corpus.petitions_in_lists
     assert (
         r.summaries["lists"].line()
-        == f"{LIST_PAGES:,} files: {petitions:,} petitions imported, 0 updated, 0 unchanged; 0 files failed"
+        == f"{LIST_PAGES:,} files: {petitions:,} petitions imported, 0 updated, 0 unchanged; "
+        "0 files failed"
     )
     assert (
         r.summaries["singles"].line()
-        == f"{SINGLES:,} files: 0 petitions imported, {SINGLES:,} updated, 0 unchanged; 0 files failed"
+        == f"{SINGLES:,} files: 0 petitions imported, {SINGLES:,} updated, 0 unchanged; "
+        "0 files failed"
     )
 
 
@@ -637,7 +639,8 @@ def test_reimport_skips_known_captures() -> None:
     r = results()
     total = r.corpus.petitions_in_lists + r.corpus.petitions_in_singles
     assert r.summaries["reimport"].line() == (
-        f"{r.corpus.files:,} files: 0 petitions imported, 0 updated, {total:,} unchanged; 0 files failed"
+        f"{r.corpus.files:,} files: 0 petitions imported, 0 updated, {total:,} unchanged; "
+        "0 files failed"
     )
     print(f"re-import: {r.reimport.seconds:.2f} s for {r.reimport.files} files")
     # Hashing a known file must cost far less than importing it.

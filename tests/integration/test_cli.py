@@ -56,7 +56,8 @@ def test_import_then_list_json(
     db_url: str, captures: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run(db_url, "import", str(captures)) == 0
-    assert "2 files: 2 petitions imported, 0 updated, 0 unchanged; 0 files failed" in capsys.readouterr().out
+    summary = "2 files: 2 petitions imported, 0 updated, 0 unchanged; 0 files failed"
+    assert summary in capsys.readouterr().out
     assert run(db_url, "list", "--format", "json", "--as-of", "2025-06-30") == 0
     records = json.loads(capsys.readouterr().out)
     assert [r["id"] for r in records] == [10, 11]
