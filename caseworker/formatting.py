@@ -15,6 +15,7 @@ time, because Parliament's days are London days.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -117,3 +118,57 @@ def share(part: int, whole: int) -> str:
     if whole <= 0:
         return "–"
     return f"{100 * part / whole:.1f}%"
+
+
+#: Month names a clerk may type, full or short ("Sept" too), in any case.
+_MONTH_NUMBERS = {
+    **{m.lower(): n for n, m in enumerate(MONTHS, start=1)},
+    **{m.lower(): n for n, m in enumerate(SHORT_MONTHS, start=1)},
+    "sept": 9,
+}
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2,4})")
+_WRITTEN = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})")
+
+DATE_FORMS = "YYYY-MM-DD, DD/MM/YYYY or 5 April 2025"
+
+
+def parse_date(text: str) -> date:
+    """A date as a clerk types it: ``2021-11-15``, ``15/11/2021`` or ``15 November 2021``.
+
+    Slashed dates are read the British way (day first) only where that cannot be mistaken:
+    ``04/05/2021`` is 4 May here but 5 April in American usage, so it is refused with both
+    readings named; so are two-digit years. Raises ``ValueError`` with a sentence for the user.
+    """
+    value = text.strip()
+    if _ISO.fullmatch(value):
+        return _checked(value, *map(int, value.split("-")))
+    slashed = _SLASHED.fullmatch(value)
+    if slashed:
+        return _slashed(value, *map(int, slashed.groups()))
+    written = _WRITTEN.fullmatch(value)
+    if written and written.group(2).lower() in _MONTH_NUMBERS:
+        day, year = int(written.group(1)), int(written.group(3))
+        return _checked(value, year, _MONTH_NUMBERS[written.group(2).lower()], day)
+    raise ValueError(f"{text!r} is not a date: write it as {DATE_FORMS}")
+
+
+def _slashed(text: str, first: int, second: int, year: int) -> date:
+    if year < 1000:
+        raise ValueError(f"{text!r}: write the year in full (DD/MM/YYYY)")
+    if first <= 12 and second <= 12 and first != second:
+        uk, us = _checked(text, year, second, first), _checked(text, year, first, second)
+        raise ValueError(
+            f"{text!r} could be {long_date(uk)} or {long_date(us)}: "
+            f"write {uk.isoformat()} or {long_date(uk)}"
+        )
+    if second > 12:
+        raise ValueError(f"{text!r} has no month {second}: dates with / are DD/MM/YYYY")
+    return _checked(text, year, second, first)
+
+
+def _checked(text: str, year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date in the calendar") from None

@@ -16,7 +16,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from caseworker.cli import admin, briefing, casework, changes, decisions, petitions, sync
-from caseworker.cli.common import PROG, CommandError, Handler, say
+from caseworker.cli.common import PROG, ArgumentParser, CommandError, Handler, say
 from caseworker.services.opening import hide_password, open_failure
 from caseworker.services.petitions import PetitionNotFound
 from caseworker.storage.engine import (
@@ -43,7 +43,7 @@ def _db_option(parser: argparse.ArgumentParser, *, default: object) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser: argparse.ArgumentParser = ArgumentParser(
         prog=PROG,
         description="Petitions Committee casework: import petition data, list work queues, "
         "show a petition, request revised responses. With no command, opens the window.",

@@ -28,8 +28,20 @@ def add_parsers(commands: Subcommands) -> None:
         "tables' owner after each upgrade, give the role clerks connect as what the "
         "application needs and no more.",
     )
-    p.add_argument("action", choices=["status", "upgrade", "grant"])
-    p.add_argument("role", nargs="?", help="with grant: the application's role")
+    p.add_argument(
+        "action",
+        choices=["status", "upgrade", "grant"],
+        metavar="ACTION",
+        help="status: say which schema revision the database has and whether it is current; "
+        "upgrade: bring it to this version's schema; grant: give ROLE the rights clerks need "
+        "(PostgreSQL only)",
+    )
+    p.add_argument(
+        "role",
+        nargs="?",
+        metavar="ROLE",
+        help="with grant: the PostgreSQL role clerks connect as",
+    )
 
 
 def run_db(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int:

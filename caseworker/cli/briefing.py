@@ -20,6 +20,7 @@ from caseworker.cli.common import (
     say,
     terminal_progress,
 )
+from caseworker.formatting import DATE_FORMS
 from caseworker.jobs import Cancelled
 from caseworker.pdf.fonts import FontsMissing
 from caseworker.services.briefing import BriefingService
@@ -27,7 +28,7 @@ from caseworker.storage.engine import Database
 
 #: Both only read the database (they write PDF files).
 READ_ONLY = {"brief", "briefs"}
-SECTION_NAMES = ",".join(s.value for s in Section)
+SECTION_NAMES = ", ".join(s.value for s in Section)
 
 
 def add_parsers(commands: Subcommands) -> None:
@@ -35,24 +36,49 @@ def add_parsers(commands: Subcommands) -> None:
         "brief",
         help="write a debate briefing pack (PDF) for one or more petitions debated together",
     )
-    p.add_argument("ids", nargs="+", type=record_number, metavar="ID")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument(
+        "ids",
+        nargs="+",
+        type=record_number,
+        metavar="ID",
+        help="e-petition numbers debated together (one pack covers them all)",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="FILE.pdf",
+        help="the PDF file to write (an existing file is replaced only once the pack is complete)",
+    )
     p.add_argument("--member", metavar="NAME", help="the Member opening the debate")
     p.add_argument(
         "--debate-date",
         type=iso_date,
-        metavar="YYYY-MM-DD",
-        help="default: the date the petition was debated or is scheduled for",
+        metavar="DATE",
+        help=f"the debate's date ({DATE_FORMS}; default: the date the petition was debated "
+        "or is scheduled for)",
     )
     _common_options(p)
-    p.add_argument("--reference", metavar="REF", help="default: PC-DB-<date>-<first id>")
+    p.add_argument(
+        "--reference",
+        metavar="REF",
+        help="the pack's reference on its cover (default: PC-DB-<date>-<first id>)",
+    )
 
     b = commands.add_parser(
         "briefs", help="write a briefing pack for every debate in a date range, into a folder"
     )
-    b.add_argument("first", type=iso_date, metavar="FROM", help="first debate date, YYYY-MM-DD")
-    b.add_argument("last", type=iso_date, metavar="TO", help="last debate date, YYYY-MM-DD")
-    b.add_argument("-o", "--output", type=Path, required=True, metavar="FOLDER")
+    b.add_argument("first", type=iso_date, metavar="FROM", help=f"first debate date ({DATE_FORMS})")
+    b.add_argument("last", type=iso_date, metavar="TO", help="last debate date, included")
+    b.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="FOLDER",
+        help="the folder the packs are written into, one PDF per debate",
+    )
     _common_options(b)
 
 
@@ -62,10 +88,14 @@ def _common_options(p: argparse.ArgumentParser) -> None:
         type=_sections,
         default=ALL_SECTIONS,
         metavar="LIST",
-        help=f"comma-separated, from {SECTION_NAMES} (default: all)",
+        help=f"the parts of the pack, separated by commas, from: {SECTION_NAMES} (default: all)",
     )
     p.add_argument(
-        "--time", type=_clock, default=DEFAULT_DEBATE_TIME, metavar="HH:MM", help="default 16:30"
+        "--time",
+        type=_clock,
+        default=DEFAULT_DEBATE_TIME,
+        metavar="HH:MM",
+        help="the debate's start, 24-hour clock (default: 16:30)",
     )
 
 

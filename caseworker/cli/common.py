@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import re
+import textwrap
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, TextIO, TypeAlias
+from typing import TYPE_CHECKING, Any, TextIO, TypeAlias
 
+from caseworker.formatting import long_date, parse_date
 from caseworker.storage.engine import Database
 from caseworker.textsafe import for_terminal, one_line
 
@@ -51,18 +53,40 @@ def days(value: str) -> int:
     return days
 
 
-def iso_date(value: str) -> date:
+def date_argument(value: str) -> date:
+    """A date as a clerk types it: 2021-11-15, 15/11/2021 (where it cannot be mistaken for
+    an American date) or 15 November 2021; refused in a sentence otherwise."""
     try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{value!r} is not a date in the form YYYY-MM-DD"
-        ) from None
+        day = parse_date(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
     if not FIRST_DATE <= day <= LAST_DATE:
         raise argparse.ArgumentTypeError(
-            f"{value} is out of range: give a date from {FIRST_DATE} to {LAST_DATE}"
+            f"{value} is out of range: give a date from {long_date(FIRST_DATE)} "
+            f"to {long_date(LAST_DATE)}"
         )
     return day
+
+
+#: The name other commands import; it accepts every form ``date_argument`` does.
+iso_date = date_argument
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """Help wrapped at spaces only: a path or a list of names is never cut mid-word."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        flat = " ".join(text.split())
+        return textwrap.wrap(flat, width, break_long_words=False, break_on_hyphens=False)
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """The command line's parser; its subcommands are of this class too, so they share the
+    help formatter."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
 
 
 def record_number(value: str) -> int:

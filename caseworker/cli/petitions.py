@@ -22,6 +22,7 @@ from caseworker.cli.common import (
     write_text,
 )
 from caseworker.domain.rules import PETITION_STATES
+from caseworker.formatting import DATE_FORMS
 from caseworker.importing.importer import import_paths
 from caseworker.jobs import Cancelled
 from caseworker.services import formats
@@ -45,21 +46,43 @@ def add_parsers(commands: Subcommands) -> None:
 
 def _add_import(commands: Subcommands) -> None:
     p = commands.add_parser("import", help="import JSON captures: files, folders or .zip archives")
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="a JSON capture from petition.parliament.uk, a folder of them (searched below "
+        "too; other files are counted and skipped) or a .zip archive of them",
+    )
 
 
 def _add_list(commands: Subcommands) -> None:
     p = commands.add_parser("list", help="list petitions in a work queue")
-    p.add_argument("--queue", choices=[q.value for q in Queue], default=Queue.ALL.value)
-    p.add_argument("--state", choices=sorted(PETITION_STATES), help="only petitions in this state")
+    p.add_argument(
+        "--queue",
+        choices=[q.value for q in Queue],
+        default=Queue.ALL.value,
+        metavar="QUEUE",
+        help="the work queue, as in the window: "
+        + ", ".join(q.value for q in Queue)
+        + " (default: all)",
+    )
+    p.add_argument(
+        "--state",
+        choices=sorted(PETITION_STATES),
+        metavar="STATE",
+        help="only petitions in this state: " + ", ".join(sorted(PETITION_STATES)),
+    )
     p.add_argument(
         "--search", metavar="TEXT", help="text in the title, background, details or response"
     )
     p.add_argument(
         "--as-of",
         type=iso_date,
-        metavar="YYYY-MM-DD",
-        help="evaluate queues on this date (default: today)",
+        metavar="DATE",
+        help=f"evaluate the queue as things stood at the end of this day ({DATE_FORMS}); "
+        "petitions created later are left out (default: today, or the newest capture's "
+        "date when the data is old)",
     )
     p.add_argument(
         "--response-days",
@@ -68,13 +91,24 @@ def _add_list(commands: Subcommands) -> None:
         metavar="N",
         help="days allowed for a response (default: 21)",
     )
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument(
+        "--format",
+        choices=["table", "csv", "json"],
+        default="table",
+        help="table: columns for reading (House-style dates); csv or json: the site's field "
+        "names and timestamps, for spreadsheets and scripts (default: table)",
+    )
 
 
 def _add_show(commands: Subcommands) -> None:
     p = commands.add_parser("show", help="everything stored about one petition")
-    p.add_argument("id", type=record_number, metavar="ID")
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("id", type=record_number, metavar="ID", help="the e-petition number")
+    p.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="text: for reading; json: every stored field under the site's names (default: text)",
+    )
 
 
 def _add_demo(commands: Subcommands) -> None:
@@ -86,7 +120,13 @@ def _add_demo(commands: Subcommands) -> None:
         metavar="N",
         help=f"how many (default 2,000; at most {MAX_DEMO_PETITIONS:,})",
     )
-    p.add_argument("--seed", type=int, default=1, metavar="S")
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=1,
+        metavar="S",
+        help="the same seed gives the same petitions (default: 1)",
+    )
 
 
 def _import(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

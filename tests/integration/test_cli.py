@@ -148,9 +148,9 @@ def test_unknown_petition(sqlite_url: str, capsys: pytest.CaptureFixture[str]) -
 
 def test_bad_as_of_is_a_usage_error(sqlite_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
-        run(sqlite_url, "list", "--as-of", "30/06/2025")
+        run(sqlite_url, "list", "--as-of", "06/30/2025")
     assert exit_info.value.code == 2
-    assert "not a date in the form YYYY-MM-DD" in capsys.readouterr().err
+    assert "'06/30/2025' has no month 30: dates with / are DD/MM/YYYY" in capsys.readouterr().err
 
 
 def test_unreachable_database_gives_one_line(capsys: pytest.CaptureFixture[str]) -> None:
