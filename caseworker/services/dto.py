@@ -27,6 +27,8 @@ class PetitionSummary:
     scheduled_debate_date: date | None
     debate_outcome_at: datetime | None
     days_waiting: int | None = None
+    #: When the department was last chased for an overdue first response (None: never).
+    last_chased_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +202,8 @@ class PetitionRow:
     overdue: bool
     forecast_threshold: int | None = None
     forecast_crossing_at: datetime | None = None
+    #: When the department was last chased for an overdue first response (None: never).
+    last_chased_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from caseworker.domain import rules
 from caseworker.domain.data_date import DataDate
 from caseworker.services import dto
+from caseworker.services.casework.response_chases import last_chase_column
 from caseworker.services.detail import load_detail
 from caseworker.services.errors import PetitionNotFound
 from caseworker.services.queues import Queue, QueueRules, age_column, queue_filter
@@ -39,6 +40,7 @@ SUMMARY_COLUMNS = (
     P.debate_threshold_reached_at,
     P.scheduled_debate_date,
     P.debate_outcome_at,
+    last_chase_column(),
 )
 ROW_COLUMNS = (
     P.id,
@@ -55,6 +57,7 @@ ROW_COLUMNS = (
     P.has_debate_outcome,
     P.forecast_threshold,
     P.forecast_crossing_at,
+    last_chase_column(),
 )
 
 
@@ -298,6 +301,7 @@ def _row(row: Any, query: PetitionQuery) -> dto.PetitionRow:
         overdue=overdue,
         forecast_threshold=row.forecast_threshold,
         forecast_crossing_at=row.forecast_crossing_at,
+        last_chased_on=row.last_chased_on,
     )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import Label, func, select
 from sqlalchemy.orm import Session
 
 from caseworker.domain import rules
@@ -79,6 +79,19 @@ class ResponseChaseService(CaseworkServiceBase):
                changes: Mapping[str, tuple[object, object]]) -> None:  # fmt: skip
         entry = AuditEntry("response chase", row.id, action, row.petition_id)
         record_audit(session, entry, self.actor, self.clock.now(), changes)
+
+
+def last_chase_column() -> Label[date]:
+    """The petition's latest chase date as a column of a petition query (``last_chased_on``):
+    the queue rows carry it, so "response-overdue" shows when each was last chased."""
+    c = ResponseChase
+    return (
+        select(func.max(c.chased_on))
+        .where(c.petition_id == m.Petition.id)
+        .correlate(m.Petition)
+        .scalar_subquery()
+        .label("last_chased_on")
+    )
 
 
 def last_chased_on(session: Session, petition_ids: list[int]) -> dict[int, date]:

@@ -8,15 +8,17 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from caseworker.domain.casework import Answer, Decision, Verdict
 from caseworker.importing.importer import import_paths
 from caseworker.services.casework import CaseworkError, CaseworkServices
+from caseworker.services.casework.response_chases import last_chase_column
 from caseworker.services.petitions import PetitionQuery, PetitionService
 from caseworker.services.queues import Queue
 from caseworker.storage.engine import Database
 from caseworker.storage.migrate import alembic_config, upgrade
+from caseworker.storage.models import Petition
 from tests.unit.casework.story import PID
 from tests.unit.services.captures import single, write
 
@@ -77,6 +79,13 @@ def test_responses_on_the_papers_of_a_meeting_already_held_are_not_waiting(
     assert queue_ids(answered, Queue.RESPONSE_RECEIVED, AS_OF) == []
 
 
+def queue_last_chased(db: Database) -> dict[int, date | None]:
+    """What a queue's rows say in their ``last_chased_on`` column."""
+    query = select(Petition.id, last_chase_column())
+    with db.sessions() as session:
+        return {pid: day for pid, day in session.execute(query)}
+
+
 # 3. Chasing an overdue first response ---------------------------------------------------------
 
 
@@ -102,6 +111,11 @@ def test_chasing_an_overdue_response_is_recorded_shown_and_undoable(
     second = alice.response_chases.chase(WAITING, note="  Emailed  ")
     assert (second.chased_on, second.note, second.created_by) == (AS_OF, "Emailed", "alice")
     assert alice.response_chases.last_chased([WAITING, PID]) == {WAITING: AS_OF}
+    assert queue_last_chased(overdue) == {PID: None, WAITING: AS_OF}
+    query = PetitionQuery(queue=Queue.RESPONSE_OVERDUE, as_of=AS_OF)
+    (row,) = PetitionService(overdue).page(query, offset=0, limit=10)
+    (summary,) = PetitionService(overdue).list_petitions(query)
+    assert (row.id, row.last_chased_on, summary.last_chased_on) == (WAITING, AS_OF, AS_OF)
     assert [c.id for c in alice.response_chases.for_petition(WAITING)] == [first.id, second.id]
     history = alice.audit.for_petition(WAITING)
     assert {(e.subject, e.action, e.field, e.new_value) for e in history} >= {
