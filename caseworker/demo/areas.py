@@ -84,14 +84,45 @@ TOPICS = {
 
 
 @dataclass(frozen=True, slots=True)
+class Tied:
+    """A sentence about one subject: it is used only under a title that mentions one of
+    ``words`` (lower case), so a petition about peat never gets a background about beaches."""
+
+    words: tuple[str, ...]
+    text: str
+
+    def fits(self, action: str) -> bool:
+        title = action.lower()
+        return any(word in title for word in self.words)
+
+
+#: A plain sentence fits every title in its area; a :class:`Tied` one only some.
+Sentence = str | Tied
+
+
+def fitting(sentences: tuple[Sentence, ...], action: str) -> tuple[str, ...]:
+    """The sentences that may be said about the petition titled ``action``, in order."""
+    return tuple(
+        s if isinstance(s, str) else s.text
+        for s in sentences
+        if isinstance(s, str) or s.fits(action)
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class Area:
+    """Each of ``problems``, ``details``, ``policy`` and ``review`` keeps at least one plain
+    sentence, so every title in the area has something to say (a test checks)."""
+
     topic: str
     departments: tuple[str, ...]  # acronyms; the first is the lead department
     asks: tuple[str, ...]
     fills: tuple[str, ...]
-    problems: tuple[str, ...]  # opening sentences of a background
-    details: tuple[str, ...]  # sentences for additional details
-    policy: tuple[str, ...]  # what the Government says it already does
-    review: str  # the review or programme an evasive response points to
+    problems: tuple[Sentence, ...]  # opening sentences of a background
+    details: tuple[Sentence, ...]  # sentences for additional details
+    policy: tuple[Sentence, ...]  # what the Government says it already does
+    review: tuple[
+        Sentence, ...
+    ]  # the review or programme a response points to: the first that fits
     stakeholders: str
     more_fills: tuple[str, ...] = ()  # for asks with ``{y}``

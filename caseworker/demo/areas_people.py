@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from caseworker.demo.areas import Area
+from caseworker.demo.areas import Area, Tied
 
 EDUCATION = Area(
     topic="education",
@@ -33,28 +33,52 @@ EDUCATION = Area(
     ),
     problems=(
         "Schools are under growing pressure and families are feeling the strain.",
-        "Too many children leave school without the practical skills they need for life.",
+        Tied(
+            ("curriculum", "lessons", "teach", "sats"),
+            "Too many children leave school without the practical skills they need for life.",
+        ),
         "Parents and teachers have raised this issue for years without real change.",
         "Pupils in some areas get far less support than pupils elsewhere.",
     ),
     details=(
         "Teachers tell us they want to do more but lack the time and resources.",
         "Several other countries already do this and have seen clear benefits.",
-        "Families on low incomes are hit hardest by the current arrangements.",
-        "Local authorities cannot meet demand from their existing budgets.",
+        Tied(
+            ("uniform", "meals", "term-time"),
+            "Families on low incomes are hit hardest by the current arrangements.",
+        ),
+        Tied(
+            ("special educational", "meals"),
+            "Local authorities cannot meet demand from their existing budgets.",
+        ),
         "This would give every child the same chance, wherever they live.",
     ),
     policy=(
-        "The national curriculum sets out the subjects and content that maintained schools "
-        "must teach, and schools have freedom to go further to meet the needs of their pupils.",
-        "The independent Curriculum and Assessment Review is considering the content of the "
-        "curriculum and will publish its final report and recommendations.",
-        "The Department has increased core schools funding and continues to work with "
-        "schools and local authorities on how that funding is best targeted.",
-        "Statutory guidance requires schools to have regard to the needs of every pupil, "
-        "including those with special educational needs and disabilities.",
+        Tied(
+            ("curriculum", "lessons", "teach", "sats"),
+            "The national curriculum sets out the subjects and content that maintained schools "
+            "must teach, and schools have freedom to go further to meet the needs of their pupils.",
+        ),
+        Tied(
+            ("curriculum", "lessons", "teach", "sats"),
+            "The independent Curriculum and Assessment Review is considering the content of the "
+            "curriculum and will publish its final report and recommendations.",
+        ),
+        "The Department has increased core schools funding and continues to work with schools and "
+        "local authorities on how that funding is best targeted.",
+        Tied(
+            ("special educational", "class size"),
+            "Statutory guidance requires schools to have regard to the needs of every pupil, "
+            "including those with special educational needs and disabilities.",
+        ),
     ),
-    review="the Curriculum and Assessment Review",
+    review=(
+        Tied(
+            ("curriculum", "lessons", "teach", "sats"),
+            "the Curriculum and Assessment Review",
+        ),
+        "its plans for schools",
+    ),
     stakeholders="teachers, school leaders, parents and local authorities",
 )
 
@@ -97,14 +121,14 @@ HEALTH = Area(
         "The current system is confusing and people fall through the cracks.",
     ),
     policy=(
-        "Integrated care boards are responsible for commissioning services to meet the "
-        "needs of their local populations, in line with national guidance.",
-        "The Government's plan for the NHS sets out how waiting times will be reduced and "
-        "how care will be moved closer to people's homes.",
-        "NHS England keeps clinical pathways under review, drawing on advice from the "
-        "National Institute for Health and Care Excellence.",
+        "Integrated care boards are responsible for commissioning services to meet the needs of "
+        "their local populations, in line with national guidance.",
+        "The Government's plan for the NHS sets out how waiting times will be reduced and how care"
+        " will be moved closer to people's homes.",
+        "NHS England keeps clinical pathways under review, drawing on advice from the National "
+        "Institute for Health and Care Excellence.",
     ),
-    review="the 10 Year Health Plan",
+    review=("the 10 Year Health Plan",),
     stakeholders="NHS England, clinicians, patient groups and the care sector",
 )
 
@@ -131,23 +155,35 @@ WELFARE = Area(
         "Many households are struggling to afford the basics.",
         "The benefits system is not keeping pace with rising prices.",
         "Disabled people and carers tell us they feel forgotten.",
-        "Pensioners on modest incomes are falling into hardship.",
+        Tied(
+            ("pension", "winter fuel", "1950s"),
+            "Pensioners on modest incomes are falling into hardship.",
+        ),
     ),
     details=(
         "Food bank use has risen sharply in recent years.",
         "People are having to choose between heating and eating.",
-        "Unpaid carers save the state billions of pounds every year.",
+        Tied(
+            ("carer",),
+            "Unpaid carers save the state billions of pounds every year.",
+        ),
         "The rules are complicated and many people miss out on help they are due.",
     ),
     policy=(
-        "Benefit rates are reviewed every year, and most working-age benefits are uprated "
-        "in line with inflation.",
-        "The Department is reviewing how the welfare system supports disabled people and "
-        "carers, and will set out its plans following consultation.",
+        "Benefit rates are reviewed every year, and most working-age benefits are uprated in line "
+        "with inflation.",
+        "The Department is reviewing how the welfare system supports disabled people and carers, "
+        "and will set out its plans following consultation.",
         "Households can get help through the Household Support Fund, administered by local "
         "councils.",
     ),
-    review="the Pathways to Work programme",
+    review=(
+        Tied(
+            ("reassessment", "sick pay", "personal independence"),
+            "the Pathways to Work programme",
+        ),
+        "its review of the welfare system",
+    ),
     stakeholders="disabled people, carers, charities and employers",
 )
 
@@ -171,24 +207,63 @@ HOUSING = Area(
     ),
     problems=(
         "Housing has become unaffordable for a whole generation.",
-        "Renters have too little security in their own homes.",
-        "New developments are going ahead without the infrastructure to support them.",
-        "Too many families are stuck in temporary accommodation.",
+        Tied(
+            ("rent", "evictions", "tenants", "bidding"),
+            "Renters have too little security in their own homes.",
+        ),
+        Tied(
+            ("greenbelt", "build", "solar"),
+            "New developments are going ahead without the infrastructure to support them.",
+        ),
+        Tied(
+            ("social homes", "evictions", "rent"),
+            "Too many families are stuck in temporary accommodation.",
+        ),
     ),
     details=(
-        "Rents have risen much faster than wages in most parts of the country.",
-        "Young people cannot save for a deposit while paying high rents.",
-        "Local services such as GPs and schools are already full.",
-        "Councils spend millions on temporary accommodation every year.",
+        Tied(
+            ("rent", "evictions", "tenants", "bidding"),
+            "Rents have risen much faster than wages in most parts of the country.",
+        ),
+        Tied(
+            ("rent", "evictions", "tenants", "bidding"),
+            "Young people cannot save for a deposit while paying high rents.",
+        ),
+        Tied(
+            ("greenbelt", "build", "solar"),
+            "Local services such as GPs and schools are already full.",
+        ),
+        Tied(
+            ("social homes", "evictions"),
+            "Councils spend millions on temporary accommodation every year.",
+        ),
+        "Campaigners have raised this with successive governments.",
     ),
     policy=(
-        "The Government has committed to the biggest increase in social and affordable "
-        "housebuilding in a generation.",
-        "The Renters' Rights legislation gives tenants greater security and stronger rights.",
-        "The National Planning Policy Framework sets out how local plans should balance "
-        "housing need against protection of the natural environment.",
+        Tied(
+            ("social homes", "build"),
+            "The Government has committed to the biggest increase in social and affordable "
+            "housebuilding in a generation.",
+        ),
+        Tied(
+            ("rent", "evictions", "tenants", "bidding"),
+            "The Renters' Rights legislation gives tenants greater security and stronger rights.",
+        ),
+        Tied(
+            ("greenbelt", "build", "solar", "second homes"),
+            "The National Planning Policy Framework sets out how local plans should balance "
+            "housing need against protection of the natural environment.",
+        ),
+        "The Government keeps housing policy under review and works with councils, landlords and "
+        "developers to raise standards.",
     ),
-    review="the reforms to the planning system",
+    review=(
+        Tied(
+            ("greenbelt", "build", "solar"),
+            "the reforms to the planning system",
+        ),
+        "its housing reforms",
+    ),
     stakeholders="tenants, landlords, councils and housebuilders",
 )
 
@@ -215,24 +290,60 @@ JUSTICE = Area(
     problems=(
         "Victims feel the justice system is not on their side.",
         "Communities say crime is going unpunished in their area.",
-        "The current law has not kept up with how this crime is committed.",
-        "Families who have lost loved ones have been let down.",
+        Tied(
+            ("offence", "sentence"),
+            "The current law has not kept up with how this crime is committed.",
+        ),
+        Tied(
+            ("causing death",),
+            "Families who have lost loved ones have been let down.",
+        ),
     ),
     details=(
-        "Sentences are too lenient to act as a deterrent.",
-        "Police forces record these crimes in different ways, hiding the scale of the problem.",
-        "Courts have said their hands are tied by the existing law.",
-        "Other countries have introduced tougher laws with good results.",
+        Tied(
+            ("sentence",),
+            "Sentences are too lenient to act as a deterrent.",
+        ),
+        Tied(
+            ("offence", "sentence"),
+            "Police forces record these crimes in different ways, hiding the scale of the problem.",
+        ),
+        Tied(
+            ("offence", "sentence"),
+            "Courts have said their hands are tied by the existing law.",
+        ),
+        Tied(
+            ("offence", "sentence"),
+            "Other countries have introduced tougher laws with good results.",
+        ),
+        "Police officers and victims' groups have called for this change.",
     ),
     policy=(
-        "Sentencing in individual cases is a matter for the independent judiciary, within "
-        "the framework set by Parliament.",
-        "The Government is recruiting additional neighbourhood police officers and police "
-        "community support officers.",
-        "The Sentencing Council issues guidelines which courts must follow unless it would "
-        "be contrary to the interests of justice.",
+        Tied(
+            ("offence", "sentence"),
+            "Sentencing in individual cases is a matter for the independent judiciary, within the "
+            "framework set by Parliament.",
+        ),
+        Tied(
+            ("police",),
+            "The Government is recruiting additional neighbourhood police officers and police "
+            "community support officers.",
+        ),
+        Tied(
+            ("sentence",),
+            "The Sentencing Council issues guidelines which courts must follow unless it would be "
+            "contrary to the interests of justice.",
+        ),
+        "The Government keeps the criminal law under review and works with the police and the "
+        "courts to keep communities safe.",
     ),
-    review="the Independent Sentencing Review",
+    review=(
+        Tied(
+            ("sentence",),
+            "the Independent Sentencing Review",
+        ),
+        "its Safer Streets mission",
+    ),
     stakeholders="the police, victims' groups and the judiciary",
 )
 
@@ -255,18 +366,38 @@ DEMOCRACY = Area(
     problems=(
         "Trust in politics is at a record low.",
         "Voters feel that their voices are not being heard.",
-        "Our democracy should reflect the way people actually vote.",
+        Tied(
+            ("proportional",),
+            "Our democracy should reflect the way people actually vote.",
+        ),
     ),
     details=(
         "Many other democracies already do this.",
         "This would improve accountability and restore public trust.",
-        "Millions of votes currently make no difference to the result.",
+        Tied(
+            ("proportional",),
+            "Millions of votes currently make no difference to the result.",
+        ),
     ),
     policy=(
-        "The Government has set out plans to modernise elections and increase participation.",
-        "The Ministerial Code sets out the standards of conduct expected of ministers.",
+        Tied(
+            ("vot", "election", "by-election", "photo id", "proportional"),
+            "The Government has set out plans to modernise elections and increase participation.",
+        ),
+        Tied(
+            ("lobbying", "ministers"),
+            "The Ministerial Code sets out the standards of conduct expected of ministers.",
+        ),
+        "The Government is committed to restoring trust in politics and keeps these matters under "
+        "review.",
     ),
-    review="its programme of electoral reform",
+    review=(
+        Tied(
+            ("vot", "election", "by-election", "photo id", "proportional"),
+            "its programme of electoral reform",
+        ),
+        "its work to restore trust in politics",
+    ),
     stakeholders="the Electoral Commission, parliamentarians and civil society groups",
 )
 

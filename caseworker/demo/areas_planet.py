@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from caseworker.demo.areas import Area
+from caseworker.demo.areas import Area, Tied
+
+#: Titles about children online and the safety of new technology.
+_ONLINE = (
+    "children",
+    "social media",
+    "smartphone",
+    "age of",
+    "chatbot",
+    "algorithm",
+    "ai models",
+    "safety testing",
+    "smart home",
+)
 
 ENVIRONMENT = Area(
     topic="environment",
@@ -27,24 +40,36 @@ ENVIRONMENT = Area(
     problems=(
         "Our rivers, seas and countryside are being damaged at an alarming rate.",
         "Wildlife in the UK has declined sharply over the last 50 years.",
-        "Plastic waste is polluting our beaches and harming marine life.",
+        Tied(
+            ("plastic", "wipes", "microbeads", "deposit", "vapes", "single-use"),
+            "Plastic waste is polluting our beaches and harming marine life.",
+        ),
         "The public want faster action to protect the natural environment.",
     ),
     details=(
-        "Only a small fraction of our rivers are in good ecological health.",
-        "Councils spend millions each year clearing up litter.",
+        Tied(
+            ("river", "sewage"),
+            "Only a small fraction of our rivers are in good ecological health.",
+        ),
+        Tied(
+            ("vapes", "deposit", "barbecues", "wipes"),
+            "Councils spend millions each year clearing up litter.",
+        ),
         "Scientists have warned that delay will make the damage harder to reverse.",
         "Other European countries have already acted on this.",
     ),
     policy=(
-        "The Environmental Improvement Plan sets out how the Government will meet its "
-        "legally binding targets under the Environment Act 2021.",
-        "The Government has introduced tougher penalties for water companies and is "
-        "reforming the regulation of the water sector.",
-        "Defra works closely with the Environment Agency and Natural England to monitor "
-        "and enforce environmental protections.",
+        "The Environmental Improvement Plan sets out how the Government will meet its legally "
+        "binding targets under the Environment Act 2021.",
+        Tied(
+            ("river", "sewage"),
+            "The Government has introduced tougher penalties for water companies and is reforming "
+            "the regulation of the water sector.",
+        ),
+        "Defra works closely with the Environment Agency and Natural England to monitor and "
+        "enforce environmental protections.",
     ),
-    review="its review of the Environmental Improvement Plan",
+    review=("its review of the Environmental Improvement Plan",),
     stakeholders="the Environment Agency, farmers, industry and environmental charities",
 )
 
@@ -81,14 +106,14 @@ ANIMALS = Area(
         "This would bring the law into line with modern science on animal sentience.",
     ),
     policy=(
-        "The Animal Welfare Act 2006 makes it an offence to cause unnecessary suffering to "
-        "any animal.",
-        "The Government has committed to the most ambitious programme for animal welfare "
-        "in a generation.",
-        "The Animal Welfare (Sentience) Act 2022 requires ministers to consider animal "
-        "welfare when making policy.",
+        "The Animal Welfare Act 2006 makes it an offence to cause unnecessary suffering to any "
+        "animal.",
+        "The Government has committed to the most ambitious programme for animal welfare in a "
+        "generation.",
+        "The Animal Welfare (Sentience) Act 2022 requires ministers to consider animal welfare "
+        "when making policy.",
     ),
-    review="its animal welfare strategy",
+    review=("its animal welfare strategy",),
     stakeholders="vets, farmers, enforcement bodies and animal welfare organisations",
 )
 
@@ -107,25 +132,68 @@ TRANSPORT = Area(
     fills=("the railways", "local bus services", "the rail franchises"),
     more_fills=("a minimum learning period", "graduated licensing", "motorway driving lessons"),
     problems=(
-        "Public transport is too expensive and too unreliable for many people.",
-        "Our roads are in a worse state than ever.",
-        "Rural communities are being cut off by poor transport links.",
-        "Too many people are killed or seriously injured on our roads.",
+        Tied(
+            ("bus", "rail", "public ownership", "railway"),
+            "Public transport is too expensive and too unreliable for many people.",
+        ),
+        Tied(
+            ("pothole",),
+            "Our roads are in a worse state than ever.",
+        ),
+        Tied(
+            ("bus", "rail", "public ownership", "railway"),
+            "Rural communities are being cut off by poor transport links.",
+        ),
+        Tied(
+            ("speed", "driver"),
+            "Too many people are killed or seriously injured on our roads.",
+        ),
+        "Transport is failing the people who depend on it every day.",
     ),
     details=(
-        "Young drivers are involved in a disproportionate number of serious collisions.",
-        "Many people cannot get to work, school or hospital without a car.",
-        "Fares have risen much faster than wages over the past decade.",
-        "Local councils do not have the budgets to keep up with repairs.",
+        Tied(
+            ("new drivers",),
+            "Young drivers are involved in a disproportionate number of serious collisions.",
+        ),
+        Tied(
+            ("bus", "rail", "public ownership", "railway"),
+            "Many people cannot get to work, school or hospital without a car.",
+        ),
+        Tied(
+            ("fare", "rail", "bus"),
+            "Fares have risen much faster than wages over the past decade.",
+        ),
+        Tied(
+            ("pothole",),
+            "Local councils do not have the budgets to keep up with repairs.",
+        ),
+        "Campaigners have raised this with successive governments for years.",
     ),
     policy=(
-        "The Government has allocated additional highways maintenance funding to local "
-        "authorities in England.",
-        "Great British Railways will bring track and train together under a single body.",
-        "The Department keeps road safety policy under review, informed by the latest "
-        "casualty statistics.",
+        Tied(
+            ("pothole",),
+            "The Government has allocated additional highways maintenance funding to local "
+            "authorities in England.",
+        ),
+        Tied(
+            ("rail",),
+            "Great British Railways will bring track and train together under a single body.",
+        ),
+        Tied(
+            ("speed", "driver"),
+            "The Department keeps road safety policy under review, informed by the latest casualty"
+            " statistics.",
+        ),
+        "The Department keeps transport policy under review and works closely with local transport"
+        " authorities.",
     ),
-    review="its new road safety strategy",
+    review=(
+        Tied(
+            ("speed", "driver"),
+            "its new road safety strategy",
+        ),
+        "its integrated national transport strategy",
+    ),
     stakeholders="passengers, operators, local authorities and road safety groups",
 )
 
@@ -144,19 +212,49 @@ ENERGY = Area(
     problems=(
         "Energy bills remain far higher than they were a few years ago.",
         "Millions of households are living in fuel poverty.",
-        "Homes in the UK are some of the least energy efficient in Europe.",
+        Tied(
+            ("insulation", "heat pumps", "home ", "fuel poverty", "solar"),
+            "Homes in the UK are some of the least energy efficient in Europe.",
+        ),
     ),
     details=(
-        "Standing charges hit low-energy users and people on low incomes hardest.",
-        "Insulating homes would cut bills and carbon emissions at the same time.",
-        "People with medical conditions cannot afford to switch off their heating.",
+        Tied(
+            ("bills", "tariff", "prepayment", "standing charge"),
+            "Standing charges hit low-energy users and people on low incomes hardest.",
+        ),
+        Tied(
+            ("insulation", "fuel poverty"),
+            "Insulating homes would cut bills and carbon emissions at the same time.",
+        ),
+        Tied(
+            ("bills", "tariff", "prepayment", "standing charge", "fuel poverty"),
+            "People with medical conditions cannot afford to switch off their heating.",
+        ),
+        "Households across the country would feel the difference straight away.",
     ),
     policy=(
-        "Ofgem sets the energy price cap, which protects households on default tariffs.",
-        "The Warm Homes Plan will support households to install insulation and low-carbon heating.",
-        "Eligible households receive help with their bills through the Warm Home Discount.",
+        Tied(
+            ("bills", "tariff", "prepayment", "standing charge"),
+            "Ofgem sets the energy price cap, which protects households on default tariffs.",
+        ),
+        Tied(
+            ("insulation", "heat pumps", "home ", "fuel poverty"),
+            "The Warm Homes Plan will support households to install insulation and low-carbon "
+            "heating.",
+        ),
+        Tied(
+            ("bills", "tariff", "prepayment", "standing charge", "fuel poverty"),
+            "Eligible households receive help with their bills through the Warm Home Discount.",
+        ),
+        "The Government is committed to bringing down energy bills for good through clean power.",
     ),
-    review="the Warm Homes Plan",
+    review=(
+        Tied(
+            ("insulation", "heat pumps", "home ", "fuel poverty"),
+            "the Warm Homes Plan",
+        ),
+        "its plans to bring down energy bills",
+    ),
     stakeholders="Ofgem, energy suppliers, consumer groups and charities",
 )
 
@@ -184,21 +282,33 @@ ECONOMY = Area(
     problems=(
         "Families and small businesses are struggling with the cost of living.",
         "The tax system is unfair and hits ordinary people hardest.",
-        "Our high streets are dying and small firms cannot compete.",
+        Tied(
+            ("business rates", "high street"),
+            "Our high streets are dying and small firms cannot compete.",
+        ),
     ),
     details=(
-        "These are essential items, not luxuries.",
+        Tied(
+            ("vat",),
+            "These are essential items, not luxuries.",
+        ),
         "The measure would pay for itself through higher spending elsewhere in the economy.",
         "Other countries have already made this change.",
-        "Inflation has pushed more and more people into higher tax bands.",
+        Tied(
+            ("income tax",),
+            "Inflation has pushed more and more people into higher tax bands.",
+        ),
     ),
     policy=(
-        "The Government keeps all taxes under review as part of the Budget process, taking "
-        "into account the public finances.",
-        "VAT is the third largest source of tax revenue and helps fund public services.",
+        "The Government keeps all taxes under review as part of the Budget process, taking into "
+        "account the public finances.",
+        Tied(
+            ("vat",),
+            "VAT is the third largest source of tax revenue and helps fund public services.",
+        ),
         "The Chancellor makes decisions on tax policy at fiscal events.",
     ),
-    review="the Budget process",
+    review=("the Budget process",),
     stakeholders="businesses, representative bodies and taxpayers",
 )
 
@@ -216,21 +326,50 @@ CULTURE = Area(
     fills=("England football matches", "the Six Nations", "the Ashes", "Wimbledon"),
     problems=(
         "Culture and sport belong to everyone, not just those who can afford them.",
-        "Fans are being priced out of the events they love.",
-        "Local libraries and arts venues are closing across the country.",
+        Tied(
+            ("ticket", "watch", "football"),
+            "Fans are being priced out of the events they love.",
+        ),
+        Tied(
+            ("librar",),
+            "Local libraries and arts venues are closing across the country.",
+        ),
     ),
     details=(
-        "Ticket touts make huge profits at the expense of genuine fans.",
-        "Libraries are a lifeline for people without internet access at home.",
-        "Children should be able to watch national sporting events with their families.",
+        Tied(
+            ("ticket",),
+            "Ticket touts make huge profits at the expense of genuine fans.",
+        ),
+        Tied(
+            ("librar",),
+            "Libraries are a lifeline for people without internet access at home.",
+        ),
+        Tied(
+            ("terrestrial", "watch"),
+            "Children should be able to watch national sporting events with their families.",
+        ),
+        "Supporters and campaigners have called for this for many years.",
     ),
     policy=(
-        "The Government supports arts and culture through Arts Council England and the "
-        "national lottery distributors.",
-        "The listed events regime ensures that events of national interest are available "
-        "to watch free-to-air.",
+        Tied(
+            ("librar",),
+            "The Government supports arts and culture through Arts Council England and the "
+            "national lottery distributors.",
+        ),
+        Tied(
+            ("terrestrial", "watch"),
+            "The listed events regime ensures that events of national interest are available to "
+            "watch free-to-air.",
+        ),
+        "The Department keeps its policies on culture, media and sport under regular review.",
     ),
-    review="its review of the listed events regime",
+    review=(
+        Tied(
+            ("terrestrial", "watch"),
+            "its review of the listed events regime",
+        ),
+        "its review of culture, media and sport policy",
+    ),
     stakeholders="broadcasters, sporting bodies, fans' groups and the creative industries",
 )
 
@@ -248,21 +387,53 @@ TECHNOLOGY = Area(
     fills=("AI chatbots", "recommendation algorithms", "smart home devices", "AI models"),
     problems=(
         "Technology is changing faster than the law can keep up.",
-        "Children are being exposed to harmful content online every day.",
-        "Rural communities are being left behind without decent connections.",
+        Tied(
+            _ONLINE,
+            "Children are being exposed to harmful content online every day.",
+        ),
+        Tied(
+            ("broadband",),
+            "Rural communities are being left behind without decent connections.",
+        ),
     ),
     details=(
-        "Teachers and parents report that phones are harming concentration and sleep.",
-        "Tech companies have shown that they will not regulate themselves.",
-        "Many rural homes still cannot get a reliable connection.",
+        Tied(
+            ("smartphone", "social media"),
+            "Teachers and parents report that phones are harming concentration and sleep.",
+        ),
+        Tied(
+            _ONLINE,
+            "Tech companies have shown that they will not regulate themselves.",
+        ),
+        Tied(
+            ("broadband",),
+            "Many rural homes still cannot get a reliable connection.",
+        ),
+        "Experts have warned that the risks will grow without action.",
     ),
     policy=(
-        "The Online Safety Act 2023 places new duties on platforms to protect children "
-        "from harmful content.",
-        "Ofcom is implementing the online safety regime and has set out codes of practice.",
-        "Project Gigabit is bringing gigabit-capable broadband to hard-to-reach areas.",
+        Tied(
+            _ONLINE,
+            "The Online Safety Act 2023 places new duties on platforms to protect children from "
+            "harmful content.",
+        ),
+        Tied(
+            _ONLINE,
+            "Ofcom is implementing the online safety regime and has set out codes of practice.",
+        ),
+        Tied(
+            ("broadband",),
+            "Project Gigabit is bringing gigabit-capable broadband to hard-to-reach areas.",
+        ),
+        "The Department keeps the regulation of new technology under review as it develops.",
     ),
-    review="the implementation of the Online Safety Act",
+    review=(
+        Tied(
+            _ONLINE,
+            "the implementation of the Online Safety Act",
+        ),
+        "its digital strategy",
+    ),
     stakeholders="Ofcom, industry, parents and children's charities",
 )
 

@@ -6,9 +6,10 @@ import random
 from datetime import date, datetime
 from enum import Enum
 
-from caseworker.demo.names import person
-from caseworker.demo.text import Wording, long_date
+from caseworker.demo.places import seats
+from caseworker.demo.text import Wording
 from caseworker.domain.records import BusinessItem, Debate, GovernmentResponse
+from caseworker.formatting import long_date
 
 ORIGINAL_RESPONSE = "Original Government response"
 REVISED_NOTE = (
@@ -54,13 +55,13 @@ def _summary(stance: Stance, w: Wording) -> str:
         ),
         Stance.CONSIDERING: (
             "The Government recognises the strength of feeling on this issue and is "
-            f"considering the evidence as part of {w.area.review}.",
+            f"considering the evidence as part of {w.review}.",
             "The Government recognises the strength of feeling on this issue and is "
             "considering the evidence carefully.",
         ),
         Stance.YES: (
             "The Government agrees that action is needed and will set out next steps as "
-            f"part of {w.area.review}.",
+            f"part of {w.review}.",
             "The Government agrees that action is needed and will set out next steps.",
         ),
     }[stance]
@@ -76,12 +77,12 @@ def _position(rng: random.Random, stance: Stance, w: Wording) -> str:
     if stance is Stance.CONSIDERING:
         return (
             f"We understand why petitioners are asking the Government to {w.ask}. This issue "
-            f"is being considered as part of {w.area.review}, and we will set out our "
+            f"is being considered as part of {w.review}, and we will set out our "
             "conclusions in due course."
         )
     return (
         "We agree with petitioners that more needs to be done. We will bring forward "
-        f"proposals as part of {w.area.review}, and will consult on the detail before any "
+        f"proposals as part of {w.review}, and will consult on the detail before any "
         "change is made."
     )
 
@@ -90,7 +91,7 @@ def response_text(
     rng: random.Random, w: Wording, stance: Stance, *, revised: bool = False
 ) -> tuple[str, str]:
     """Summary and details of a response in the civil-service register."""
-    policy = rng.sample(w.area.policy, k=min(2, len(w.area.policy)))
+    policy = rng.sample(w.policy, k=min(2, len(w.policy)))
     paragraphs = [
         *([REVISED_NOTE] if revised else []),
         rng.choice(_OPENINGS),
@@ -119,12 +120,21 @@ def original_response_item(old: GovernmentResponse, copied_at: datetime) -> Busi
 def debate_scheduled_item(rng: random.Random, on: date, made_at: datetime) -> BusinessItem:
     body = (
         f"Parliament will debate this petition on {long_date(on)}. The debate will be opened "
-        f"by {person(rng)} MP, a member of the Petitions Committee.\n\n"
+        f"by {member(rng)} MP, a member of the Petitions Committee.\n\n"
         "You will be able to watch the debate online at https://parliamentlive.tv"
     )
     return BusinessItem(
         "Parliament will debate this petition", body, made_at.date(), made_at, made_at
     )
+
+
+def member(rng: random.Random) -> str:
+    """A Member who sits for a demo constituency (without "MP"), so a briefing pack for the
+    debate finds the opener's seat among the petition's signatures."""
+    return rng.choice(_MEMBERS)
+
+
+_MEMBERS = tuple(sorted(s.mp.removesuffix(" MP") for s in seats() if s.mp))
 
 
 def _guid(rng: random.Random) -> str:
@@ -142,7 +152,7 @@ def _hyphens(action: str, words: int = 6) -> str:
 
 def debate(rng: random.Random, w: Wording, petition_id: int, debated_on: date) -> Debate:
     """The outcome of a Westminster Hall debate, with links on the permitted hosts."""
-    opener = person(rng)
+    opener = member(rng)
     overview = (
         f"MPs debated this petition in Westminster Hall on {long_date(debated_on)}. The debate "
         f"was opened by {opener} MP, on behalf of the Petitions Committee, and a minister from "

@@ -18,8 +18,6 @@ from caseworker.domain.records import (
     PetitionCapture,
 )
 
-SITE = "https://petition.parliament.uk"
-
 _TIMESTAMPS = (
     "created_at",
     "updated_at",
@@ -33,9 +31,12 @@ _TIMESTAMPS = (
 )
 
 
-def petition_url(petition_id: int) -> str:
-    """The address the petition's JSON is fetched from (``links.self``)."""
-    return f"{SITE}/petitions/{petition_id}.json"
+def petition_url(petition_id: int) -> str | None:
+    """The address the petition's JSON would be fetched from (``links.self``): none, since a
+    demo petition (numbered from 9,000,001) has no page on the site, and a link to one would
+    lead a clerk to "page not found"."""
+    del petition_id
+    return None
 
 
 def stamp(at: datetime | None) -> str | None:
@@ -169,17 +170,13 @@ def site_json(c: PetitionCapture, *, single: bool = True) -> str:
     which is several times faster than encoding it as dictionaries.
     """
     url = petition_url(c.id)
+    links = {"links": {"self": url}} if url else {}
     body: dict[str, Any]
     if single:
         data = {"type": "petition", "id": c.id, "attributes": attributes(c, single=True)}
-        body = {"links": {"self": url}, "data": data}
+        body = {**links, "data": data}
     else:
-        body = {
-            "type": "petition",
-            "id": c.id,
-            "links": {"self": url},
-            "attributes": attributes(c, single=False),
-        }
+        body = {"type": "petition", "id": c.id, **links, "attributes": attributes(c, single=False)}
     text = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
     if single and c.breakdowns is not None:
         array = f'"signatures_by_constituency":{_constituency_array(c.breakdowns)}'

@@ -4,29 +4,13 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date
 
 from caseworker.demo import areas_people, areas_planet
-from caseworker.demo.areas import DEPARTMENTS, Area
+from caseworker.demo.areas import DEPARTMENTS, Area, fitting
 from caseworker.demo.names import person, town
 from caseworker.domain.records import Department
 
 AREAS: tuple[Area, ...] = areas_people.AREAS + areas_planet.AREAS
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 _CALLS = (
     "We call on the Government to",
@@ -74,6 +58,16 @@ class Wording:
     topics: tuple[str, ...]
 
     @property
+    def policy(self) -> tuple[str, ...]:
+        """What the Government says it already does, about this petition's subject."""
+        return fitting(self.area.policy, self.action)
+
+    @property
+    def review(self) -> str:
+        """The review or programme a response points to: the first that fits the title."""
+        return fitting(self.area.review, self.action)[0]
+
+    @property
     def ask(self) -> str:
         """The action as it reads after "to": "make first aid compulsory"."""
         return lower_first(self.action)
@@ -86,11 +80,6 @@ def lower_first(text: str) -> str:
     return text
 
 
-def long_date(day: date) -> str:
-    """ "4 June 2025", whatever the process locale."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
 def _pick_action(rng: random.Random, area: Area) -> str:
     ask = rng.choice(area.asks)
     if "{x}" in ask:
@@ -99,13 +88,14 @@ def _pick_action(rng: random.Random, area: Area) -> str:
 
 
 def _background(rng: random.Random, area: Area, action: str, reason: str) -> str:
-    text = f"{rng.choice(area.problems)} {rng.choice(_CALLS)} {lower_first(action)}."
+    problem = rng.choice(fitting(area.problems, action))
+    text = f"{problem} {rng.choice(_CALLS)} {lower_first(action)}."
     return f"{text} {reason}" if len(text) + len(reason) < 299 else text
 
 
-def _details(rng: random.Random, area: Area, reason: str) -> str | None:
+def _details(rng: random.Random, area: Area, action: str, reason: str) -> str | None:
     """Further reasons (not the one the background gave), or None as for many petitions."""
-    others = [d for d in area.details if d != reason]
+    others = [d for d in fitting(area.details, action) if d != reason]
     if rng.random() < 0.25 or not others:
         return None
     sentences = rng.sample(others, k=min(len(others), rng.randint(1, 3)))
@@ -123,11 +113,11 @@ def _departments(rng: random.Random, area: Area) -> tuple[Department, ...]:
 
 def _wording(rng: random.Random, area: Area, action: str) -> Wording:
     topics = () if rng.random() < 0.05 else (area.topic,)
-    reason = rng.choice(area.details)
+    reason = rng.choice(fitting(area.details, action))
     return Wording(
         action=action,
         background=_background(rng, area, action, reason),
-        additional_details=_details(rng, area, reason),
+        additional_details=_details(rng, area, action, reason),
         area=area,
         departments=_departments(rng, area),
         topics=topics,
