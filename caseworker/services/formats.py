@@ -9,7 +9,7 @@ from dataclasses import asdict, fields, is_dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from caseworker.formatting import short_date
+from caseworker.formatting import counted, short_date
 from caseworker.services import dto
 
 LIST_KEYS = (
@@ -81,7 +81,7 @@ def list_table(rows: list[dto.PetitionSummary], *, with_age: bool) -> str:
         headers.append("Waiting")
     headers.append("Petition")
     table = text_table(headers, [_table_cells(r, with_age) for r in rows])
-    return f"{table}\n{len(rows)} petition{'s' if len(rows) != 1 else ''}"
+    return f"{table}\n{counted(len(rows), 'petition')}"
 
 
 def text_table(headers: list[str], body: list[list[str]]) -> str:

@@ -16,6 +16,7 @@ from caseworker.letters.templates import LetterKind
 from caseworker.services import text_report
 from tests.conftest import PROJECT_ROOT
 from tests.house_locale import french_dates
+from ui.sync import status_text
 
 __all__ = ["french_dates"]
 
@@ -57,6 +58,7 @@ def test_letters_and_the_cli_agree_under_a_french_desktop(french_dates: None) ->
     assert text_report._when(SUMMER_NOON) == "29 April 2025, 12:07 BST"
     assert f.short_date(date(2025, 4, 5)) == "5 Apr 2025"
     assert f.weekday_date(date(2025, 7, 7)) == "Monday 7 July 2025"
+    assert status_text.when(SUMMER_NOON, WINTER, UTC) == "29 Apr 2025 11:07"
 
 
 #: strftime codes whose words come from the locale: month and day names, AM/PM, %c/%x/%X.
@@ -76,6 +78,7 @@ HOUSE_STYLE_MODULES = (
     "caseworker/cli/briefing.py",
     "ui/dates.py",
     "ui/models",
+    "ui/sync/status_text.py",
 )
 
 

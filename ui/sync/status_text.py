@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, tzinfo
 
+from caseworker.formatting import clock, short_date
+
 
 def when(moment: datetime, now: datetime, zone: tzinfo | None = None) -> str:
     """'10:42 today' or '28 Nov 2025 16:05', in local time (stored times are UTC)."""
     local, today = _local(moment, zone), _local(now, zone).date()
     if local.date() == today:
-        return f"{local:%H:%M} today"
-    return f"{local.day} {local:%b %Y %H:%M}"
+        return f"{clock(local.time())} today"
+    # House style, English month names whatever the desktop's language.
+    return f"{short_date(local.date())} {clock(local.time())}"
 
 
 def status_line(
