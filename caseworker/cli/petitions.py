@@ -22,7 +22,7 @@ from caseworker.cli.common import (
     write_text,
 )
 from caseworker.domain.rules import PETITION_STATES
-from caseworker.formatting import DATE_FORMS
+from caseworker.formatting import DATE_FORMS, counted
 from caseworker.importing.importer import import_paths
 from caseworker.jobs import Cancelled
 from caseworker.services import formats
@@ -214,7 +214,8 @@ def _demo(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> i
         print(f"\n{PROG}: demo generation interrupted", file=err)
         return 130
     clear_progress(err)
-    print(f"{summary.petitions} demo petitions written (seed {summary.seed})", file=out)
+    written = counted(summary.petitions, "demo petition")
+    print(f"{written} written (seed {summary.seed})", file=out)
     return 0
 
 

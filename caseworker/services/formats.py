@@ -9,7 +9,7 @@ from dataclasses import asdict, fields, is_dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from caseworker.formatting import counted, short_date
+from caseworker.formatting import count, counted, short_date
 from caseworker.services import dto
 
 LIST_KEYS = (
@@ -107,14 +107,14 @@ def _table_cells(r: dto.PetitionSummary, with_age: bool) -> list[str]:
     cells = [
         str(r.id),
         r.state,
-        f"{r.signature_count:,}",
+        count(r.signature_count),
         _day(r.response_threshold_reached_at),
         _day(r.responded_on),
         _day(r.debate_threshold_reached_at),
         _day(r.scheduled_debate_date),
     ]
     if with_age:
-        cells.append(f"{r.days_waiting} days" if r.days_waiting is not None else "")
+        cells.append(counted(r.days_waiting, "day") if r.days_waiting is not None else "")
     cells.append(one_line(r.action))
     return cells
 

@@ -75,3 +75,11 @@ def test_the_window_can_ask_the_service(database: Database, tmp_path: Path) -> N
 
 def _site(value: datetime) -> str:
     return value.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
+def test_one_day_is_a_day(db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _import(db_url, tmp_path, "2023-01-03T12:00:00.000Z", "2023-01-02T09:00:00.000Z")
+    capsys.readouterr()
+    assert main(["--db", db_url, "list", "--queue", "awaiting-response"]) == 0
+    out = capsys.readouterr().out
+    assert "  1 day  " in out and "1 days" not in out and out.rstrip().endswith("\n1 petition")
