@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from caseworker.briefing import SECTION_TITLES, PackOptions, Section
 from caseworker.briefing.model import DEFAULT_DEBATE_TIME
-from ui.dates import from_qdate, to_qdate
+from ui.dates import HOUSE_LOCALE, from_qdate, to_qdate
 
 #: Mnemonics for the section boxes, unique within the dialog.
 SECTION_LABELS = {
@@ -62,10 +62,12 @@ class PackOptionsForm(QWidget):
         self.debate_date = QDateEdit()
         self.debate_date.setCalendarPopup(True)
         self.debate_date.setDisplayFormat("dddd d MMMM yyyy")
+        self.debate_date.setLocale(HOUSE_LOCALE)  # English day and month names, as the pack
         self.debate_date.setAccessibleName("Debate date")
         self.set_debate_date(None)
         self.debate_time = QTimeEdit(QTime(DEFAULT_DEBATE_TIME.hour, DEFAULT_DEBATE_TIME.minute))
         self.debate_time.setDisplayFormat("h.mmap")
+        self.debate_time.setLocale(HOUSE_LOCALE)  # "4.30pm", not the desktop's "PM" or none
         self.reference = QLineEdit()
         self.reference.setPlaceholderText("made from the date and petition number")
         self.reference.setAccessibleName("Reference")

@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 
 from caseworker.domain.forecast import Forecast
 from caseworker.domain.rules import london_date
+from caseworker.formatting import long_date
 from caseworker.services.dto import PetitionDetail, ResponseVersionView
 
 LINK_TITLES = (
@@ -20,11 +21,8 @@ LINK_TITLES = (
 
 
 def when(value: date | datetime | None) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, datetime):
-        value = london_date(value)
-    return f"{value:%d %B %Y}"
+    """House style, "5 April 2025" (a timestamp's London date), whatever the desktop's language."""
+    return "–" if value is None else long_date(value)
 
 
 def paragraphs(text: str | None) -> str:
