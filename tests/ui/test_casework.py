@@ -88,21 +88,23 @@ def test_saving_a_review_then_undo_and_redo(
     qtbot: QtBot, window: MainWindow, context: AppContext
 ) -> None:
     tab = window.casework.review
-    tab.answers.setCurrentIndex(tab.answers.findData(False))
-    tab.verdict.setCurrentIndex(tab.verdict.findData(Verdict.REQUEST_REVISION.value))
+    tab.answers.setCurrentIndex(tab.answers.findData("no"))
+    tab.verdict.setCurrentIndex(tab.verdict.findData(Verdict.WRITE_TO_DEPARTMENT.value))
     tab.notes.setPlainText("Does not say yes or no.")
     tab.save_button.click()
     qtbot.waitUntil(lambda: bool(tab.pane and tab.pane.reviews), timeout=10_000)
     (review,) = services(context).reviews.pane(PID).reviews
     assert (review.verdict, review.answers_request, review.notes) == (
-        "request_revision", False, "Does not say yes or no.",
+        "write_to_department", "no", "Does not say yes or no.",
     )  # fmt: skip
     assert tab.reviewed.text().startswith("Reviewed by ")
 
     window.casework.undo_action.trigger()
     assert services(context).reviews.pane(PID).reviews == ()
     window.casework.redo_action.trigger()
-    assert [r.verdict for r in services(context).reviews.pane(PID).reviews] == ["request_revision"]
+    assert [r.verdict for r in services(context).reviews.pane(PID).reviews] == [
+        "write_to_department"
+    ]
 
 
 def test_each_request_edit_undoes_and_redoes_in_order(

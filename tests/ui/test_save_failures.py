@@ -136,6 +136,11 @@ def request_dialog_once(
 
     def look_and_cancel() -> None:
         d = dialog()
+        if d is None and window.casework.edits.writer.busy:
+            # The save runs on the writer thread while the window's timers run: look again
+            # once it is over and the dialog is shown again (or not, if it was stored).
+            QTimer.singleShot(10, look_and_cancel)
+            return
         if d is None:
             return
         seen.update(error=d.error.text(), reasons=d.reasons.toPlainText(),
@@ -415,6 +420,9 @@ def test_a_chase_while_the_database_is_locked_keeps_the_dialog_open_with_the_not
 
     def look_and_cancel() -> None:
         d = chase_dialog()
+        if d is None and window.casework.edits.writer.busy:
+            QTimer.singleShot(10, look_and_cancel)  # the save is still being written
+            return
         if d is not None:
             seen.update(open=True, error=d.error.text(), note=d.note.text())
             d.reject()

@@ -6,11 +6,12 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from caseworker.letters.templates import LetterKind
 from caseworker.storage.errors import where
+from ui.casework.actions import action, button_actions
 from ui.casework.compare_tab import CompareTab
 from ui.casework.edits import REFUSALS, CaseworkEdits
 from ui.casework.failures import FAILURES, failure_message
@@ -22,6 +23,11 @@ from ui.context import AppContext
 from ui.views.petition_view import PetitionView
 
 T = TypeVar("T")
+#: How install_menus groups the Casework menu.
+CASEWORK_MENU_REVIEW = ("save_review", "new", "edit", "send", "chase", "accept", "withdraw",
+                        "letter")  # fmt: skip
+CASEWORK_MENU_WINDOWS = ("requests", "meeting", "overdue_letter")
+CASEWORK_MENU_TEAM = ("settings",)
 OPEN_FORM = "Could not open the request form"
 
 
@@ -34,7 +40,9 @@ class CaseworkController(QObject):
         self._window, self._context = window, context
         self.services = context.casework
         self.stack = QUndoStack(self)
-        self.edits = CaseworkEdits(self.services, self.stack, where(context.database.engine))
+        self.edits = CaseworkEdits(
+            self.services, self.stack, where(context.database.engine), context.runner
+        )
         self.review = ReviewTab()
         self.compare = CompareTab()
         self.history = HistoryTab()
@@ -43,6 +51,7 @@ class CaseworkController(QObject):
         view.tabs.addTab(self.review, "Re&view")
         view.tabs.addTab(self.compare, "Co&mpare versions")
         view.tabs.addTab(self.history, "Histor&y")
+        self._actions = self._build_actions()
         self._connect()
 
     def _connect(self) -> None:
@@ -55,26 +64,70 @@ class CaseworkController(QObject):
         r.edit_request_requested.connect(self.edit_request)
         r.send_requested.connect(lambda req: self.edits.mark_sent(req))
         r.chase_requested.connect(self.chase)
-        r.accept_requested.connect(lambda req: self.edits.accept(req))
-        r.withdraw_requested.connect(self._withdraw)
+        r.accept_requested.connect(self.accept)
+        r.withdraw_requested.connect(self.withdraw)
         r.letter_requested.connect(self.request_letter)
         self.compare.compare_requested.connect(self._compare)
 
-    def install_menus(self, edit_menu: QMenu, casework_menu: QMenu) -> None:
+    def _build_actions(self) -> dict[str, QAction]:
         undo = self.stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.stack.createRedoAction(self, "&Redo")
         redo.setShortcut(QKeySequence.StandardKey.Redo)
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
-        self._window.addAction(undo)
-        self._window.addAction(redo)
-        meeting = casework_menu.addAction("Committee &meeting…", self.open_meeting)
-        meeting.setShortcut("Ctrl+M")
-        casework_menu.addAction("&Overdue response letter…", self.overdue_letter)
-        casework_menu.addSeparator()
-        casework_menu.addAction("Casework &settings…", self.open_settings)
-        self.undo_action, self.redo_action, self.meeting_action = undo, redo, meeting
+        return {
+            "undo": undo,
+            "redo": redo,
+            **button_actions(self, self.review),
+            "requests": action(self, "Outstanding &requests…", self.open_requests, "Ctrl+Shift+R"),
+            "meeting": action(self, "Committee &meeting…", self.open_meeting, "Ctrl+M"),
+            "overdue_letter": action(
+                self, "&Overdue response letter…", self.overdue_letter, "Ctrl+Shift+L"
+            ),
+            "settings": action(self, "Casework &settings…", self.open_settings),
+        }
+
+    def actions(self) -> dict[str, QAction]:
+        """Every casework action, keyed by name, with its text and shortcut: the Review tab's
+        buttons (save_review, new, edit, send, chase, accept, withdraw, letter), undo and redo,
+        and the windows and dialogs (requests, meeting, overdue_letter, settings)."""
+        return dict(self._actions)
+
+    def install_menus(self, edit_menu: QMenu, casework_menu: QMenu) -> None:
+        """Undo and redo in Edit; everything else in Casework (until the action registry
+        mounts ``actions()`` itself)."""
+        a = self._actions
+        for key in ("undo", "redo"):
+            edit_menu.addAction(a[key])
+            self._window.addAction(a[key])
+        for group in (CASEWORK_MENU_REVIEW, CASEWORK_MENU_WINDOWS, CASEWORK_MENU_TEAM):
+            for key in group:
+                casework_menu.addAction(a[key])
+            casework_menu.addSeparator()
+        self.undo_action, self.redo_action = a["undo"], a["redo"]
+        self.meeting_action = a["meeting"]
+
+    # Unsaved work --------------------------------------------------------------------------
+
+    def has_unsaved_work(self) -> bool:
+        """Whether a review was typed and not saved (on any petition): ask before quitting."""
+        return self.review.has_unsaved_work()
+
+    def confirm_discard(self, parent: QWidget | None = None) -> bool:
+        """True if there is nothing unsaved, or the clerk agrees to lose it."""
+        drafts = len(self.review.drafts) if self.has_unsaved_work() else 0
+        if not drafts:
+            return True
+        which = "a review" if drafts == 1 else f"{drafts} reviews"
+        answer = QMessageBox.question(
+            parent or self._window, "Unsaved review",
+            f"You have typed {which} and not saved it. Discard and close?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )  # fmt: skip
+        if answer != QMessageBox.StandardButton.Discard:
+            return False
+        self.review.discard_drafts()
+        return True
 
     # Loading -------------------------------------------------------------------------------
 
@@ -149,10 +202,13 @@ class CaseworkController(QObject):
         values = self.review.review_values()
         if values is None:
             return
-        self.edits.save_review(
+        if self.edits.save_review(
             self.petition_id, version.id, values.pop("verdict"),  # type: ignore[arg-type]
             existing=self.review.review_for_current(), **values,  # type: ignore[arg-type]
-        )  # fmt: skip
+        ):  # fmt: skip
+            # A verdict asking for a revised response is then offered the request (the tab
+            # shows the offer once it has read the saved review back).
+            self.review.saved()
 
     def _dialog(self, title: str, request: Any = None) -> RequestDialog:
         settings = self.services.settings.get()
@@ -163,7 +219,7 @@ class CaseworkController(QObject):
             department=pane.department_names if pane else "",
         )  # fmt: skip
 
-    def new_request(self) -> None:
+    def new_request(self, reasons: str = "") -> None:
         version = self.review.current_version()
         if self.petition_id is None or version is None:
             return
@@ -172,6 +228,10 @@ class CaseworkController(QObject):
         dialog = self._try(OPEN_FORM, lambda: self._dialog(title))
         if dialog is None:
             return
+        # The review's notes say why the response falls short: the request starts from them.
+        reasons = reasons.strip() or self.review.revision_notes()
+        if reasons:
+            dialog.reasons.setPlainText(reasons)
         # If refused or not stored, the dialog says why and stays open with the clerk's text.
         with self.edits.reporting_to(dialog.show_error):
             while dialog.exec():
@@ -207,7 +267,14 @@ class CaseworkController(QObject):
                 if self.edits.chase(request, chased_on, note):
                     return
 
-    def _withdraw(self, request: Any) -> None:
+    def accept(self, request: Any) -> None:
+        if self.edits.accept(request):
+            # The Committee now looks at the revised response: the tab moves to it.
+            self.review.show_newest_next()
+            if self.petition_id is not None:
+                self.show_petition(self.petition_id)
+
+    def withdraw(self, request: Any) -> None:
         answer = QMessageBox.question(
             self._window, "Withdraw the request",
             f"Withdraw request {request.id}? The Committee will no longer wait for a revised "
@@ -252,8 +319,17 @@ class CaseworkController(QObject):
         window.show()
         self.meeting_window = window
 
-    #: The clerk asked to see a petition (from the meeting's agenda).
+    #: The clerk asked to see a petition (from the meeting's agenda or the requests).
     petition_chosen = Signal(int)
+
+    def open_requests(self) -> None:
+        from ui.casework.requests_window import RequestsWindow
+
+        window = RequestsWindow(self._window, self._context, self)
+        window.petition_chosen.connect(self.petition_chosen)
+        self.data_changed.connect(window.reload)
+        window.show()
+        self.requests_window = window
 
     def open_settings(self) -> None:
         from ui.casework.settings_dialog import SettingsDialog

@@ -1,6 +1,7 @@
 """Every casework edit made in the window, as an undoable command.
 
-An edit is carried out at once through the services (so a refusal, such as another clerk's
+An edit is carried out at once through the services, on the application's one writer thread
+while the window keeps painting (``ui.casework.writer``) (so a refusal, such as another clerk's
 newer save, is shown before anything is pushed); the command pushed afterwards knows how to
 put it back and how to make it again. Each command remembers the record's version after its
 own change, so undoing over a colleague's later edit is refused like any stale save, and the
@@ -34,6 +35,11 @@ from caseworker.services.casework.views import AgendaItem, DecisionView, Meeting
 from caseworker.services.dto import RevisionRequestView
 from caseworker.services.errors import PetitionNotFound
 from ui.casework.failures import FAILURES, TEXT_KEPT, failure_message
+from ui.casework.writer import CaseworkWriter
+from ui.workers import JobRunner
+
+#: Hears a refusal or failure: the message, and the form field at fault (or None).
+Listener = Callable[[str, str | None], None]
 
 REFUSALS = (CaseworkError, EditConflict, RecordNotFound, PetitionNotFound)
 REQUEST_FIELDS = ("reasons", "department", "sent_on", "due_on", "status")
@@ -81,15 +87,18 @@ class CaseworkEdits(QObject):
     failed = Signal(str)
 
     def __init__(
-        self, services: CaseworkServices, stack: QUndoStack, location: str | None = None
-    ) -> None:
+        self, services: CaseworkServices, stack: QUndoStack, location: str | None = None,
+        runner: JobRunner | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(stack)
         self.services = services
+        #: Every write (edit, undo, redo) goes through the one writer thread.
+        self.writer = CaseworkWriter(runner)
         self.stack = stack
         #: Where the database is, for messages ("/home/ann/.../caseworker.sqlite3 is read-only").
         self.location = location
         # While a dialog is open, its own error line hears refusals and failures instead.
-        self._listener: Callable[[str], None] | None = None
+        self._listener: Listener | None = None
         # One Tracked per record, shared by every command about it: a later command must
         # see the version an earlier one left, and the new id a redone creation was given.
         self._tracked: dict[tuple[str, int], Tracked] = {}
@@ -109,23 +118,24 @@ class CaseworkEdits(QObject):
     # Reporting -----------------------------------------------------------------------------
 
     @contextmanager
-    def reporting_to(self, listener: Callable[[str], None]) -> Iterator[None]:
-        """Send every refusal and failure to ``listener`` (a dialog's error line) meanwhile."""
+    def reporting_to(self, listener: Listener) -> Iterator[None]:
+        """Send every refusal and failure to ``listener`` (a dialog's error line) meanwhile,
+        with the form field at fault when the services name one."""
         before, self._listener = self._listener, listener
         try:
             yield
         finally:
             self._listener = before
 
-    def _refuse(self, message: str) -> None:
+    def _refuse(self, message: str, field: str | None = None) -> None:
         if self._listener is not None:
-            self._listener(message)
+            self._listener(message, field)
         else:
             self.refused.emit(message)
 
     def _fail(self, message: str) -> None:
         if self._listener is not None:
-            self._listener(message)
+            self._listener(message, None)
         else:
             self.failed.emit(message)
 
@@ -134,7 +144,7 @@ class CaseworkEdits(QObject):
     def attempt(self, command: _Command, step: Callable[[], None], verb: str) -> bool:
         """Undo or redo ``command``; if refused or not stored it leaves the stack."""
         try:
-            step()
+            self.writer.run(step)
         except REFUSALS as exc:
             self._refuse(f"Could not {command.text()[0].lower()}{command.text()[1:]}: {exc}")
             command.setObsolete(True)  # Qt removes it from the stack
@@ -162,9 +172,9 @@ class CaseworkEdits(QObject):
         ``what`` says what was not done ("Your review was not saved"), for a failure.
         """
         try:
-            return step()
+            return self.writer.run(step)
         except REFUSALS as exc:
-            self._refuse(str(exc))
+            self._refuse(str(exc), getattr(exc, "field", None))
             return None
         except FAILURES as exc:
             self._fail(failure_message(what, exc, self.location, after))

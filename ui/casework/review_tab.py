@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -27,14 +28,20 @@ from caseworker.domain.rules import long_date
 from caseworker.services.casework.views import ReviewPane, ReviewView, VersionText
 from caseworker.services.dto import RevisionRequestView
 from ui.casework.markup import highlighted, text_html
-from ui.casework.widgets import read_only_table, text_browser
+from ui.casework.widgets import Reflow, read_only_table, scrolling, text_browser
 
-ANSWERS = (("Not answered yet", None), ("Yes", True), ("No", False))
+#: The checklist's answers as the services take them ("yes", "partly", "no").
+ANSWERS = (("Not answered yet", None), ("Yes", "yes"), ("Partly", "partly"), ("No", "no"))
 REQUEST_COLUMNS = ("No.", "Status", "Sent", "Due", "Last chased", "Revised response", "Reasons")
 
 
 #: The review form's answers, verdict (as indexes in their boxes) and notes.
 ReviewForm = tuple[int, int, int, str]
+EMPTY_FORM: ReviewForm = (0, 0, 0, "")
+#: A draft is kept per petition and response version.
+DraftKey = tuple[int, int]
+#: Below this width the request buttons stand in two rows.
+BUTTON_COLUMNS = 4
 
 
 def _differ(form: ReviewForm, stored: ReviewForm | None) -> bool:
@@ -65,12 +72,21 @@ class ReviewTab(QWidget):
     accept_requested = Signal(object)
     withdraw_requested = Signal(object)
     letter_requested = Signal(object)
+    #: Which buttons are enabled may have changed (the menu's actions follow them).
+    buttons_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pane: ReviewPane | None = None
         # The form as last filled from the stored review: what differs is the clerk's typing.
         self._filled: ReviewForm | None = None
+        # Reviews typed and not saved, kept while the clerk looks at other petitions or
+        # versions (in memory: closing the window asks first, see has_unsaved_work).
+        self.drafts: dict[DraftKey, ReviewForm] = {}
+        # Which petition and version the form shows now (its draft's key).
+        self._shown: DraftKey | None = None
+        # After a revised response is accepted the newest version is shown next.
+        self._newest_next = False
         self.coverage = QLabel()
         self.coverage.setWordWrap(True)
         self.coverage.setAccessibleName("Key terms the response uses")
@@ -93,6 +109,12 @@ class ReviewTab(QWidget):
         self.reviewed = QLabel()
         self.reviewed.setWordWrap(True)
         self.save_button = QPushButton("&Save review")
+        # Shown while the saved verdict asks for a revised response and none is open.
+        self.offer = QLabel("Your verdict asks for a revised response.")
+        self.offer.setWordWrap(True)
+        self.offer_button = QPushButton("Request it &now…")
+        self.offer_button.setToolTip("Opens the request with your review notes as its reasons")
+        self.offer_button.clicked.connect(self.new_request_requested)
         self.requests = self._requests_table()
         self.buttons = self._request_buttons()
         self._build()
@@ -152,21 +174,24 @@ class ReviewTab(QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.coverage)
         top_layout.addWidget(texts, 1)
-        bottom = QWidget()
-        bottom_layout = QHBoxLayout(bottom)
-        bottom_layout.setContentsMargins(0, 0, 0, 0)
-        bottom_layout.addWidget(self._review_box(), 2)
-        bottom_layout.addWidget(self._requests_box(), 3)
+        # Side by side on a wide screen, one above the other on a laptop.
+        bottom = Reflow((self._review_box(), 2), (self._requests_box(), 3))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
         split.addWidget(bottom)
         split.setSizes([300, 260])
+        split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
-        layout.addWidget(split)
+        layout.setContentsMargins(0, 0, 0, 0)
+        # The tab scrolls instead of widening the window (a laptop at 1280×720).
+        split.setObjectName("review content")
+        layout.addWidget(scrolling(split))
 
     def _review_box(self) -> QGroupBox:
         box = QGroupBox("Your review of this version")
         form = QFormLayout(box)
+        # Questions stand above their answers when the box is narrow.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow("Answers the petition's &request?", self.answers)
         form.addRow("States the Government's &position?", self.position)
         form.addRow("&Verdict:", self.verdict)
@@ -175,24 +200,31 @@ class ReviewTab(QWidget):
         row.addWidget(self.reviewed, 1)
         row.addWidget(self.save_button)
         form.addRow(row)
+        offer = QHBoxLayout()
+        offer.addWidget(self.offer, 1)
+        offer.addWidget(self.offer_button)
+        form.addRow(offer)
         return box
 
     def _requests_box(self) -> QGroupBox:
         box = QGroupBox("Requests for a revised response")
         layout = QVBoxLayout(box)
         layout.addWidget(self.requests, 1)
-        row = QHBoxLayout()
-        for button in self.buttons.values():
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        grid = QGridLayout()
+        for index, button in enumerate(self.buttons.values()):
+            grid.addWidget(button, index // BUTTON_COLUMNS, index % BUTTON_COLUMNS)
+        grid.setColumnStretch(BUTTON_COLUMNS, 1)
+        layout.addLayout(grid)
         return box
 
     # Showing -------------------------------------------------------------------------------
 
     def clear(self, message: str = "Choose a petition to review its Government response.") -> None:
+        self._keep_draft()
         self.pane = None
         self._filled = None
+        self._shown = None
+        self._put_form(EMPTY_FORM)  # the previous petition's review must not show
         self.coverage.setText(message)
         self.request_text.clear()
         self.response_text.clear()
@@ -200,17 +232,19 @@ class ReviewTab(QWidget):
         self.on_time.clear()
         self.reviewed.clear()
         self.requests.setRowCount(0)
+        self._show_offer()
         self.setEnabled(False)
+        self.buttons_changed.emit()
 
     def show_pane(self, pane: ReviewPane) -> None:
         keep = (
             self.current_version_id()
-            if self.pane and self.pane.petition_id == pane.petition_id
+            if self.pane and self.pane.petition_id == pane.petition_id and not self._newest_next
             else None
         )
-        # Showing the petition again (after a refused save, or another edit) keeps a review
-        # the clerk has typed but not saved, if it is about the same version.
-        unsaved = self._unsaved_review() if keep is not None else None
+        self._newest_next = False
+        # What the clerk typed and did not save is kept as a draft, shown again on return.
+        self._keep_draft()
         self.pane = pane
         self.setEnabled(True)
         self._show_request(pane.request_spans, ())
@@ -224,14 +258,8 @@ class ReviewTab(QWidget):
         self.version_box.setCurrentIndex(current)
         self.version_box.blockSignals(False)
         self._show_version()
-        if (
-            unsaved is not None
-            and self.current_version_id() == keep
-            and _differ(unsaved, self._filled)
-        ):
-            self._put_form(unsaved)
-            self.reviewed.setText(f"{self.reviewed.text()} Your unsaved changes are kept.")
         self._show_requests(pane.requests)
+        self._show_offer()
         if not pane.versions:
             self.coverage.setText("There is no Government response to review yet.")
 
@@ -268,10 +296,12 @@ class ReviewTab(QWidget):
         return reviews[-1] if reviews else None
 
     def _show_version(self) -> None:
+        self._keep_draft()
         v = self.current_version()
         has_version = v is not None
         for widget in (self.answers, self.position, self.verdict, self.notes, self.save_button):
             widget.setEnabled(has_version)
+        self.buttons_changed.emit()
         if v is None:
             self.response_text.clear()
             self.on_time.clear()
@@ -287,6 +317,11 @@ class ReviewTab(QWidget):
         )
         self.on_time.setText(self._on_time_text(v))
         self._fill_review(self.review_for_current())
+        self._shown = (self.pane.petition_id, v.id)
+        draft = self.drafts.pop(self._shown, None)
+        if draft is not None and _differ(draft, self._filled):
+            self._put_form(draft)
+            self.reviewed.setText(f"{self.reviewed.text()} Your unsaved changes are kept.")
 
     def _on_time_text(self, v: VersionText) -> str:
         when = _day(v.responded_on) or "an unknown date"
@@ -321,9 +356,49 @@ class ReviewTab(QWidget):
         self.verdict.setCurrentIndex(verdict)
         self.notes.setPlainText(notes)
 
-    def _unsaved_review(self) -> ReviewForm | None:
+    def revision_notes(self) -> str:
+        """The saved review's notes, when its verdict asks for a revised response."""
+        review = self.review_for_current()
+        wanted = review is not None and review.verdict == Verdict.REQUEST_REVISION.value
+        return review.notes.strip() if review is not None and wanted else ""
+
+    def _show_offer(self) -> None:
+        review = self.review_for_current()
+        asked = review is not None and review.verdict == Verdict.REQUEST_REVISION.value
+        pane_requests = self.pane.requests if self.pane else ()
+        open_request = any(not RequestStatus(r.status).is_closed for r in pane_requests)
+        for widget in (self.offer, self.offer_button):
+            widget.setVisible(asked and not open_request)
+
+    def _keep_draft(self) -> None:
+        """Before the form shows something else: keep what the clerk typed and did not save."""
+        if self._shown is None:
+            return
         form = self._form()
-        return form if _differ(form, self._filled) else None
+        if _differ(form, self._filled):
+            self.drafts[self._shown] = form
+        else:
+            self.drafts.pop(self._shown, None)
+
+    def saved(self) -> None:
+        """The review in the form was stored: it is no longer a draft."""
+        self._filled = self._form()
+        if self._shown is not None:
+            self.drafts.pop(self._shown, None)
+
+    def has_unsaved_work(self) -> bool:
+        """Whether a review typed on any petition has not been saved."""
+        self._keep_draft()
+        return bool(self.drafts)
+
+    def discard_drafts(self) -> None:
+        self.drafts.clear()
+        if self._filled is not None:
+            self._put_form(self._filled)
+
+    def show_newest_next(self) -> None:
+        """The next time this petition is shown, show its newest response version."""
+        self._newest_next = True
 
     def review_values(self) -> dict[str, object] | None:
         """What to save, or None (with a hint shown) while no verdict is chosen."""
@@ -386,6 +461,7 @@ class ReviewTab(QWidget):
         self.buttons["accept"].setEnabled(RequestStatus.ACCEPTED in moves)
         self.buttons["withdraw"].setEnabled(RequestStatus.WITHDRAWN in moves)
         self.buttons["letter"].setEnabled(r is not None)
+        self.buttons_changed.emit()
 
     def _emit(self, signal: SignalInstance) -> None:
         request = self.selected_request()
@@ -393,5 +469,8 @@ class ReviewTab(QWidget):
             signal.emit(request)
 
 
-def _answer_index(value: bool | None) -> int:
-    return next(i for i, (_label, v) in enumerate(ANSWERS) if v is value)
+def _answer_index(value: bool | str | None) -> int:
+    # An older record may hold True or False: yes and no.
+    if isinstance(value, bool):
+        value = "yes" if value else "no"
+    return next((i for i, (_label, v) in enumerate(ANSWERS) if v == value), 0)

@@ -86,22 +86,22 @@ class SettingsDialog(QDialog):
             try:
                 validate_setting(stored.key, value)
             except CaseworkError as exc:
-                self.error.setText(str(exc))
+                self.error.say(str(exc))
                 return
         with self._edits.reporting_to(self.show_error):
             for done, (stored, value) in enumerate(changes):
                 if not self._edits.update_setting(stored.key, stored.value, value, stored.version):
                     if done:
-                        self.error.setText(
-                            f"{self.error.text()} The settings before it were saved "
+                        self.error.say(
+                            f"{self.error.message()} The settings before it were saved "
                             "(Edit ▸ Undo takes them back)."
                         )
                         self._reread()
                     return
         self.accept()
 
-    def show_error(self, message: str) -> None:
-        self.error.setText(message)
+    def show_error(self, message: str, field: str | None = None) -> None:
+        self.error.say(message)
 
     def _reread(self) -> None:
         """After a partial save, compare the form with what is stored now, so that saving
