@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from caseworker.domain.casework import TRANSITIONS, RequestStatus
 from caseworker.domain.rules import long_date
+from caseworker.services.casework.views import RequestRow
 from caseworker.services.dto import RevisionRequestView
 from ui.casework.widgets import read_only_table
 from ui.context import AppContext
@@ -33,16 +34,15 @@ if TYPE_CHECKING:
     from ui.casework.controller import CaseworkController
 
 COLUMNS = ("E-petition", "Request", "Status", "Sent", "Due", "Last chased", "Overdue",
-           "Department")  # fmt: skip
-WAITING = (RequestStatus.SENT, RequestStatus.CHASED)
+           "Department", "Petition")  # fmt: skip
 
 
-def overdue_days(request: RevisionRequestView, today: date) -> int:
-    """Days past the due date of a request still waiting for its answer; 0 if not overdue."""
-    waiting = RequestStatus(request.status) in WAITING
-    if not waiting or request.due_on is None or today <= request.due_on:
+def overdue_days(row: RequestRow, today: date) -> int:
+    """Days past the due date of a request the services find overdue; 0 if it is not."""
+    due = row.request.due_on
+    if not row.overdue or due is None:
         return 0
-    return (today - request.due_on).days
+    return max((today - due).days, 1)
 
 
 def overdue_text(days: int) -> str:
@@ -120,31 +120,29 @@ class RequestsWindow(QWidget):
     # Loading -------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        requests = self._context.casework.requests
+        requests, closed = self._context.casework.requests, self.show_closed.isChecked()
         self._context.runner.read(
-            lambda progress, cancelled: requests.list_requests(),
+            lambda progress, cancelled: requests.outstanding(include_closed=closed),
             succeeded=self._show,
             failed=lambda _kind, message: self.status.setText(
                 f"Could not read the requests: {message}"
             ),
         )
 
-    def _show(self, requests: list[RevisionRequestView]) -> None:
+    def _show(self, rows: list[RequestRow]) -> None:
         selected = self.selected()
-        if not self.show_closed.isChecked():
-            requests = [r for r in requests if not RequestStatus(r.status).is_closed]
-        self.requests = requests
+        self.requests = [row.request for row in rows]
         today = self._context.casework.requests.clock.today()
         self.table.setSortingEnabled(False)  # rows are filled in place, then sorted once
-        self.table.setRowCount(len(requests))
-        for row, r in enumerate(requests):
-            for column, (text, key) in enumerate(_cells(r, today)):
+        self.table.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            for column, (text, key) in enumerate(_cells(row, today)):
                 cell = _Cell(text, key)
-                cell.setData(Qt.ItemDataRole.UserRole, r.id)
-                self.table.setItem(row, column, cell)
+                cell.setData(Qt.ItemDataRole.UserRole, row.request.id)
+                self.table.setItem(index, column, cell)
         self.table.setSortingEnabled(True)
-        late = sum(1 for r in requests if overdue_days(r, today))
-        self.status.setText(f"{len(requests)} shown; {late} overdue.")
+        late = sum(1 for row in rows if row.overdue)
+        self.status.setText(f"{len(rows)} shown; {late} overdue.")
         self._select(selected.id if selected else None)
         self._enable()
 
@@ -185,11 +183,11 @@ class RequestsWindow(QWidget):
             self.petition_chosen.emit(request.petition_id)
 
 
-def _cells(r: RevisionRequestView, today: date) -> tuple[tuple[str, Any], ...]:
+def _cells(row: RequestRow, today: date) -> tuple[tuple[str, Any], ...]:
     def day(value: date | None) -> tuple[str, Any]:
         return (long_date(value) if value else "", value)
 
-    late = overdue_days(r, today)
+    r, late = row.request, overdue_days(row, today)
     return (
         (str(r.petition_id), r.petition_id),
         (str(r.id), r.id),
@@ -199,4 +197,5 @@ def _cells(r: RevisionRequestView, today: date) -> tuple[tuple[str, Any], ...]:
         day(r.last_chased_on),
         (overdue_text(late), late),
         (r.department or "", r.department or ""),
+        (" ".join(row.action.split()), row.action),
     )

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseworker.domain.casework import TRANSITIONS, VERDICT_LABELS, RequestStatus, Verdict
+from caseworker.domain.casework import TRANSITIONS, VERDICT_LABELS, Answer, RequestStatus, Verdict
 from caseworker.domain.rules import long_date
 from caseworker.services.casework.views import ReviewPane, ReviewView, VersionText
 from caseworker.services.dto import RevisionRequestView
@@ -31,7 +31,12 @@ from ui.casework.markup import highlighted, text_html
 from ui.casework.widgets import Reflow, read_only_table, scrolling, text_browser
 
 #: The checklist's answers as the services take them ("yes", "partly", "no").
-ANSWERS = (("Not answered yet", None), ("Yes", "yes"), ("Partly", "partly"), ("No", "no"))
+ANSWERS = (
+    ("Not answered yet", None),
+    ("Yes", Answer.YES.value),
+    ("Partly", Answer.PARTLY.value),
+    ("No", Answer.NO.value),
+)
 REQUEST_COLUMNS = ("No.", "Status", "Sent", "Due", "Last chased", "Revised response", "Reasons")
 
 

@@ -135,8 +135,9 @@ class Reflow(QWidget):
         return [w for item in items if item is not None and (w := item.widget()) is not None]
 
     def side_by_side_width(self) -> int:
-        """The narrowest width at which the widgets fit side by side (with a little room)."""
-        widths = [widget.minimumSizeHint().width() for widget in self._widgets()]
+        """The width at which the widgets fit side by side at their preferred widths (a form
+        squeezed to its minimum wraps its rows and needs more height than it is given)."""
+        widths = [widget.sizeHint().width() for widget in self._widgets()]
         return sum(widths) + self._layout.spacing() * max(len(widths) - 1, 0) + 40
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
