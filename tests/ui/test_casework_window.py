@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -27,7 +27,7 @@ from tests.ui.test_casework import (  # noqa: F401
 )
 from tests.unit.casework.story import PID, import_revised
 from ui.casework.request_dialogs import RequestDialog
-from ui.casework.requests_window import RequestsWindow
+from ui.casework.requests_window import COLUMNS, RequestsWindow
 from ui.casework.widgets import ERROR_ON_DARK, ERROR_ON_LIGHT
 from ui.context import AppContext
 from ui.main_window import MainWindow
@@ -254,3 +254,40 @@ def test_a_request_without_reasons_says_so_beside_the_field_in_an_error_colour(
     dialog.setPalette(dark)
     save.click()  # type: ignore[attr-defined]
     assert ERROR_ON_DARK in error.styleSheet()
+
+
+def test_a_draft_is_kept_per_response_version(
+    qtbot: QtBot, window: MainWindow, story_db: Database, tmp_path: Path
+) -> None:
+    import_revised(story_db, tmp_path)
+    reload(qtbot, window)
+    tab = window.casework.review
+    tab.version_box.setCurrentIndex(0)
+    tab.notes.setPlainText("About the June response")
+    tab.version_box.setCurrentIndex(1)
+    assert tab.notes.toPlainText() == ""  # the July response has its own (empty) review
+    tab.notes.setPlainText("About the July response")
+    tab.version_box.setCurrentIndex(0)
+    assert tab.notes.toPlainText() == "About the June response"
+    tab.version_box.setCurrentIndex(1)
+    assert tab.notes.toPlainText() == "About the July response"
+
+
+def test_the_requests_window_sorts_by_due_date(
+    qtbot: QtBot, window: MainWindow, context: AppContext
+) -> None:
+    edits, requests = window.casework.edits, context.casework.requests
+    assert edits.create_request(PID, "First.", sent_on=date(2025, 6, 12), due_on=date(2025, 7, 10))
+    assert edits.withdraw(requests.list_requests(petition_id=PID)[0])
+    assert edits.create_request(PID, "Second.", sent_on=date(2025, 6, 13), due_on=date(2025, 7, 9))
+    view = RequestsWindow(window, context, window.casework)
+    qtbot.addWidget(view)
+    view.show_closed.setChecked(True)
+    qtbot.waitUntil(lambda: view.table.rowCount() == 2, timeout=10_000)
+    due = COLUMNS.index("Due")
+    view.table.sortItems(due)
+    texts = [view.table.item(r, due).text() for r in range(2)]  # type: ignore[union-attr]
+    assert texts == ["9 July 2025", "10 July 2025"]  # as dates, not as words
+    view.table.sortItems(due, Qt.SortOrder.DescendingOrder)
+    texts = [view.table.item(r, due).text() for r in range(2)]  # type: ignore[union-attr]
+    assert texts == ["10 July 2025", "9 July 2025"]
