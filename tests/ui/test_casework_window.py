@@ -201,6 +201,8 @@ def test_requests_window_shows_overdue_requests_in_words_and_acts_on_the_selecti
     assert requests.table.isSortingEnabled()
     requests.table.selectRow(0)
     assert requests.buttons["chase"].isEnabled() and not requests.buttons["accept"].isEnabled()
+    shortcuts = {a.shortcut().toString() for a in requests.actions()}
+    assert {"Ctrl+Shift+H", "Ctrl+Shift+W", "Ctrl+L", "Ctrl+Return"} <= shortcuts
 
     def chase(dialog: QWidget) -> None:
         dialog.note.setText("Phoned the department")  # type: ignore[attr-defined]

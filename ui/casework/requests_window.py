@@ -11,6 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +28,7 @@ from caseworker.domain.casework import TRANSITIONS, RequestStatus
 from caseworker.domain.rules import long_date
 from caseworker.services.casework.views import RequestRow
 from caseworker.services.dto import RevisionRequestView
+from ui.casework.actions import BUTTON_ACTIONS
 from ui.casework.widgets import read_only_table
 from ui.context import AppContext
 
@@ -49,6 +51,10 @@ def overdue_text(days: int) -> str:
     if not days:
         return ""
     return f"⚠ Overdue by {days} day{'' if days == 1 else 's'}"
+
+
+#: Shortcuts of the buttons, as the Casework menu gives them (ui/casework/actions.py).
+SHORTCUTS = {key: shortcut for key, _text, shortcut in BUTTON_ACTIONS} | {"petition": "Ctrl+Return"}
 
 
 class _Cell(QTableWidgetItem):
@@ -115,6 +121,17 @@ class RequestsWindow(QWidget):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons[key] = button
+            # The same shortcut as the Casework menu's action, here for the selected row.
+            shortcut = SHORTCUTS.get(key)
+            if shortcut:
+                act = QAction(text, self)
+                act.setShortcut(QKeySequence(shortcut))
+                act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+                act.triggered.connect(button.click)
+                self.addAction(act)
+                button.setToolTip(
+                    QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+                )
         return buttons
 
     # Loading -------------------------------------------------------------------------------
