@@ -62,7 +62,7 @@ class CaseworkController(QObject):
         r.save_review_requested.connect(self.save_review)
         r.new_request_requested.connect(self.new_request)
         r.edit_request_requested.connect(self.edit_request)
-        r.send_requested.connect(lambda req: self.edits.mark_sent(req))
+        r.send_requested.connect(self.mark_sent)
         r.chase_requested.connect(self.chase)
         r.accept_requested.connect(self.accept)
         r.withdraw_requested.connect(self.withdraw)
@@ -266,6 +266,9 @@ class CaseworkController(QObject):
                 chased_on, note = dialog.values()
                 if self.edits.chase(request, chased_on, note):
                     return
+
+    def mark_sent(self, request: Any) -> bool:
+        return self.edits.mark_sent(request)
 
     def accept(self, request: Any) -> None:
         if self.edits.accept(request):

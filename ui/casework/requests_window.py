@@ -8,7 +8,7 @@ sortable by any column, with the request actions on the selected row.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -32,8 +32,16 @@ from ui.casework.actions import BUTTON_ACTIONS
 from ui.casework.widgets import read_only_table
 from ui.context import AppContext
 
-if TYPE_CHECKING:
-    from ui.casework.controller import CaseworkController
+
+class RequestActions(Protocol):
+    """What the window asks of the casework controller (which opens it)."""
+
+    def mark_sent(self, request: RevisionRequestView) -> object: ...
+    def chase(self, request: RevisionRequestView) -> None: ...
+    def accept(self, request: RevisionRequestView) -> None: ...
+    def withdraw(self, request: RevisionRequestView) -> None: ...
+    def request_letter(self, request: RevisionRequestView) -> None: ...
+
 
 COLUMNS = ("E-petition", "Request", "Status", "Sent", "Due", "Last chased", "Overdue",
            "Department", "Petition")  # fmt: skip
@@ -75,7 +83,7 @@ class RequestsWindow(QWidget):
     #: The clerk asked to see a petition.
     petition_chosen = Signal(int)
 
-    def __init__(self, parent: QWidget, context: AppContext, casework: CaseworkController) -> None:
+    def __init__(self, parent: QWidget, context: AppContext, casework: RequestActions) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle("Requests for a revised response")
         self._context, self._casework = context, casework
@@ -110,7 +118,7 @@ class RequestsWindow(QWidget):
         c = self._casework
         specs = {
             "petition": ("Show &petition", self._show_petition),
-            "send": ("Mark s&ent", lambda: self._on(c.edits.mark_sent)),
+            "send": ("Mark s&ent", lambda: self._on(c.mark_sent)),
             "chase": ("C&hase…", lambda: self._on(c.chase)),
             "accept": ("&Accept revised", lambda: self._on(c.accept)),
             "withdraw": ("&Withdraw…", lambda: self._on(c.withdraw)),
