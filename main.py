@@ -1,4 +1,8 @@
-"""Start the Petitions caseworker: the window, or a command (``python main.py --help``)."""
+"""Start the Petitions caseworker: the window, or a command (``python main.py --help``).
+
+A thin shim for ``python main.py``: the CLI is ``caseworker.cli`` and the window ``ui.app``;
+neither imports this module. Qt is loaded only when the window is wanted.
+"""
 
 from __future__ import annotations
 

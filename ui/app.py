@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -48,7 +49,13 @@ def open_failure_text(url: str, exc: BaseException) -> str:
     return f"The database could not be opened:\n{display_url(url)}\n\n{open_failure(url, exc)}"
 
 
-def main() -> int:
-    from main import main as main_entry
+def main(argv: Sequence[str] | None = None) -> int:
+    """The window's entry point: it takes the CLI's ``--db`` (and ``--help``) but no command."""
+    from caseworker.cli import build_parser
 
-    return main_entry()
+    args = build_parser().parse_args(argv)
+    if args.command is not None:
+        from caseworker.cli import run
+
+        return run(args)  # ``petitions-caseworker list`` behaves as ``caseworker list``
+    return run_window(args.db)

@@ -88,7 +88,7 @@ def test_state_is_remembered(
     first = MainWindow(make_context(populated_db, settings))
     qtbot.addWidget(first)
     first.queues.select(Queue.DEBATED)
-    first.main_split.setSizes([300, 900])
+    first.right_split.setSizes([500, 300])
     first.table.setColumnWidth(1, 333)
     first.close()
     second = MainWindow(make_context(populated_db, settings))

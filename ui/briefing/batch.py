@@ -27,6 +27,7 @@ from caseworker.services.briefing import BatchResult, BriefingService, DebateGro
 from ui.briefing.options_form import SectionChoice
 from ui.dates import date_edit, from_qdate
 from ui.dialogs.progress import ProgressJob, run_with_progress
+from ui.paths import documents_folder
 from ui.workers import JobRunner
 
 
@@ -62,7 +63,11 @@ class BatchDialog(QDialog):
         form = QFormLayout()
         form.addRow("&From:", self.first)
         form.addRow("&To:", self.last)
-        form.addRow("F&older:", folder_row)
+        # A row holding a layout gets no buddy from the form: without one, the label would
+        # show its "&" instead of underlining the o.
+        folder_label = QLabel("F&older:")
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, folder_row)
         self.make_button = QPushButton("&Make packs")
         self.make_button.setDefault(True)
         self.make_button.clicked.connect(self.make_packs)
@@ -78,7 +83,9 @@ class BatchDialog(QDialog):
         self.resize(560, 620)
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Folder for the briefing packs")
+        folder = QFileDialog.getExistingDirectory(
+            self, "Folder for the briefing packs", self.folder.text() or documents_folder()
+        )
         if folder:
             self.folder.setText(folder)
 

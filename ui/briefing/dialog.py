@@ -31,6 +31,7 @@ from caseworker.services.briefing import BriefingService, PackResult
 from ui.briefing.options_form import PackOptionsForm
 from ui.briefing.preview import PreviewPane, print_document
 from ui.dialogs.progress import ProgressJob, run_with_progress
+from ui.paths import in_documents, safe_file_name
 from ui.workers import JobRunner
 
 PDF_FILTER = "PDF documents (*.pdf)"
@@ -149,7 +150,10 @@ class BriefingDialog(QDialog):
 
     def _ask_and_print(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.windowTitle())
+        # The print dialog offers "<doc name>.pdf" when printing to a file: no colon in it.
+        name = safe_file_name(self.windowTitle())
+        printer.setDocName(name)
+        printer.setOutputFileName(in_documents(f"{name}.pdf"))
         dialog = QPrintDialog(printer, self)
         dialog.setMinMax(1, self.preview.document.pageCount())
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -163,7 +167,9 @@ class BriefingDialog(QDialog):
 
     def save_pack(self) -> ProgressJob | None:
         suggested = f"briefing-{'-'.join(str(i) for i in self.petition_ids[:3])}.pdf"
-        name, _ = QFileDialog.getSaveFileName(self, "Save the briefing pack", suggested, PDF_FILTER)
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save the briefing pack", in_documents(suggested), PDF_FILTER
+        )
         if not name:
             return None
         return self.save_to(Path(name))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 
 class FirstRunChoice(Enum):
     IMPORT = "import"
+    IMPORT_FOLDER = "import folder"
     DEMO = "demo"
     EMPTY = "empty"
 
@@ -28,19 +29,22 @@ class FirstRunDialog(QDialog):
         text.setWordWrap(True)
         buttons = QDialogButtonBox()
         import_button = QPushButton("&Import files…")
+        folder_button = QPushButton("Import a &folder…")
         demo_button = QPushButton("Explore with &demo data")
         empty_button = QPushButton("Start &empty")
         buttons.addButton(import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(folder_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(demo_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(empty_button, QDialogButtonBox.ButtonRole.RejectRole)
         import_button.clicked.connect(lambda: self._choose(FirstRunChoice.IMPORT))
+        folder_button.clicked.connect(lambda: self._choose(FirstRunChoice.IMPORT_FOLDER))
         demo_button.clicked.connect(lambda: self._choose(FirstRunChoice.DEMO))
         empty_button.clicked.connect(lambda: self._choose(FirstRunChoice.EMPTY))
         import_button.setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(buttons)
-        self.resize(520, 220)
+        self.resize(600, 220)
 
     def _choose(self, choice: FirstRunChoice) -> None:
         self.choice = choice

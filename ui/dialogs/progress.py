@@ -24,12 +24,17 @@ class ProgressJob(QObject):
         super().__init__(parent)
         self.dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
         self.dialog.setWindowTitle(title)
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        # Not modal: a window-modal dialog made the window ignore its close button, so a clerk
+        # could not quit during an import (the window now asks whether to cancel it).
+        self.dialog.setWindowModality(Qt.WindowModality.NonModal)
         self.dialog.setMinimumDuration(SHOW_AFTER_MS)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.error: tuple[str, str] | None = None
         self.was_cancelled = False
+        self.finished = False
+        #: The last progress heard: (done, total), files for an import.
+        self.last: tuple[int, int] = (0, 0)
         self.job: Job = runner.write(
             function,
             progress=self._on_progress,
@@ -40,6 +45,7 @@ class ProgressJob(QObject):
         self.dialog.canceled.connect(self._on_cancel_clicked)
 
     def _on_progress(self, done: int, total: int, label: str) -> None:
+        self.last = (done, total)
         if total:
             self.dialog.setMaximum(total)
             self.dialog.setValue(min(done, total))
@@ -49,7 +55,12 @@ class ProgressJob(QObject):
         self.dialog.setLabelText("Cancelling after the current file…")
         self.job.cancel()
 
+    def cancel(self) -> None:
+        """Stop after the current file, as the dialog's Cancel button does."""
+        self._on_cancel_clicked()
+
     def _finish(self, result: Any) -> None:
+        self.finished = True
         self.dialog.reset()
         self.dialog.close()
         self.done.emit(result)

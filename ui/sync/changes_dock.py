@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
 from ui.changes.panel import ChangesPanel
 from ui.context import AppContext
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 TITLE = "Since last sync"
 #: The list's first width, in average characters: a change's two lines fit without wrapping.
@@ -20,9 +15,10 @@ MIN_WIDTH_CHARS = 24
 
 
 class ChangesDock(QObject):
-    """Mounts the events engineer's panel; the window only calls ``install`` and ``refresh``."""
+    """Mounts the events engineer's panel; the window calls ``install`` and ``refresh`` and
+    connects ``panel.petition_activated`` to show the petition."""
 
-    def __init__(self, window: MainWindow, context: AppContext) -> None:
+    def __init__(self, window: QMainWindow, context: AppContext) -> None:
         super().__init__(window)
         self.panel = ChangesPanel(context)
         self.dock = QDockWidget(TITLE, window)
@@ -44,7 +40,6 @@ class ChangesDock(QObject):
         window.statusBar().addPermanentWidget(self.count)
         self.count.hide()
         self.panel.unseen_changed.connect(self.show_count)
-        self.panel.petition_activated.connect(window.show_petition_by_id)
 
     def install(self, view_menu: QMenu) -> None:
         """View ▸ Since last sync (show or hide), Go to changes, Mark seen, Mark all seen."""
@@ -56,7 +51,7 @@ class ChangesDock(QObject):
         for action in self.panel.actions():
             view_menu.addAction(action)
 
-    def _first_width(self, window: MainWindow, width: int) -> None:
+    def _first_width(self, window: QMainWindow, width: int) -> None:
         window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
 
     def refresh(self) -> None:

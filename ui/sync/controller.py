@@ -68,8 +68,9 @@ class SyncController(QObject):
 
     # Menus ---------------------------------------------------------------------------------
 
-    def install(self, file_menu: QMenu) -> None:
-        """File ▸ Sync with petition.parliament.uk, File ▸ Background sync ▸ …, a toolbar."""
+    def install(self, file_menu: QMenu, toolbar: QToolBar) -> None:
+        """File ▸ Sync with petition.parliament.uk, File ▸ Background sync ▸ …, and Sync on
+        the window's toolbar."""
         self.sync_action = QAction("&Sync with petition.parliament.uk", self._window)
         self.sync_action.setShortcut(SHORTCUT)
         self.sync_action.setIconText("Sync")
@@ -97,11 +98,9 @@ class SyncController(QObject):
         file_menu.addAction(self.archived_action)
         file_menu.addMenu(self.interval_menu)
         file_menu.addAction("Sync se&ttings…", self.open_settings)
-        self.toolbar = QToolBar("Toolbar", self._window)
-        self.toolbar.setObjectName("main_toolbar")  # so the window's saved state finds it
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.toolbar.addAction(self.sync_action)
-        self._window.addToolBar(self.toolbar)
+        self.toolbar = toolbar
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.sync_action)
 
     def open_settings(self) -> SyncSettingsDialog:
         """The contact sent to the site and the rate; the next sync uses them."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
+from PySide6.QtCharts import QChart
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -59,6 +60,19 @@ def scrolled(widget: QWidget) -> QScrollArea:
     return area
 
 
+class DetailTabs(QTabWidget):
+    """Tabs whose pages scroll: a page wider or taller than the room it has (the Review tab's
+    form, say) gets scroll bars instead of forcing the window larger."""
+
+    def addTab(self, page: QWidget, label: str) -> int:  # type: ignore[override]
+        return super().addTab(page if isinstance(page, QScrollArea) else scrolled(page), label)
+
+    def page(self, index: int) -> QWidget | None:
+        """The page as added (inside its scroll area)."""
+        area = self.widget(index)
+        return area.widget() if isinstance(area, QScrollArea) else area
+
+
 class ThresholdBar(QWidget):
     def __init__(self, threshold: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,7 +105,7 @@ class PetitionView(QWidget):
         self.facts = rich_label()
         self.response_bar = ThresholdBar(RESPONSE_THRESHOLD)
         self.debate_bar = ThresholdBar(DEBATE_THRESHOLD)
-        self.tabs = QTabWidget()
+        self.tabs = DetailTabs()
         self.tabs.setAccessibleName("Petition details")
         self.petition_text = rich_label()
         self.response_text = rich_label()
@@ -163,6 +177,8 @@ class PetitionView(QWidget):
         for label in (self.petition_text, self.response_text, self.debate_text, self.forecast_text):
             label.setText("")
         self.constituencies.set_counts(())
+        for chart in (self.history_chart, self.country_chart, self.region_chart):
+            chart.setChart(QChart())  # the previous petition's figures must not stay
         self.tabs.setEnabled(False)
         for bar in (self.response_bar, self.debate_bar):
             bar.show_progress(0, None)
