@@ -267,8 +267,9 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.imports.stop_for_quit():
-            event.ignore()  # the clerk chose to let the import finish
+        # A review typed and not saved, or an import running: the clerk may keep the window.
+        if not self.casework.confirm_discard(self) or not self.imports.stop_for_quit():
+            event.ignore()
             return
         self.save_state()
         self.sync.shutdown()  # a running sync stops after the request in hand
