@@ -27,6 +27,7 @@ from caseworker.services.briefing import BatchResult, BriefingService, DebateGro
 from ui.briefing.options_form import SectionChoice
 from ui.dates import date_edit, from_qdate
 from ui.dialogs.progress import ProgressJob, run_with_progress
+from ui.latest import Latest
 from ui.paths import documents_folder
 from ui.workers import JobRunner
 
@@ -37,7 +38,7 @@ class BatchDialog(QDialog):
         self.setWindowTitle("Briefing packs for a date range")
         self._service = service
         self._runner = runner
-        self._generation = 0
+        self._latest = Latest()  # a range changed again meanwhile: drop the older answer
         self.current: ProgressJob | None = None
         self.written: BatchResult | None = None
         today = date.today()
@@ -91,18 +92,15 @@ class BatchDialog(QDialog):
 
     def refresh_debates(self) -> None:
         """List the debates in the range (in the background; late answers are dropped)."""
-        self._generation += 1
-        generation, service = self._generation, self._service
+        service = self._service
         first, last = from_qdate(self.first.date()), from_qdate(self.last.date())
         self._runner.read(
             lambda p, c: service.debates_between(first, last),
-            succeeded=lambda groups: self._show_debates(generation, groups),
+            succeeded=self._latest.only_newest(self._show_debates),
             failed=lambda kind, message: self.found.setText(message),
         )
 
-    def _show_debates(self, generation: int, groups: list[DebateGroup]) -> None:
-        if generation != self._generation:
-            return
+    def _show_debates(self, groups: list[DebateGroup]) -> None:
         self.debates.clear()
         for group in groups:
             numbers = ", ".join(str(i) for i in group.petition_ids)
