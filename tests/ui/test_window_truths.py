@@ -160,20 +160,6 @@ def test_the_database_line_stays_when_a_tip_is_shown(window: MainWindow) -> None
     assert len(lines) == 1 and lines[0].isVisible()
 
 
-def test_closing_with_an_unsaved_review_can_keep_the_window(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(window.casework.review, "has_unsaved_work", lambda: True)
-    monkeypatch.setattr(window.casework.review, "drafts", {1: "typed"}, raising=False)
-    asked = answer(monkeypatch, QMessageBox.StandardButton.No)
-    window.close()
-    assert len(asked) == 1 and "not saved" in asked[0]
-    assert window.isVisible()
-    monkeypatch.setattr(window.casework.review, "has_unsaved_work", lambda: False)
-    window.close()
-    assert not window.isVisible()
-
-
 def test_the_main_window_stays_small() -> None:
     source = Path(__file__).resolve().parents[2] / "ui" / "main_window.py"
     assert len(source.read_text(encoding="utf-8").splitlines()) < 300
