@@ -47,7 +47,7 @@ def refusals(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, context: AppContext) -> MainWindow:
+def window(qtbot: QtBot, context: AppContext) -> Iterator[MainWindow]:
     w = MainWindow(context)
     qtbot.addWidget(w)
     w.show()
@@ -60,7 +60,9 @@ def window(qtbot: QtBot, context: AppContext) -> MainWindow:
     # The petition's own record enables the tabs; the casework pane fills the Review tab.
     qtbot.waitUntil(lambda: w.petition.tabs.isEnabled(), timeout=10_000)
     qtbot.waitUntil(lambda: w.casework.review.pane is not None, timeout=10_000)
-    return w
+    yield w
+    # Closing asks about a review typed and not saved (a modal question no test answers).
+    w.casework.review.discard_drafts()
 
 
 def reload(qtbot: QtBot, window: MainWindow) -> None:

@@ -60,6 +60,16 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return shown
 
 
+@pytest.fixture(autouse=True)
+def drafts_dropped_before_closing(qtbot: QtBot) -> Iterator[None]:
+    """These tests leave the clerk's text unsaved on purpose; closing would ask about it
+    (a modal question no test answers). Ends before qtbot closes the windows."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            widget.casework.review.discard_drafts()
+
+
 def open_window(qtbot: QtBot, db: Database, settings: WindowSettings) -> MainWindow:
     return open_window_and_context(qtbot, db, settings)[0]
 
