@@ -14,25 +14,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from caseworker.demo.places import REGIONS as DEMO_REGIONS
+
 RESPONSE_THRESHOLD = 10_000
 DEBATE_THRESHOLD = 100_000
 #: Constituencies on the stand-in's map (the real map has 650).
 SEATS = 650
 #: Region letters (section 3.3); constituency ``i`` lies in region ``REGIONS[i % 12]``.
-REGIONS = (
-    ("A", "North East"),
-    ("B", "North West"),
-    ("D", "Yorkshire and The Humber"),
-    ("E", "East Midlands"),
-    ("F", "West Midlands"),
-    ("G", "East of England"),
-    ("H", "London"),
-    ("J", "South East"),
-    ("K", "South West"),
-    ("L", "Wales"),
-    ("M", "Scotland"),
-    ("N", "Northern Ireland"),
-)
+REGIONS = tuple((letter, name) for letter, name, _seats in DEMO_REGIONS)
 ABROAD = (("AU", "Australia"), ("FR", "France"), ("DE", "Germany"), ("ES", "Spain"))
 
 
