@@ -660,7 +660,7 @@ def test_a_request_for_a_petition_deleted_meanwhile_keeps_the_dialog_open(
 # Saving while another process imports -----------------------------------------------------------
 
 PROJECT = Path(__file__).resolve().parents[2]
-IMPORTED_FILES = 2000
+IMPORTED_FILES = 3000
 
 
 def many_captures(folder: Path, count: int) -> Path:
@@ -697,9 +697,10 @@ def test_the_window_saves_while_another_process_imports_into_the_same_file(
         qtbot.waitUntil(lambda: petitions_stored(sqlite_url) > 1, timeout=60_000)
         type_review(window)
         window.casework.review.save_button.click()
+        # The save is stored when click() returns: it must have overlapped the import.
+        still_importing = importer.poll() is None
         seen = request_dialog_once(window, REASONS)
         assert not seen["open"], seen.get("error")
-        still_importing = importer.poll() is None
         out, err = importer.communicate(timeout=300)
     finally:
         if importer.poll() is None:
