@@ -267,8 +267,8 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # An import running: the clerk may keep the window (and the import).
-        if not self.imports.stop_for_quit():
+        # A review typed and not saved, or an import running: the clerk may keep the window.
+        if not self.casework.confirm_discard(self) or not self.imports.stop_for_quit():
             event.ignore()
             return
         self.save_state()

@@ -93,6 +93,20 @@ def make_context(db: Database, settings: WindowSettings) -> AppContext:
     return context
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """Drop the drafts a test left before pytest-qt closes its windows.
+
+    Closing a window with a review typed and not saved asks the clerk; pytest-qt closes the
+    test's widgets in its own teardown hook, before any fixture could drop the drafts, so the
+    question would wait forever. This wrapper runs first.
+    """
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            widget.casework.review.discard_drafts()
+    return (yield)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def collector(qapp: QApplication) -> Iterator[GuiThreadCollector]:
     """As in the application: Python's collector runs on the GUI thread only (ui/collector.py)."""
