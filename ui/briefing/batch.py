@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from caseworker.briefing import PackOptions
+from caseworker.formatting import short_date
 from caseworker.services.briefing import BatchResult, BriefingService, DebateGroup
 from ui.briefing.options_form import SectionChoice
 from ui.dates import date_edit, from_qdate
@@ -104,7 +105,7 @@ class BatchDialog(QDialog):
         self.debates.clear()
         for group in groups:
             numbers = ", ".join(str(i) for i in group.petition_ids)
-            when = f"{group.debate_date:%d %b %Y}"
+            when = short_date(group.debate_date)
             self.debates.addItem(f"{when}  e-petition {numbers}: {group.titles[0]}")
         count = len(groups)
         plural = "s" if count != 1 else ""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from caseworker.domain.rules import long_date
+from caseworker.formatting import moment
 from caseworker.services.casework.views import AuditEntryView
 from ui.casework.widgets import read_only_table
 
@@ -49,7 +50,7 @@ class HistoryTab(QWidget):
         self.table.setRowCount(len(entries))
         for row, e in enumerate(entries):
             record = _record(e)
-            cells = (e.at.astimezone().strftime("%d %b %Y %H:%M"), e.actor, record, e.action,
+            cells = (moment(e.at, short=True), e.actor, record, e.action,
                      FIELD_LABELS.get(e.field or "", e.field or ""), _short(e.old_value),
                      _short(e.new_value))  # fmt: skip
             for column, text in enumerate(cells):

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from caseworker.domain import rules
+from caseworker.formatting import clock, long_date
 from caseworker.identity import current_user
 from caseworker.storage.casework_models import AuditEvent
 from caseworker.storage.engine import Database
@@ -47,7 +48,7 @@ class EditConflict(RuntimeError):
 
     def __init__(self, label: str, by: str | None, at: datetime | None) -> None:
         who = f" by {by}" if by else ""
-        when = f" at {rules.london_time(at).strftime('%H:%M on %d %B %Y')}" if at else ""
+        when = f" at {clock(at)} on {long_date(at)}" if at else ""
         super().__init__(
             f"{label} was changed{who}{when} after you opened it, so your changes "
             "were not saved. Reload to see the newer version, then make your changes again."

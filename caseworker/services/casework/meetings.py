@@ -15,6 +15,7 @@ from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from caseworker.domain.casework import AWAITING_DEPARTMENT, Decision, RequestStatus, default_cut_off
+from caseworker.formatting import day_month, long_date, short_date
 from caseworker.services.casework.agenda_pdf import agenda_pdf, write_agenda
 from caseworker.services.casework.common import (
     AuditEntry,
@@ -55,7 +56,6 @@ SETTLING_REQUESTS = (
     RequestStatus.RECEIVED.value,
     RequestStatus.ACCEPTED.value,
 )
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 #: When a petition qualifies in several ways, the first kind here is the one shown.
@@ -80,7 +80,7 @@ class MeetingService(CaseworkServiceBase):
             return self._open_meeting(meets_on, cut_off)
 
     def _open_meeting(self, meets_on: date, cut_off: date) -> MeetingView:
-        with self._writing(f"The meeting of {meets_on:%d %B %Y}") as session:
+        with self._writing(f"The meeting of {long_date(meets_on)}") as session:
             meeting = session.scalar(
                 select(CommitteeMeeting).where(CommitteeMeeting.meets_on == meets_on)
             )
@@ -396,13 +396,8 @@ def _label(row: dict[str, Any], facts: _Facts) -> str:
         return f"{kind}, chased {day_month(chased)}" if chased else kind
     if kind == ItemKind.DEFERRED and row.get("on"):
         on: date = row["on"]
-        return f"deferred on {day_month(on)} {on.year}"
+        return f"deferred on {short_date(on)}"
     return kind
-
-
-def day_month(day: date) -> str:
-    """25 Sep: the same whatever the desktop's language."""
-    return f"{day.day} {MONTHS[day.month - 1]}"
 
 
 def _decision_view(r: MeetingDecision) -> DecisionView:
