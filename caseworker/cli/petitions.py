@@ -27,7 +27,7 @@ from caseworker.importing.importer import import_paths
 from caseworker.jobs import Cancelled
 from caseworker.services import formats
 from caseworker.services.petitions import PetitionQuery, PetitionService
-from caseworker.services.queues import Queue, age_column
+from caseworker.services.queues import FIRST_RESPONSE_QUEUES, Queue, age_column
 from caseworker.services.search import MAX_WORD_LENGTH, MAX_WORDS, search_words
 from caseworker.services.text_report import detail_text
 from caseworker.storage.engine import Database
@@ -170,16 +170,18 @@ def _list(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> i
             f"{MAX_WORD_LENGTH} letters")  # fmt: skip
     rows = service.list_petitions(query)
     with_age = age_column(query.queue) is not None
+    # Where a first response is awaited, the clerk records chasing the department.
+    shape = {"with_age": with_age, "with_chases": query.queue in FIRST_RESPONSE_QUEUES}
     notice = "" if args.as_of else data.notice()
     if args.format == "json":
         _stale_notice(err, notice)
-        write_json(out, formats.list_json(rows, with_age=with_age))
+        write_json(out, formats.list_json(rows, **shape))
         return 0
     if args.format == "csv":
         _stale_notice(err, notice)
-        write_text(out, formats.list_csv(rows, with_age=with_age))
+        write_text(out, formats.list_csv(rows, **shape))
         return 0
-    table = formats.list_table(rows, with_age=with_age)
+    table = formats.list_table(rows, **shape)
     write_text(out, f"{notice}\n\n{table}" if notice else table)
     return 0
 

@@ -46,25 +46,30 @@ def plain(value: Any) -> Any:
     return value
 
 
-def summary_record(row: dto.PetitionSummary, *, with_age: bool) -> dict[str, Any]:
+def summary_record(
+    row: dto.PetitionSummary, *, with_age: bool, with_chases: bool = False
+) -> dict[str, Any]:
     record = {key: plain(getattr(row, key)) for key in LIST_KEYS}
     if with_age:
         record["days_waiting"] = row.days_waiting
+    if with_chases:
+        record["last_chased_on"] = plain(row.last_chased_on)
     return record
 
 
-def list_json(rows: list[dto.PetitionSummary], *, with_age: bool) -> str:
-    records = [summary_record(r, with_age=with_age) for r in rows]
+def list_json(rows: list[dto.PetitionSummary], *, with_age: bool, with_chases: bool = False) -> str:
+    records = [summary_record(r, with_age=with_age, with_chases=with_chases) for r in rows]
     return json.dumps(records, ensure_ascii=False, indent=2)
 
 
-def list_csv(rows: list[dto.PetitionSummary], *, with_age: bool) -> str:
+def list_csv(rows: list[dto.PetitionSummary], *, with_age: bool, with_chases: bool = False) -> str:
     out = io.StringIO()
-    keys = list(LIST_KEYS) + (["days_waiting"] if with_age else [])
+    keys = [*LIST_KEYS, *(["days_waiting"] if with_age else []),
+            *(["last_chased_on"] if with_chases else [])]  # fmt: skip
     writer = csv.DictWriter(out, fieldnames=keys, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        record = summary_record(row, with_age=with_age)
+        record = summary_record(row, with_age=with_age, with_chases=with_chases)
         record["action"] = _csv_safe(record["action"])
         writer.writerow(record)
     return out.getvalue()
@@ -75,12 +80,16 @@ def _csv_safe(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-def list_table(rows: list[dto.PetitionSummary], *, with_age: bool) -> str:
+def list_table(
+    rows: list[dto.PetitionSummary], *, with_age: bool, with_chases: bool = False
+) -> str:
     headers = ["ID", "State", "Signatures", "10k on", "Response", "100k on", "Debate"]
     if with_age:
         headers.append("Waiting")
+    if with_chases:
+        headers.append("Chased")
     headers.append("Petition")
-    table = text_table(headers, [_table_cells(r, with_age) for r in rows])
+    table = text_table(headers, [_table_cells(r, with_age, with_chases) for r in rows])
     return f"{table}\n{counted(len(rows), 'petition')}"
 
 
@@ -103,7 +112,7 @@ def one_line(text: str, limit: int = 70) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def _table_cells(r: dto.PetitionSummary, with_age: bool) -> list[str]:
+def _table_cells(r: dto.PetitionSummary, with_age: bool, with_chases: bool) -> list[str]:
     cells = [
         str(r.id),
         r.state,
@@ -115,6 +124,8 @@ def _table_cells(r: dto.PetitionSummary, with_age: bool) -> list[str]:
     ]
     if with_age:
         cells.append(counted(r.days_waiting, "day") if r.days_waiting is not None else "")
+    if with_chases:
+        cells.append(_day(r.last_chased_on))
     cells.append(one_line(r.action))
     return cells
 

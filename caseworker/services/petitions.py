@@ -20,7 +20,13 @@ from caseworker.services import dto
 from caseworker.services.casework.response_chases import last_chase_column
 from caseworker.services.detail import load_detail
 from caseworker.services.errors import PetitionNotFound
-from caseworker.services.queues import Queue, QueueRules, age_column, queue_filter
+from caseworker.services.queues import (
+    FIRST_RESPONSE_QUEUES,
+    Queue,
+    QueueRules,
+    age_column,
+    queue_filter,
+)
 from caseworker.services.search import search_filter
 from caseworker.storage import models as m
 from caseworker.storage.engine import Database
@@ -237,7 +243,7 @@ def _ordered(statement: AnySelect, query: PetitionQuery) -> AnySelect:
 
 
 def _queue_order(queue: Queue) -> tuple[Any, ...]:
-    if queue in (Queue.AWAITING_RESPONSE, Queue.RESPONSE_OVERDUE):
+    if queue in FIRST_RESPONSE_QUEUES:
         return (P.response_threshold_reached_at.asc(), P.id)
     if queue is Queue.AWAITING_DEBATE_DECISION:
         return (P.debate_threshold_reached_at.asc(), P.id)

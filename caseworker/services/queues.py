@@ -187,9 +187,13 @@ def _has_request(statuses: set[RequestStatus] | frozenset[RequestStatus]) -> Col
     return exists().where(r.petition_id == P.id, r.status.in_([s.value for s in statuses]))
 
 
+#: Queues of petitions awaiting a first Government response: the department may be chased.
+FIRST_RESPONSE_QUEUES = frozenset({Queue.AWAITING_RESPONSE, Queue.RESPONSE_OVERDUE})
+
+
 def age_column(queue: Queue) -> InstrumentedAttribute[datetime | None] | None:
     """The timestamp a queue's "days waiting" counts from, if the queue has an age."""
-    if queue in (Queue.AWAITING_RESPONSE, Queue.RESPONSE_OVERDUE):
+    if queue in FIRST_RESPONSE_QUEUES:
         return P.response_threshold_reached_at
     if queue is Queue.AWAITING_DEBATE_DECISION:
         return P.debate_threshold_reached_at

@@ -110,3 +110,10 @@ def test_chasing_an_overdue_first_response(
     assert "petition 900001: department chased on 2025-06-02" in captured.err
     assert run(db_url, "chase-response", "900001", "--on", "2999-01-01") == 1
     assert "is in the future" in capsys.readouterr().err
+    # The queue shows when the department was last chased, in the table and in JSON.
+    queue = ["list", "--queue", "response-overdue", "--as-of", "2025-06-10"]
+    assert run(db_url, *queue) == 0
+    header, row = capsys.readouterr().out.splitlines()[:2]
+    assert "Chased" in header and "2 Jun 2025" in row
+    assert run(db_url, *queue, "--format", "json") == 0
+    assert json.loads(capsys.readouterr().out)[0]["last_chased_on"] == "2025-06-02"
