@@ -2,7 +2,9 @@
 
 ReportLab's built-in Helvetica and Times cover only Latin-1, so Welsh ŵ and ŷ, curly quotes
 and many dashes would print as black boxes. The DejaVu fonts shipped in ``resources/fonts``
-cover them, and their licence allows embedding and redistribution.
+cover them, and their licence allows embedding and redistribution. They are installed inside
+the package and found through :func:`caseworker.shipped.shipped_path`; ``CASEWORKER_FONTS``
+names another folder holding files of the same names.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from pathlib import Path
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+
+from caseworker.shipped import ShippedFileMissing, shipped_path
 
 FONTS_ENV = "CASEWORKER_FONTS"
 
@@ -43,7 +47,10 @@ def fonts_folder() -> Path:
     configured = os.environ.get(FONTS_ENV)
     if configured:
         return Path(configured)
-    return Path(__file__).resolve().parents[2] / "resources" / "fonts"
+    try:
+        return shipped_path("fonts")
+    except ShippedFileMissing as error:
+        raise FontsMissing(str(error)) from error
 
 
 @cache
