@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 
 from caseworker.domain import rules
 from caseworker.formatting import long_date
@@ -114,6 +114,72 @@ def table_points(series: Sequence[tuple[date, int]]) -> list[tuple[date, int]]:
     if series and (not points or points[-1] != series[-1]):
         points.append(series[-1])
     return points
+
+
+@dataclass(frozen=True)
+class KnownCount:
+    """One moment whose signature count is known, and how it is known."""
+
+    at: datetime
+    count: int
+    what: str
+
+
+#: What each kind of known count is called in the chart's table.
+OPENED, CAPTURED, CLOSED = "Opened", "Captured", "Closed"
+
+
+def known_counts(detail: PetitionDetail) -> list[KnownCount]:
+    """Every count the record pins to a moment, oldest first: none at opening, each threshold
+    when it was crossed, each stored capture taken while the petition was open, and the
+    closing count (the first capture taken after it closed)."""
+    known = [KnownCount(detail.opened_at, 0, OPENED)] if detail.opened_at else []
+    for t, at in (
+        (rules.RESPONSE_THRESHOLD, detail.response_threshold_reached_at),
+        (rules.DEBATE_THRESHOLD, detail.debate_threshold_reached_at),
+    ):
+        if at is not None:
+            known.append(KnownCount(at, t, f"{t:,} reached"))
+    closed_at = detail.closed_at
+    history = sorted(detail.signature_history, key=lambda snap: snap.at)
+    open_captures = [snap for snap in history if closed_at is None or snap.at < closed_at]
+    known += [KnownCount(snap.at, snap.count, CAPTURED) for snap in open_captures]
+    after_close = [snap for snap in history if closed_at is not None and snap.at >= closed_at]
+    if closed_at is not None and after_close:
+        known.append(KnownCount(closed_at, after_close[0].count, CLOSED))
+    return sorted(known, key=lambda k: (k.at, k.count))
+
+
+def tabulated(known: Sequence[KnownCount]) -> list[KnownCount]:
+    """The known counts a table lists: every milestone, and the captures thinned to about one
+    a month (``MAX_TABLE_POINTS`` at most) when there are many."""
+    captures = [k for k in known if k.what == CAPTURED]
+    if len(captures) <= MAX_TABLE_POINTS:
+        return list(known)
+    by_day = {rules.london_date(k.at): k for k in captures}
+    kept_days = {day for day, _n in table_points([(d, k.count) for d, k in by_day.items()])}
+    kept = {id(by_day[day]) for day in kept_days}
+    return [k for k in known if k.what != CAPTURED or id(k) in kept]
+
+
+def response_moment(detail: PetitionDetail) -> datetime | None:
+    """When the Government first responded, as far as the record says."""
+    if detail.government_response_at is not None:
+        return detail.government_response_at
+    dated = [r.responded_on for r in detail.responses if r.responded_on is not None]
+    return _midday(min(dated)) if dated else None
+
+
+def debate_moment(detail: PetitionDetail) -> datetime | None:
+    """The day the petition was debated, or is scheduled to be."""
+    day = detail.debate.debated_on if detail.debate is not None else None
+    day = day or detail.scheduled_debate_date
+    return _midday(day) if day is not None else None
+
+
+def _midday(day: date) -> datetime:
+    """A day as a moment (its middle, so the London date is the same whatever the season)."""
+    return datetime.combine(day, time(12), tzinfo=UTC)
 
 
 def _requested(detail: PetitionDetail) -> str:

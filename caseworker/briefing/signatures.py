@@ -10,9 +10,10 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from caseworker.briefing import charts, figures
 from caseworker.briefing.blocks import Outline, data_table, fitted_widths, note, plain, side_by_side
 from caseworker.domain import rules
-from caseworker.formatting import count, long_date, papers_moment, share
+from caseworker.formatting import count, long_date, papers_moment, share, short_date
 from caseworker.pdf import styles as s
 from caseworker.pdf.fonts import SANS_BOLD
+from caseworker.pdf.semantics import describe
 from caseworker.pdf.text import para
 from caseworker.services.dto import PetitionDetail
 
@@ -65,29 +66,90 @@ def _threshold_table(petition: PetitionDetail) -> Flowable:
 
 
 def _over_time(petition: PetitionDetail, outline: Outline, level: int) -> list[Flowable]:
-    story: list[Flowable] = [outline.heading("Signatures over time", level + 1)]
-    series = figures.daily_series(petition.signature_history)
-    if len(series) < 2:
-        story.append(plain("Too few counts were captured to chart the signatures over time."))
-        return story
-    points = figures.table_points(series)
-    limits = (rules.RESPONSE_THRESHOLD, rules.DEBATE_THRESHOLD)
-    chart = charts.signatures_over_time(series, points, limits, width=CHART_WIDTH, height=170)
+    known = figures.known_counts(petition)
+    if len(known) < 2:
+        return [plain(_too_few(known))]
+    markers = _markers(petition)
+    chart = charts.signatures_over_time(
+        [(k.at, k.count) for k in known],
+        (rules.RESPONSE_THRESHOLD, rules.DEBATE_THRESHOLD),
+        markers,
+        width=CHART_WIDTH,
+        height=180,
+    )
+    listed = figures.tabulated(known)
+    rows = [[short_date(k.at), count(k.count), k.what] for k in listed]
+    headers = ["Date", "Signatures", "Known from"]
+    drawing = describe(
+        chart.drawing,
+        _over_time_alt(known, chart),
+        headers=headers,
+        rows=rows,
+        caption=_over_time_caption(chart, thinned=len(listed) < len(known)),
+    )
     table = data_table(
-        [["Date", "Signatures"], *([long_date(d), count(n)] for d, n in points)],
-        [TABLE_WIDTH * 0.6, TABLE_WIDTH * 0.4],
+        [headers, *rows],
+        [TABLE_WIDTH * 0.36, TABLE_WIDTH * 0.28, TABLE_WIDTH * 0.36],
         numeric=[1],
         repeat_header=False,
     )
-    story.append(side_by_side(chart, table, CHART_WIDTH + 10, s.FRAME_WIDTH))
-    story.append(
-        note(
-            f"Cumulative signatures by day, from {len(petition.signature_history)} "
-            "captured counts; the dots are the counts in the table (the last count of "
-            "each month). Dashed lines: the 10,000 and 100,000 thresholds."
-        )
+    return [
+        outline.heading("Signatures over time", level + 1),
+        side_by_side(drawing, table, CHART_WIDTH + 10, s.FRAME_WIDTH),
+        note(_over_time_caption(chart, thinned=len(listed) < len(known))),
+    ]
+
+
+def _too_few(known: Sequence[figures.KnownCount]) -> str:
+    if not known:
+        return "No count was captured with a date, so the signatures cannot be charted over time."
+    only = known[0]
+    return (
+        f"The only dated count is {count(only.count)} on {long_date(only.at)}, too few to "
+        "chart the signatures over time."
     )
-    return story
+
+
+def _markers(petition: PetitionDetail) -> list[charts.Marker]:
+    found = [
+        ("Response", figures.response_moment(petition)),
+        ("Debate", figures.debate_moment(petition)),
+    ]
+    return [charts.Marker(label, at) for label, at in found if at is not None]
+
+
+def _over_time_alt(known: Sequence[figures.KnownCount], chart: charts.TimeChart) -> str:
+    first, last = known[0], known[-1]
+    text = (
+        f"Line chart of signatures over time, from {count(first.count)} on "
+        f"{long_date(first.at)} to {count(last.count)} on {long_date(last.at)}"
+    )
+    events = [f"the {m.label.lower()} on {long_date(m.at)}" for m in chart.markers]
+    if events:
+        text += "; it marks " + " and ".join(events)
+    return text + "."
+
+
+def _over_time_caption(chart: charts.TimeChart, *, thinned: bool) -> str:
+    """What the chart draws, naming only the lines that are in it."""
+    listed = (
+        "the table gives the milestones and about one capture a month"
+        if thinned
+        else "they are in the table"
+    )
+    text = (
+        f"The dots are the known counts ({listed}); the line joins them, so the counts "
+        "between dots are not known."
+    )
+    if chart.thresholds:
+        names = " and ".join(f"{t:,}" for t in chart.thresholds)
+        plural = "s" if len(chart.thresholds) > 1 else ""
+        text += f" Dashed line{plural}: the {names} threshold{plural}."
+    if chart.markers:
+        names = " and ".join(f"the {m.label.lower()}" for m in chart.markers)
+        plural = "s" if len(chart.markers) > 1 else ""
+        text += f" Dotted vertical line{plural}: {names}."
+    return text
 
 
 def _countries(petition: PetitionDetail, outline: Outline, level: int) -> list[Flowable]:
@@ -109,8 +171,14 @@ def _countries(petition: PetitionDetail, outline: Outline, level: int) -> list[F
     table = data_table(rows, THREE_COLUMNS, numeric=[1, 2], repeat_header=False)
     if not others:
         return [*story, table]
-    chart = charts.horizontal_bars(
-        [(c.name, c.signature_count) for c in others], width=CHART_WIDTH, label_width=92
+    chart = describe(
+        charts.horizontal_bars(
+            [(c.name, c.signature_count) for c in others], width=CHART_WIDTH, label_width=92
+        ),
+        f"Bar chart of the {len(others)} countries outside the UK with the most signatures, "
+        f"led by {others[0].name} with {count(others[0].signature_count)}.",
+        headers=rows[0],
+        rows=rows[1:],
     )
     story.append(side_by_side(chart, table, CHART_WIDTH + 10, s.FRAME_WIDTH))
     story.append(
@@ -133,8 +201,14 @@ def _regions(petition: PetitionDetail, outline: Outline, level: int) -> list[Flo
         [r.name, count(r.signature_count), share(r.signature_count, uk_total)] for r in regions
     ]
     table = data_table(rows, THREE_COLUMNS, numeric=[1, 2], repeat_header=False)
-    chart = charts.horizontal_bars(
-        [(r.name, r.signature_count) for r in regions], width=CHART_WIDTH, label_width=105
+    chart = describe(
+        charts.horizontal_bars(
+            [(r.name, r.signature_count) for r in regions], width=CHART_WIDTH, label_width=105
+        ),
+        f"Bar chart of signatures from the {len(regions)} UK nations and regions, "
+        f"led by {regions[0].name} with {count(regions[0].signature_count)}.",
+        headers=rows[0],
+        rows=rows[1:],
     )
     story.append(side_by_side(chart, table, CHART_WIDTH + 10, s.FRAME_WIDTH))
     story.append(note("Share: of the signatures from UK nations and regions."))
