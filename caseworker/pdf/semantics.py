@@ -51,3 +51,38 @@ def figure_of(flowable: object) -> Figure | None:
     """The description :func:`describe` attached, if any."""
     found = getattr(flowable, ATTRIBUTE, None)
     return found if isinstance(found, Figure) else None
+
+
+#: The attribute under which a table carries what its rows and columns are.
+TABLE_ATTRIBUTE = "caseworker_table_role"
+
+
+@dataclass(frozen=True)
+class TableRole:
+    """What a table is: data with header rows and/or columns, or layout only.
+
+    A layout table (a chart beside its numbers, a tinted box) only places flowables; the
+    HTML edition shows its cells one after another and no table.
+    """
+
+    header_rows: int = 0
+    header_columns: int = 0
+    layout: bool = False
+
+
+def mark_table(table: F, *, header_rows: int = 0, header_columns: int = 0) -> F:
+    """``table`` marked as data whose first rows and/or columns are headers."""
+    setattr(table, TABLE_ATTRIBUTE, TableRole(header_rows, header_columns))
+    return table
+
+
+def mark_layout(table: F) -> F:
+    """``table`` marked as layout only: its cells are read in order, not as a table."""
+    setattr(table, TABLE_ATTRIBUTE, TableRole(layout=True))
+    return table
+
+
+def table_role_of(table: object) -> TableRole | None:
+    """The role :func:`mark_table` or :func:`mark_layout` gave, if any."""
+    found = getattr(table, TABLE_ATTRIBUTE, None)
+    return found if isinstance(found, TableRole) else None
