@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, and_, exists, false, func, not_, or_, true
+from sqlalchemy import ColumnElement, and_, exists, false, func, not_, or_, select, true
 from sqlalchemy.orm import InstrumentedAttribute
 
 from caseworker.domain.casework import AWAITING_DEPARTMENT, Decision, RequestStatus, Verdict
@@ -137,15 +137,11 @@ def _queue_condition(queue: Queue, rules: QueueRules, end_of_day: datetime) -> C
         awaiting = _awaiting_consideration(rules.as_of)
         return and_(received, awaiting if queue is Queue.RESPONSE_RECEIVED else ~awaiting)
     if queue is Queue.REVISION_REQUESTED:
-        return _has_request(AWAITING_DEPARTMENT | {RequestStatus.DRAFT})
+        return _has_request(_requested_by(rules.as_of, end_of_day))
     if queue is Queue.REVISION_RECEIVED:
-        return _has_request({RequestStatus.RECEIVED})
+        return _has_request(_received_by(rules.as_of, end_of_day))
     if queue is Queue.APPROACHING_THRESHOLD:
-        return and_(
-            P.state == "open",
-            P.forecast_crossing_at.is_not(None),
-            P.forecast_crossing_at < start_of(rules.as_of + timedelta(days=APPROACH_DAYS + 1)),
-        )
+        return _approaching(rules.as_of, end_of_day)
     # An outcome with a date means debated; a date passed without an outcome is "debated,
     # outcome pending" on the site (section 7.2).
     debated_outcome = exists().where(
@@ -181,10 +177,77 @@ def _awaiting_consideration(as_of: date) -> ColumnElement[bool]:
     return ~or_(reviewed, decided, and_(on_papers, ~deferred))
 
 
-def _has_request(statuses: set[RequestStatus] | frozenset[RequestStatus]) -> ColumnElement[bool]:
-    """Petitions with a revision request in one of these statuses (today's, not as of)."""
+def _has_request(condition: ColumnElement[bool]) -> ColumnElement[bool]:
+    return exists().where(RevisionRequest.petition_id == P.id, condition)
+
+
+def _statuses(*statuses: RequestStatus) -> list[str]:
+    return [s.value for s in statuses]
+
+
+def _requested_by(as_of: date, end_of_day: datetime) -> ColumnElement[bool]:
+    """A revision request that was open (drafted or with the department) at ``end_of_day``.
+
+    Requests keep their dates of creation and receipt; a withdrawal's date is when the request
+    was last changed. Today this is simply the open statuses.
+    """
     r = RevisionRequest
-    return exists().where(r.petition_id == P.id, r.status.in_([s.value for s in statuses]))
+    open_now = r.status.in_(_statuses(RequestStatus.DRAFT, *AWAITING_DEPARTMENT))
+    received_later = and_(
+        r.status.in_(_statuses(RequestStatus.RECEIVED, RequestStatus.ACCEPTED)),
+        ~_arrived_by(as_of, end_of_day),
+    )
+    withdrawn_later = and_(r.status == RequestStatus.WITHDRAWN.value, r.updated_at >= end_of_day)
+    return and_(r.created_at < end_of_day, or_(open_now, received_later, withdrawn_later))
+
+
+def _received_by(as_of: date, end_of_day: datetime) -> ColumnElement[bool]:
+    """A revised response that had arrived by ``end_of_day`` and was not yet accepted."""
+    r = RevisionRequest
+    received_now = and_(r.status == RequestStatus.RECEIVED.value, _arrived_by(as_of, end_of_day))
+    accepted_later = and_(
+        r.status == RequestStatus.ACCEPTED.value,
+        _arrived_by(as_of, end_of_day),
+        r.updated_at >= end_of_day,
+    )
+    return or_(received_now, accepted_later)
+
+
+def _arrived_by(as_of: date, end_of_day: datetime) -> ColumnElement[bool]:
+    """The revised response was published by then: its own date where the site gave one
+    (a capture imported months later does not move it), else when it was imported."""
+    r, v = RevisionRequest, ResponseVersion
+    published = select(v.responded_on).where(v.id == r.revised_version_id).scalar_subquery()
+    by_date = published <= as_of
+    return func.coalesce(by_date, r.received_at < end_of_day, true())
+
+
+def _approaching(as_of: date, end_of_day: datetime) -> ColumnElement[bool]:
+    """Open petitions due to cross 10,000 or 100,000 within ``APPROACH_DAYS``.
+
+    The stored forecast is made from the newest capture; on a past date, a petition that did
+    cross in the following days was approaching then (and its newest forecast, about the next
+    threshold, is not used).
+    """
+    horizon = start_of(as_of + timedelta(days=APPROACH_DAYS + 1))
+
+    def crossed_soon_after(
+        reached_at: InstrumentedAttribute[datetime | None],
+    ) -> ColumnElement[bool]:
+        return and_(reached_at >= end_of_day, reached_at < horizon)
+
+    open_then = and_(
+        or_(P.opened_at.is_(None), P.opened_at < end_of_day),
+        or_(P.closed_at.is_(None), P.closed_at >= end_of_day),
+    )
+    crossed = or_(
+        crossed_soon_after(P.response_threshold_reached_at),
+        crossed_soon_after(P.debate_threshold_reached_at),
+    )
+    forecast = and_(
+        P.state == "open", P.forecast_crossing_at.is_not(None), P.forecast_crossing_at < horizon
+    )
+    return and_(open_then, or_(crossed, forecast))
 
 
 #: Queues of petitions awaiting a first Government response: the department may be chased.

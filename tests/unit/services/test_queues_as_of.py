@@ -106,3 +106,12 @@ def test_counts_agree_with_lists_as_of(service: PetitionService) -> None:
     counts = service.queue_counts(AS_OF)
     for queue in Queue:
         assert counts[queue] == len(ids(service, queue)), queue
+
+
+def test_approaching_a_threshold_on_a_past_date_is_what_crossed_soon_after(
+    service: PetitionService,
+) -> None:
+    # 15 crossed 10,000 on 1 May 2021: approaching in the fortnight before, not a month before.
+    assert 15 in ids(service, Queue.APPROACHING_THRESHOLD, date(2021, 4, 20))
+    assert 15 not in ids(service, Queue.APPROACHING_THRESHOLD, date(2021, 4, 1))
+    assert 15 not in ids(service, Queue.APPROACHING_THRESHOLD, date(2021, 5, 2))  # crossed
