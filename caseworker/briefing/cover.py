@@ -18,10 +18,11 @@ from reportlab.platypus import (
 )
 
 from caseworker.briefing.blocks import facts_table
-from caseworker.briefing.model import BriefingPack
-from caseworker.formatting import long_date, papers_clock, papers_moment, weekday_date
+from caseworker.briefing.model import BriefingPack, decided_not_to_debate
+from caseworker.formatting import counted, long_date, papers_clock, papers_moment, weekday_date
 from caseworker.pdf import styles as s
 from caseworker.pdf.document import BODY, contents_list
+from caseworker.pdf.fonts import SERIF_BOLD
 from caseworker.pdf.text import para
 
 HOUSE = "House of Commons"
@@ -47,9 +48,46 @@ def cover(pack: BriefingPack) -> list[Flowable]:
     story += [
         Spacer(1, 4 * mm),
         facts_table(cover_facts(pack), s.FRAME_WIDTH, label_width=140, styles=_cover_fact_styles()),
-        Spacer(1, 10 * mm),
+        Spacer(1, 4 * mm),
     ]
+    story += [Paragraph(para(text), _warning_style()) for text in cover_warnings(pack)]
+    story.append(Spacer(1, 6 * mm))
     return story
+
+
+def cover_warnings(pack: BriefingPack) -> list[str]:
+    """What a reader must know before trusting the pack: old data, petitions debated on
+    another day than the pack's."""
+    warnings = []
+    stale = stale_data_warning(pack)
+    if stale:
+        warnings.append(stale)
+    warnings += [
+        f"e-petition {pid} was debated on {weekday_date(day)}, not on the day of this debate."
+        for pid, day in pack.other_days
+    ]
+    return warnings
+
+
+def stale_data_warning(pack: BriefingPack) -> str:
+    """ "Data as at 24 March 2019 ..." when the newest capture is too old to speak of now."""
+    when = pack.data_date
+    if not when.stale or when.day is None:
+        return ""
+    age = counted((pack.prepared_on - when.day).days, "day")
+    return (
+        f"Data as at {long_date(when.day)}: the newest capture of "
+        f"{'these petitions' if pack.grouped else 'this petition'} is {age} older than this "
+        "pack. Signatures, the Government response and the debate may have changed since; "
+        f"the pack states what was known on {long_date(when.day)}."
+    )
+
+
+@cache
+def _warning_style() -> ParagraphStyle:
+    """Bold body text: a warning the reader must not miss (the words carry it, not colour)."""
+    st = s.styles()
+    return ParagraphStyle("CoverWarning", parent=st.body, fontName=SERIF_BOLD)
 
 
 @cache
@@ -73,12 +111,22 @@ def cover_facts(pack: BriefingPack) -> list[tuple[str, str]]:
 
 
 def debate_line(pack: BriefingPack) -> str:
-    when = (
-        f"{weekday_date(pack.debate_date)}, {papers_clock(pack.debate_time)}"
-        if pack.debate_date is not None
-        else "Date not yet scheduled"
-    )
-    return f"{when}, {pack.venue}"
+    if pack.debate_date is not None:
+        return f"{weekday_date(pack.debate_date)}, {papers_clock(pack.debate_time)}, {pack.venue}"
+    if pack.petitions and all(decided_not_to_debate(p) for p in pack.petitions):
+        return not_debated_line(pack)
+    when = pack.data_date
+    if when.stale and when.day is not None:
+        return f"No debate date had been set as at {long_date(when.day)}"
+    return f"Date not yet scheduled, {pack.venue}"
+
+
+def not_debated_line(pack: BriefingPack) -> str:
+    """ "Not debated: the Petitions Committee decided not to debate it (15 July 2021)"."""
+    them = "them" if pack.grouped else "it"
+    decided = [p.debate_outcome_at for p in pack.petitions if p.debate_outcome_at is not None]
+    on = f" (recorded on {long_date(max(decided))})" if decided else ""
+    return f"Not debated: the Petitions Committee decided not to debate {them}{on}"
 
 
 def contents() -> list[Flowable]:

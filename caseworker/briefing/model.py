@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
 
+from caseworker.domain.data_date import DataDate
+from caseworker.domain.rules import DebateState
+from caseworker.formatting import weekday_date
 from caseworker.services.dto import PetitionDetail
 
 #: Petitions debates are held in Westminster Hall on Mondays at 4.30pm.
@@ -84,6 +87,9 @@ class BriefingPack:
     #: The newest capture among the petitions: the counts are as at this moment.
     data_as_at: datetime | None
     venue: str = VENUE
+    #: Petitions debated (or scheduled) on another day than the pack's, with that day: only
+    #: when the clerk gave the pack's date (otherwise such a group is refused).
+    other_days: tuple[tuple[int, date], ...] = ()
     ids: tuple[int, ...] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -92,6 +98,16 @@ class BriefingPack:
     @property
     def grouped(self) -> bool:
         return len(self.petitions) > 1
+
+    @property
+    def data_date(self) -> DataDate:
+        """How old the data is on the day the pack is prepared (``stale``: say "as at")."""
+        return DataDate(newest=self.data_as_at, today=self.prepared_on)
+
+    @property
+    def not_debated(self) -> tuple[PetitionDetail, ...]:
+        """The petitions the Committee decided not to debate."""
+        return tuple(p for p in self.petitions if decided_not_to_debate(p))
 
     def has(self, section: Section) -> bool:
         return section in self.sections
@@ -103,6 +119,8 @@ def assemble_pack(
     """The pack for ``petitions`` (in the order given) with the clerk's ``options``."""
     if not petitions:
         raise PackError("a briefing pack needs at least one petition")
+    if options.debate_date is None:
+        refuse_different_days(petitions)
     debate_date = options.debate_date or debate_date_of(petitions)
     captures = [p.updated_at for p in petitions]
     return BriefingPack(
@@ -114,17 +132,62 @@ def assemble_pack(
         reference=_clean(options.reference) or default_reference(petitions, debate_date, today),
         prepared_on=today,
         data_as_at=max(captures) if captures else None,
+        other_days=debated_on_other_days(petitions, debate_date),
     )
 
 
 def debate_date_of(petitions: Iterable[PetitionDetail]) -> date | None:
     """The date the petitions were debated, or are scheduled to be."""
     for p in petitions:
-        if p.debate is not None and p.debate.debated_on is not None:
-            return p.debate.debated_on
-        if p.scheduled_debate_date is not None:
-            return p.scheduled_debate_date
+        day = own_debate_date(p)
+        if day is not None:
+            return day
     return None
+
+
+def own_debate_date(petition: PetitionDetail) -> date | None:
+    """The day this petition was debated, or is scheduled to be."""
+    if petition.debate is not None and petition.debate.debated_on is not None:
+        return petition.debate.debated_on
+    return petition.scheduled_debate_date
+
+
+def decided_not_to_debate(petition: PetitionDetail) -> bool:
+    """The Committee recorded an outcome of "no debate" (the site's ``not_debated`` state)."""
+    return petition.debate_state == DebateState.NOT_DEBATED
+
+
+def refuse_different_days(petitions: Sequence[PetitionDetail]) -> None:
+    """Raise PackError when the petitions were debated (or are scheduled) on different days:
+    one pack has one debate, and printing the first petition's date for all would be wrong."""
+    days = [(p.id, own_debate_date(p)) for p in petitions]
+    dated = [(pid, day) for pid, day in days if day is not None]
+    if len({day for _pid, day in dated}) <= 1:
+        return
+    ids = joined([f"{pid}" for pid, _day in dated])
+    each = "; ".join(f"{pid} on {weekday_date(day)}" for pid, day in dated)
+    raise PackError(
+        f"e-petitions {ids} were debated on different days ({each}). Make a pack for "
+        "each debate, or give the debate date to make one pack for that day."
+    )
+
+
+def debated_on_other_days(
+    petitions: Sequence[PetitionDetail], debate_date: date | None
+) -> tuple[tuple[int, date], ...]:
+    """(id, day) for each petition whose own debate day is not the pack's."""
+    if debate_date is None:
+        return ()
+    return tuple(
+        (p.id, day)
+        for p in petitions
+        if (day := own_debate_date(p)) is not None and day != debate_date
+    )
+
+
+def joined(items: Sequence[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 #: "The debate was opened by Jane Smith MP, on behalf of ..." in the site's debate overview.
