@@ -1,0 +1,51 @@
+"""Westminster constituencies, offline: seats, electorates, Members, hex maps and boundaries.
+
+Two boundary sets are shipped: the 2010–2024 constituencies (with the 2019 general election's
+electorates and Members) and the July 2024 constituencies (with the 2024 election's). The files
+under ``resources/reference`` are derived by ``scripts/derive_reference_data.py`` from public
+data (see the README there for sources and licences) and read lazily, once.
+"""
+
+from __future__ import annotations
+
+from caseworker.reference.lookup import (
+    VACANT,
+    boundaries,
+    boundary_set_for,
+    find_seat,
+    hex_layout,
+    mp_for,
+    results_election,
+    seats,
+)
+from caseworker.reference.model import (
+    BoundarySet,
+    HexCell,
+    HexLayout,
+    Point,
+    Polygon,
+    Ring,
+    Seat,
+    Shape,
+)
+from caseworker.reference.names import name_key
+
+__all__ = [
+    "VACANT",
+    "BoundarySet",
+    "HexCell",
+    "HexLayout",
+    "Point",
+    "Polygon",
+    "Ring",
+    "Seat",
+    "Shape",
+    "boundaries",
+    "boundary_set_for",
+    "find_seat",
+    "hex_layout",
+    "mp_for",
+    "name_key",
+    "results_election",
+    "seats",
+]

@@ -1,0 +1,1 @@
+"""Maintenance scripts run from the project folder (``python -m scripts.<name>``)."""

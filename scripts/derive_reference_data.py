@@ -1,0 +1,333 @@
+"""Derive the shipped constituency reference data from the public files in ../shared/data.
+
+Run from the project folder::
+
+    python -m scripts.derive_reference_data [--shared ../shared/data] [--out resources/reference]
+
+For each boundary set (2010–2024 and July 2024 constituencies) it joins the House of Commons
+Library's general election results (the list of 650 seats, names, nations, regions, electorates,
+Members and parties), the ODI Leeds HexJSON cartogram and the boundaries, and writes
+``seats-<set>.csv``, ``boundaries-<set>.json`` and ``manifest.json``. Codes are joined first; a
+source's seat whose code is not in the results is matched by name ("&"/"and", accents,
+punctuation and case ignored). Any seat still unmatched is reported and the run fails: nothing is
+dropped silently. The output is deterministic, so a re-run over the same sources reproduces the
+committed files byte for byte (a test checks it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from caseworker.reference.codec import encode_ring
+from caseworker.reference.names import name_key
+from caseworker.reference.store import MANIFEST, SEAT_COLUMNS
+from scripts.boundary_simplify import (
+    Polygon,
+    geojson_shapes,
+    simplify_shapes,
+    topojson_shapes,
+)
+
+PROJECT = Path(__file__).resolve().parents[1]
+DEFAULT_SHARED = PROJECT.parent / "shared" / "data"
+DEFAULT_OUT = PROJECT / "resources" / "reference"
+
+#: Boundaries are rounded to 1/SCALE of a degree (about 70 m east–west, 110 m north–south)...
+SCALE = 10000
+#: ...after Douglas–Peucker at this tolerance, in degrees of latitude (about 180 m).
+TOLERANCE = 0.0008
+#: Islands and holes smaller than this (in squared units of 1/SCALE degree) are left out; a
+#: seat always keeps its largest polygon.
+MIN_AREA = 600.0
+
+#: The House of Commons Library's party abbreviations, written out.
+PARTIES = {
+    "APNI": "Alliance",
+    "Con": "Conservative",
+    "DUP": "Democratic Unionist Party",
+    "Green": "Green Party",
+    "Ind": "Independent",
+    "LD": "Liberal Democrat",
+    "Lab": "Labour",
+    "PC": "Plaid Cymru",
+    "RUK": "Reform UK",
+    "SDLP": "Social Democratic and Labour Party",
+    "SF": "Sinn Féin",
+    "SNP": "Scottish National Party",
+    "Spk": "Speaker",
+    "TUV": "Traditional Unionist Voice",
+    "UUP": "Ulster Unionist Party",
+}
+
+
+@dataclass(frozen=True)
+class SetSources:
+    """Where one boundary set's data comes from, relative to the shared data folder."""
+
+    key: str
+    results: str
+    results_election: str
+    hexjson: str
+    boundaries: str
+    boundaries_kind: str
+
+
+SETS = (
+    SetSources(
+        key="2010",
+        results="constituencies-hoc-ge-results/HoC-GE2019-results-by-constituency.csv",
+        results_election="2019-12-12",
+        hexjson="hexmaps-odileeds/constituencies.hexjson",
+        boundaries="boundaries-2010-unboxed/topo_wpc.json",
+        boundaries_kind="topojson-2010",
+    ),
+    SetSources(
+        key="2024",
+        results="constituencies-hoc-ge-results/HoC-GE2024-results-by-constituency.csv",
+        results_election="2024-07-04",
+        hexjson="hexmaps-odileeds/uk-constituencies-2023.hexjson",
+        boundaries="pcon24-ons-geojson/PCON_July_2024_Boundaries_UK_BUC.geojson",
+        boundaries_kind="geojson-2024",
+    ),
+)
+
+
+class Unmatched(Exception):
+    """Seats a source has that the results lack, or the other way round."""
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """One seat as the House of Commons Library's results give it."""
+
+    code: str
+    name: str
+    nation: str
+    region: str
+    electorate: int | None
+    mp: str | None
+    party_short: str | None
+
+
+def _count(text: str) -> int | None:
+    """``"72,580"`` or ``"72580"`` as a number (the 2024 file has thousands separators)."""
+    cleaned = text.replace(",", "").strip()
+    return int(cleaned) if cleaned else None
+
+
+def read_results(path: Path) -> dict[str, ResultRow]:
+    """The 650 seats of a general election's results, by ONS code."""
+    rows: dict[str, ResultRow] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            party = row["First party"].strip() or None
+            if party is not None and party not in PARTIES:
+                raise ValueError(f"{path.name}: unknown party abbreviation {party!r}")
+            mp = f"{row['Member first name'].strip()} {row['Member surname'].strip()}".strip()
+            rows[row["ONS ID"]] = ResultRow(
+                code=row["ONS ID"],
+                name=row["Constituency name"].strip(),
+                nation=row["Country name"].strip(),
+                region=row["Region name"].strip(),
+                electorate=_count(row["Electorate"]),
+                mp=mp or None,
+                party_short=party,
+            )
+    return rows
+
+
+def join_to_results(
+    source: str, named: Mapping[str, str], results: Mapping[str, ResultRow], report: list[str]
+) -> dict[str, str]:
+    """``{source code: results code}``, by code and else by name; raises ``Unmatched``.
+
+    ``named`` maps each of the source's codes to the seat name it gives.
+    """
+    joined = {code: code for code in named if code in results}
+    unclaimed = {name_key(results[c].name): c for c in results.keys() - joined.values()}
+    problems = []
+    for code in sorted(named.keys() - joined.keys()):
+        match = unclaimed.pop(name_key(named[code]), None)
+        if match is None:
+            problems.append(f"{source}: {code} {named[code]!r} matches no seat in the results")
+            continue
+        joined[code] = match
+        report.append(f"{source}: {code} {named[code]!r} matched by name to {match}")
+    for code in sorted(unclaimed.values()):
+        problems.append(f"{source}: has no seat for {code} {results[code].name!r}")
+    for code, target in sorted(joined.items()):
+        if code == target and name_key(named[code]) != name_key(results[code].name):
+            report.append(
+                f"{source}: {code} is {named[code]!r} here, {results[code].name!r} in results"
+            )
+    if problems:
+        raise Unmatched("\n".join(problems))
+    return joined
+
+
+def read_hexjson(path: Path) -> tuple[str, dict[str, tuple[str, int, int]]]:
+    """A HexJSON map's layout and ``{code: (name, q, r)}``."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    cells = {
+        code: (hexagon["n"], int(hexagon["q"]), int(hexagon["r"]))
+        for code, hexagon in data["hexes"].items()
+    }
+    return str(data["layout"]), cells
+
+
+def read_boundaries(path: Path, kind: str) -> dict[str, Any]:
+    """``{code: (name, polygons)}`` from either boundary source."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if kind == "geojson-2024":
+        return geojson_shapes(data, "PCON24CD", "PCON24NM")
+    if kind == "topojson-2010":
+        # Northern Ireland's seats carry PC_ID and PC_NAME (in capitals) in this file.
+        return topojson_shapes(data, "wpc", ("PCON13CD", "PC_ID"), ("PCON13NM", "PC_NAME"))
+    raise ValueError(f"unknown boundary source kind {kind!r}")
+
+
+def _rounded(ring: Sequence[tuple[float, float]]) -> list[tuple[int, int]]:
+    points: list[tuple[int, int]] = []
+    for x, y in ring:
+        point = (round(x * SCALE), round(y * SCALE))
+        if not points or points[-1] != point:
+            points.append(point)
+    while len(points) > 1 and points[0] == points[-1]:
+        points.pop()
+    return points
+
+
+def _area(points: Sequence[tuple[int, int]]) -> float:
+    twice = sum(
+        x0 * y1 - x1 * y0
+        for (x0, y0), (x1, y1) in zip(points, [*points[1:], points[0]], strict=True)
+    )
+    return abs(twice) / 2
+
+
+def shipped_shape(polygons: Sequence[Polygon]) -> list[list[list[int]]]:
+    """A seat's simplified polygons rounded and coded; slivers and specks left out."""
+    rounded = [[_rounded(ring) for ring in polygon] for polygon in polygons]
+    largest = max(rounded, key=lambda polygon: _area(polygon[0]))
+    shape = []
+    for polygon in rounded:
+        outer, *holes = polygon
+        if polygon is not largest and (len(outer) < 3 or _area(outer) < MIN_AREA):
+            continue
+        kept = [hole for hole in holes if len(hole) >= 3 and _area(hole) >= MIN_AREA]
+        shape.append([encode_ring(ring) for ring in (outer, *kept)])
+    if len(largest[0]) < 3:
+        raise ValueError("a seat's largest polygon vanished when rounded")
+    return shape
+
+
+def _csv_text(rows: Sequence[Sequence[object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(SEAT_COLUMNS)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _compact_json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def derive_set(
+    shared: Path, sources: SetSources, report: list[str]
+) -> tuple[dict[str, str], dict[str, Any]]:
+    """The set's output files as text, and its entry in the manifest."""
+    results = read_results(shared / sources.results)
+    layout, cells = read_hexjson(shared / sources.hexjson)
+    hex_codes = join_to_results(
+        sources.hexjson, {c: n for c, (n, _, _) in cells.items()}, results, report
+    )
+    shapes = read_boundaries(shared / sources.boundaries, sources.boundaries_kind)
+    shape_codes = join_to_results(
+        sources.boundaries, {c: n for c, (n, _) in shapes.items()}, results, report
+    )
+    hexes = {hex_codes[code]: (q, r) for code, (_, q, r) in cells.items()}
+    simplified = simplify_shapes(
+        {shape_codes[c]: polygons for c, (_, polygons) in shapes.items()}, TOLERANCE
+    )
+    rows = []
+    for code in sorted(results):
+        seat = results[code]
+        party = PARTIES[seat.party_short] if seat.party_short else None
+        rows.append(
+            (code, seat.name, seat.nation, seat.region, seat.electorate, seat.mp, party,
+             seat.party_short, *hexes[code])
+        )  # fmt: skip
+    boundaries = {code: shipped_shape(simplified[code]) for code in sorted(results)}
+    files = {
+        f"seats-{sources.key}.csv": _csv_text(rows),
+        f"boundaries-{sources.key}.json": _compact_json({"scale": SCALE, "seats": boundaries}),
+    }
+    entry = {
+        "results_election": sources.results_election,
+        "hex_layout": layout,
+        "seats": len(rows),
+        "sources": {
+            "results": sources.results,
+            "hexjson": sources.hexjson,
+            "boundaries": sources.boundaries,
+        },
+    }
+    return files, entry
+
+
+def derive(shared: Path, report: list[str]) -> dict[str, str]:
+    """Every output file's name and text."""
+    files: dict[str, str] = {}
+    sets: dict[str, Any] = {}
+    for sources in SETS:
+        set_files, sets[sources.key] = derive_set(shared, sources, report)
+        files.update(set_files)
+    manifest = {
+        "generator": "scripts/derive_reference_data.py",
+        "boundaries": {"scale": SCALE, "tolerance_degrees": TOLERANCE, "min_area": MIN_AREA},
+        "sets": sets,
+    }
+    files[MANIFEST] = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return files
+
+
+def write(files: Mapping[str, str], out: Path) -> None:
+    """Write the files (UTF-8, ``\\n`` line ends) into ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (out / name).write_text(text, encoding="utf-8", newline="\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Derive the files, print what was matched by name, and fail on any unmatched seat."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder"
+    )
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write the files")
+    arguments = parser.parse_args(argv)
+    report: list[str] = []
+    try:
+        files = derive(arguments.shared, report)
+    except (Unmatched, FileNotFoundError) as error:
+        print(*report, sep="\n")
+        print(f"Not written:\n{error}", file=sys.stderr)
+        return 1
+    write(files, arguments.out)
+    print(*report, sep="\n")
+    for name, text in sorted(files.items()):
+        print(f"{arguments.out / name}: {len(text.encode('utf-8')):,} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
