@@ -10,11 +10,13 @@ names another folder holding files of the same names.
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from caseworker.shipped import ShippedFileMissing, shipped_path
@@ -56,6 +58,7 @@ def fonts_folder() -> Path:
 @cache
 def register_fonts() -> None:
     """Register the fonts with ReportLab once per process (parsing them takes ~0.1 s)."""
+    _write_characters_beyond_the_bmp_correctly()
     folder = fonts_folder()
     for name, filename in _FILES.items():
         path = folder / filename
@@ -79,3 +82,37 @@ def covered_characters(font_name: str = SERIF) -> frozenset[int]:
     register_fonts()
     font = pdfmetrics.getFont(font_name)
     return frozenset(font.face.charToGlyph)
+
+
+# ReportLab writes each embedded subset's ToUnicode map (what copy, search and screen readers
+# read) with "<%02X> <%04X>": a code point beyond U+FFFF such as 𝟙 (U+1D7D9) comes out as five
+# hex digits, which readers take as U+1D7D plus garbage ("ᵽ"). The PDF specification wants the
+# destination in UTF-16BE, i.e. a surrogate pair. The map is rewritten after ReportLab makes it;
+# a ReportLab that writes pairs itself leaves nothing to rewrite.
+_BEYOND_BMP_ENTRY = re.compile(r"^(<[0-9A-F]{2}>) <([0-9A-F]{5,6})>$", re.MULTILINE)
+_PATCHED = "_caseworker_utf16_destinations"
+
+
+def _as_utf16(match: re.Match[str]) -> str:
+    code_point = int(match.group(2), 16)
+    return f"{match.group(1)} <{chr(code_point).encode('utf-16-be').hex().upper()}>"
+
+
+def utf16_to_unicode_cmap(
+    make_cmap: Callable[[str, Sequence[int]], str],
+) -> Callable[[str, Sequence[int]], str]:
+    """``make_cmap`` (ReportLab's ``makeToUnicodeCMap``) with its destinations beyond the
+    Basic Multilingual Plane written as UTF-16 surrogate pairs."""
+
+    def make(fontname: str, subset: Sequence[int]) -> str:
+        return _BEYOND_BMP_ENTRY.sub(_as_utf16, make_cmap(fontname, subset))
+
+    setattr(make, _PATCHED, True)
+    return make
+
+
+def _write_characters_beyond_the_bmp_correctly() -> None:
+    """Replace ReportLab's ToUnicode writer, once per process (``TTFont.addObjects`` looks it
+    up in its module each time it embeds a subset)."""
+    if not getattr(ttfonts.makeToUnicodeCMap, _PATCHED, False):
+        ttfonts.makeToUnicodeCMap = utf16_to_unicode_cmap(ttfonts.makeToUnicodeCMap)
