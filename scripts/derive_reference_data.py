@@ -22,13 +22,18 @@ import io
 import json
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+if not __package__:
+    # Run as a file (python scripts/derive_reference_data.py): import from the project folder.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from caseworker.reference.codec import encode_ring
+from caseworker.reference.model import BoundarySet
 from caseworker.reference.names import name_key
-from caseworker.reference.store import MANIFEST, SEAT_COLUMNS
+from caseworker.reference.store import MANIFEST, SEAT_COLUMNS, boundaries_file, seats_file
 from scripts.boundary_simplify import (
     Polygon,
     geojson_shapes,
@@ -98,6 +103,20 @@ SETS = (
         boundaries_kind="geojson-2024",
     ),
 )
+
+
+#: Where each source file was published (repository, path and commit), for the manifest.
+ORIGINS = {
+    SETS[0].results: "House of Commons Library GE2019 results, via thicknavyrain/"
+    "leaflet_vote_share_2019 HoC-GE2019-results-by-constituency.csv @ 1c66345b",
+    SETS[1].results: "House of Commons Library GE2024 results, via andrew-griffin/"
+    "gails-election HoC-GE2024-results-by-constituency.csv @ 345c3745",
+    SETS[0].hexjson: "odileeds/hexmaps maps/constituencies.hexjson @ 1262943a",
+    SETS[1].hexjson: "odileeds/hexmaps maps/uk-constituencies-2023.hexjson @ 5383e24a",
+    SETS[0].boundaries: "unboxed/petition-map json/uk/uk/topo_wpc.json @ 362826fa",
+    SETS[1].boundaries: "ONS Westminster Parliamentary Constituencies (July 2024) Boundaries "
+    "UK BUC, via InfinityWarlock/petitions-by-locality @ 9b28ae66",
+}
 
 
 class Unmatched(Exception):
@@ -241,23 +260,13 @@ def _compact_json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def derive_set(
-    shared: Path, sources: SetSources, report: list[str]
-) -> tuple[dict[str, str], dict[str, Any]]:
-    """The set's output files as text, and its entry in the manifest."""
+def seats_table(shared: Path, sources: SetSources, report: list[str]) -> tuple[str, str]:
+    """The set's seats table as CSV text (results joined to the hex map), and the hex layout."""
     results = read_results(shared / sources.results)
     layout, cells = read_hexjson(shared / sources.hexjson)
-    hex_codes = join_to_results(
-        sources.hexjson, {c: n for c, (n, _, _) in cells.items()}, results, report
-    )
-    shapes = read_boundaries(shared / sources.boundaries, sources.boundaries_kind)
-    shape_codes = join_to_results(
-        sources.boundaries, {c: n for c, (n, _) in shapes.items()}, results, report
-    )
+    names = {code: name for code, (name, _, _) in cells.items()}
+    hex_codes = join_to_results(sources.hexjson, names, results, report)
     hexes = {hex_codes[code]: (q, r) for code, (_, q, r) in cells.items()}
-    simplified = simplify_shapes(
-        {shape_codes[c]: polygons for c, (_, polygons) in shapes.items()}, TOLERANCE
-    )
     rows = []
     for code in sorted(results):
         seat = results[code]
@@ -266,37 +275,52 @@ def derive_set(
             (code, seat.name, seat.nation, seat.region, seat.electorate, seat.mp, party,
              seat.party_short, *hexes[code])
         )  # fmt: skip
-    boundaries = {code: shipped_shape(simplified[code]) for code in sorted(results)}
-    files = {
-        f"seats-{sources.key}.csv": _csv_text(rows),
-        f"boundaries-{sources.key}.json": _compact_json({"scale": SCALE, "seats": boundaries}),
-    }
-    entry = {
-        "results_election": sources.results_election,
-        "hex_layout": layout,
-        "seats": len(rows),
-        "sources": {
-            "results": sources.results,
-            "hexjson": sources.hexjson,
-            "boundaries": sources.boundaries,
-        },
-    }
-    return files, entry
+    return _csv_text(rows), layout
 
 
-def derive(shared: Path, report: list[str]) -> dict[str, str]:
-    """Every output file's name and text."""
-    files: dict[str, str] = {}
-    sets: dict[str, Any] = {}
-    for sources in SETS:
-        set_files, sets[sources.key] = derive_set(shared, sources, report)
-        files.update(set_files)
+def boundaries_json(shared: Path, sources: SetSources, report: list[str]) -> str:
+    """The set's simplified boundaries (joined to the results' codes) as compact JSON."""
+    results = read_results(shared / sources.results)
+    shapes = read_boundaries(shared / sources.boundaries, sources.boundaries_kind)
+    names = {code: name for code, (name, _) in shapes.items()}
+    codes = join_to_results(sources.boundaries, names, results, report)
+    polygons = {codes[code]: polygons for code, (_, polygons) in shapes.items()}
+    simplified = simplify_shapes(polygons, TOLERANCE)
+    coded = {code: shipped_shape(simplified[code]) for code in sorted(results)}
+    return _compact_json({"scale": SCALE, "seats": coded})
+
+
+def manifest_json(layouts: Mapping[str, str]) -> str:
+    """What was derived from what (the upstream files), with the settings used."""
+    sets = {
+        sources.key: {
+            "results_election": sources.results_election,
+            "hex_layout": layouts[sources.key],
+            "sources": {
+                "results": ORIGINS[sources.results],
+                "hexjson": ORIGINS[sources.hexjson],
+                "boundaries": ORIGINS[sources.boundaries],
+            },
+        }
+        for sources in SETS
+    }
     manifest = {
         "generator": "scripts/derive_reference_data.py",
         "boundaries": {"scale": SCALE, "tolerance_degrees": TOLERANCE, "min_area": MIN_AREA},
         "sets": sets,
     }
-    files[MANIFEST] = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def derive(shared: Path, report: list[str], sets: Sequence[SetSources] = SETS) -> dict[str, str]:
+    """Every output file's name and text."""
+    files: dict[str, str] = {}
+    layouts: dict[str, str] = {}
+    for sources in sets:
+        boundary_set = BoundarySet(sources.key)
+        files[seats_file(boundary_set)], layouts[sources.key] = seats_table(shared, sources, report)
+        files[boundaries_file(boundary_set)] = boundaries_json(shared, sources, report)
+    files[MANIFEST] = manifest_json(layouts)
     return files
 
 
@@ -314,11 +338,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder"
     )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write the files")
+    parser.add_argument(
+        "--boundaries-2010",
+        help="the 2010 TopoJSON (unboxed/petition-map json/uk/uk/topo_wpc.json), if not at "
+        f"{SETS[0].boundaries} in the shared folder",
+    )
     arguments = parser.parse_args(argv)
+    sets = SETS
+    if arguments.boundaries_2010:
+        old = replace(SETS[0], boundaries=str(Path(arguments.boundaries_2010).resolve()))
+        sets = (old, *SETS[1:])
     report: list[str] = []
     try:
-        files = derive(arguments.shared, report)
-    except (Unmatched, FileNotFoundError) as error:
+        files = derive(arguments.shared, report, sets)
+    except FileNotFoundError as error:
+        print(f"Not written: {error}\n(the 2010 boundaries are {ORIGINS[SETS[0].boundaries]};"
+              " give their place with --boundaries-2010)", file=sys.stderr)  # fmt: skip
+        return 1
+    except Unmatched as error:
         print(*report, sep="\n")
         print(f"Not written:\n{error}", file=sys.stderr)
         return 1
