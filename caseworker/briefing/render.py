@@ -8,7 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable
+from reportlab.platypus.doctemplate import NotAtTopPageBreak
 
 from caseworker.briefing import annex, signatures, summary, texts
 from caseworker.briefing.blocks import Outline
@@ -63,8 +64,9 @@ def story(pack: BriefingPack) -> list[Flowable]:
         out += _part(pack, petition, outline)
     if pack.has(Section.ANNEX):
         for letter, petition in zip(string.ascii_uppercase, pack.petitions, strict=False):
-            # Each annex starts a page: it is long, and read apart from the briefing.
-            out += [PageBreak(), *annex.annex(petition, letter, pack.member, outline)]
+            # Each annex starts a page: it is long, and read apart from the briefing. A page
+            # that is already fresh (as after the contents) is not left blank.
+            out += [NotAtTopPageBreak(), *annex.annex(petition, letter, pack.member, outline)]
     return out
 
 
