@@ -1,16 +1,49 @@
-"""The annex: every constituency's signatures, most first, the heading repeated on each page."""
+"""The annex: every constituency's signatures, most first, in two columns a page, with the
+Member's party and the signatures per 1,000 electors where the seat's electorate is known.
+
+A share of all signatures says little here (almost every seat has 0.1–0.3%); a rate per
+1,000 electors compares seats of different sizes, so it is what the annex prints instead.
+"""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph
+from collections.abc import Sequence
+from dataclasses import dataclass
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus.flowables import BalancedColumns
+
+from caseworker import reference
 from caseworker.briefing import figures
-from caseworker.briefing.blocks import Outline
-from caseworker.briefing.signatures import constituency_table
-from caseworker.formatting import count
+from caseworker.briefing.blocks import CELL_PADDING, Outline, data_table, note
+from caseworker.formatting import count, long_date
 from caseworker.pdf import styles as s
-from caseworker.pdf.text import para
+from caseworker.pdf.fonts import SANS, SANS_BOLD
 from caseworker.services.dto import PetitionDetail
+
+#: The space between the two columns of the annex's table.
+GUTTER = 14
+COLUMN_WIDTH = (s.FRAME_WIDTH - GUTTER) / 2
+HEADERS = ["Rank", "Constituency", "Party", "Signed", "Per 1,000 electors"]
+#: The column that takes the width the others leave.
+NAME_COLUMN = 1
+
+
+@dataclass(frozen=True)
+class AnnexRow:
+    """One constituency of the annex, with what the reference data knows of its seat."""
+
+    ranked: figures.Ranked
+    seat: reference.Seat | None
+
+    @property
+    def rate(self) -> float | None:
+        """Signatures per 1,000 electors, when the electorate is known."""
+        electorate = self.seat.electorate if self.seat else None
+        if not electorate:
+            return None
+        return 1000 * self.ranked.area.signature_count / electorate
 
 
 def annex(
@@ -21,14 +54,85 @@ def annex(
     story: list[Flowable] = [outline.heading(title, 0, numbered=False)]
     if not ranked:
         return [*story, Paragraph("No breakdown by constituency was published.", s.styles().body)]
-    total = figures.constituency_total(petition)
+    boundary_set = _boundary_set(petition)
+    rows = [AnnexRow(r, _seat(r, boundary_set)) for r in ranked]
     seat = figures.member_constituency(ranked, member)
-    note = (
-        f"All {len(ranked)} constituencies, most signatures first. Share: of the {count(total)} "
-        "signatures from constituencies."
-    )
-    if seat is not None:
-        note += f" The opening Member’s constituency, {seat.area.name}, is in bold."
-    story.append(Paragraph(para(note), s.styles().note))
-    story.append(constituency_table(ranked, total, highlight=seat.rank if seat else None))
+    story.append(note(_explanation(rows, boundary_set, seat)))
+    table = annex_table(rows, highlight=seat.rank if seat else None)
+    story.append(BalancedColumns([table], nCols=2, innerPadding=GUTTER, endSlack=0.1))
     return story
+
+
+def _boundary_set(petition: PetitionDetail) -> reference.BoundarySet | None:
+    """The constituencies the breakdown counts by, or None when no code is a known seat."""
+    codes = [c.code for c in petition.signatures_by_constituency if c.code]
+    try:
+        return reference.boundary_set_for(codes)
+    except ValueError:
+        return None
+
+
+def _seat(
+    ranked: figures.Ranked, boundary_set: reference.BoundarySet | None
+) -> reference.Seat | None:
+    if boundary_set is None:
+        return None
+    return reference.find_seat(ranked.area.code or "", ranked.area.name, boundary_set)
+
+
+def _explanation(
+    rows: Sequence[AnnexRow],
+    boundary_set: reference.BoundarySet | None,
+    member_seat: figures.Ranked | None,
+) -> str:
+    text = f"All {len(rows)} constituencies, most signatures first."
+    if boundary_set is not None:
+        election = long_date(reference.results_election(boundary_set))
+        text += (
+            f" Party: of the Member returned at the general election of {election}; "
+            "per 1,000 electors: signatures for every 1,000 people on the electoral register "
+            f"at that election ({boundary_set.label})."
+        )
+    unknown = sum(1 for r in rows if r.rate is None)
+    if unknown:
+        text += f" The electorate of {unknown} of them is not known (shown “–”)."
+    if member_seat is not None:
+        text += f" The opening Member’s constituency, {member_seat.area.name}, is in bold."
+    return text
+
+
+def annex_table(rows: Sequence[AnnexRow], *, highlight: int | None = None) -> Flowable:
+    """Rank, constituency, party, signatures and rate; the heading row repeats in each
+    column and on each page."""
+    data = [HEADERS, *(_cells(r) for r in rows)]
+    widths = _widths(data)
+    extra = []
+    if highlight is not None:
+        row = next((i + 1 for i, r in enumerate(rows) if r.ranked.rank == highlight), None)
+        if row is not None:
+            extra.append(("FONT", (0, row), (-1, row), SANS_BOLD))
+    return data_table(data, widths, numeric=[0, 3, 4], extra=extra)
+
+
+def _widths(data: Sequence[Sequence[str]]) -> list[float]:
+    """Each short column as wide as its widest cell or heading word (headings wrap between
+    words), and the constituency's name the rest, so as few names as possible wrap."""
+    widths = []
+    for c, header in enumerate(data[0]):
+        words = max(stringWidth(w, SANS_BOLD, s.TABLE_FONT_SIZE) for w in header.split())
+        cells = max(stringWidth(row[c], SANS, s.TABLE_FONT_SIZE) for row in data[1:])
+        widths.append(max(words, cells) + CELL_PADDING + 1)
+    widths[NAME_COLUMN] = COLUMN_WIDTH - sum(widths) + widths[NAME_COLUMN]
+    return widths
+
+
+def _cells(row: AnnexRow) -> list[str]:
+    party = row.seat.party_short if row.seat and row.seat.party_short else "–"
+    rate = f"{row.rate:.1f}" if row.rate is not None else "–"
+    return [
+        str(row.ranked.rank),
+        row.ranked.area.name,
+        party,
+        count(row.ranked.area.signature_count),
+        rate,
+    ]
