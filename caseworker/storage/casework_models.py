@@ -167,3 +167,50 @@ class AuditEvent(Base):
     new_value: Mapped[str | None] = mapped_column(Text)
     # About a generated demo petition: removed with it when demo data is regenerated.
     demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class LetterRecipient(Base):
+    """Who a department's letters go to, in one register: the Secretary of State (from the
+    Chair) or the departmental officials (from the clerk). Edited by the clerks."""
+
+    __tablename__ = "letter_recipients"
+
+    department: Mapped[str] = mapped_column(String(200), primary_key=True)
+    # "chair" (to the Secretary of State) or "clerk" (to officials).
+    register: Mapped[str] = mapped_column(String(10), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    office: Mapped[str] = mapped_column(Text)
+    salutation: Mapped[str] = mapped_column(Text)
+    address: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class StoredLetter(Base):
+    """A letter as the clerk kept it: the exact text, so it can be reopened and sent again.
+
+    Never changed once stored: an edited letter is kept as a new one.
+    """
+
+    __tablename__ = "letters"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    petition_id: Mapped[int] = mapped_column(ForeignKey(PETITION), index=True)
+    request_id: Mapped[int | None] = mapped_column(ForeignKey("revision_requests.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    reference: Mapped[str] = mapped_column(String(60))
+    dated: Mapped[date]
+    draft: Mapped[bool] = mapped_column(Boolean, default=False)
+    recipient: Mapped[str] = mapped_column(Text)
+    subject: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    signatory: Mapped[str] = mapped_column(Text)
+    signatory_title: Mapped[str] = mapped_column(Text, default="")
+    contact: Mapped[str] = mapped_column(Text, default="")
+    # What the letter still lacked when it was kept (one item a line; "" when complete).
+    missing: Mapped[str] = mapped_column(Text, default="")
+    saved_at: Mapped[datetime]
+    saved_by: Mapped[str] = mapped_column(Text)

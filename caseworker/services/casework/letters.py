@@ -1,8 +1,10 @@
-"""Letters to departments from the stored request or petition, via the team's templates."""
+"""Letters to departments from the stored request or petition, via the team's templates,
+and the letters the clerks kept with the case."""
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -11,18 +13,49 @@ from sqlalchemy.orm import Session
 from caseworker.domain import rules
 from caseworker.letters.compose import Letter, as_text
 from caseworker.letters.pdf import letter_pdf
-from caseworker.letters.templates import LetterKind, fill
+from caseworker.letters.templates import LetterKind, Register, fill
 from caseworker.pdf.files import ExportError, write_export
-from caseworker.services.casework.common import CaseworkError, CaseworkServiceBase, RecordNotFound
+from caseworker.services.casework.common import (
+    AuditEntry,
+    CaseworkError,
+    CaseworkServiceBase,
+    RecordNotFound,
+    record_audit,
+)
+from caseworker.services.casework.letter_values import (
+    Addressing,
+    PetitionFacts,
+    addressing,
+    petition_facts,
+)
 from caseworker.services.casework.request_views import request_view
-from caseworker.services.casework.settings import signatory, template
-from caseworker.services.errors import PetitionNotFound
-from caseworker.storage import models as m
-from caseworker.storage.casework_models import RevisionRequest
+from caseworker.services.casework.settings import chase_days, template
+from caseworker.services.dto import RevisionRequestView
+from caseworker.storage.casework_models import RevisionRequest, StoredLetter
 
-SITE = "https://petition.parliament.uk/petitions/"
 FORMATS = {".pdf": "PDF", ".txt": "plain text"}
 NOT_GIVEN = "(not given)"
+
+
+@dataclass(frozen=True)
+class KeptLetter:
+    """A letter a clerk kept with the case, as listed on it."""
+
+    id: int
+    petition_id: int
+    request_id: int | None
+    kind: LetterKind
+    reference: str
+    dated: date
+    draft: bool
+    saved_at: datetime
+    saved_by: str
+    letter: Letter
+
+    @property
+    def label(self) -> str:
+        draft = " (draft)" if self.letter.draft else ""
+        return f"{rules.long_date(self.dated)}: {self.kind.label}{draft}, {self.reference}"
 
 
 class LetterService(CaseworkServiceBase):
@@ -39,62 +72,176 @@ class LetterService(CaseworkServiceBase):
             if request is None:
                 raise RecordNotFound("Request", request_id)
             view = request_view(session, request)
-            petition = _petition(session, request.petition_id)
-            values = _petition_values(session, petition, self.clock.today())
-            values.update(
-                response_date=_day(view.response_responded_on),
-                reasons=view.reasons or NOT_GIVEN,
-                sent_date=_day(view.sent_on),
-                due_date=_day(view.due_on),
-                chase_count=str(len(view.chases)),
-                department=view.department or values["department"],
+            if kind is LetterKind.CHASER:
+                return self._chaser(session, view)
+            return self._request(session, view)
+
+    def _request(self, session: Session, view: RevisionRequestView) -> Letter:
+        due = _due(view)
+        dated = view.sent_on or self.clock.today()  # the request letter bears the day it was sent
+        facts = petition_facts(session, view.petition_id, dated, view.department)
+        values = facts.values | _request_values(view, due)
+        values["lateness"] = facts.response_lateness(view.response_responded_on)
+        kind = LetterKind.REVISION_REQUEST
+        letter = self._compose(session, kind, facts, values, f"{view.id}R", dated)
+        return replace(letter, draft=view.status == "draft", request_id=view.id)
+
+    def _chaser(self, session: Session, view: RevisionRequestView) -> Letter:
+        due = _due(view)
+        if view.status == "draft" or view.sent_on is None:
+            raise CaseworkError(
+                f"request {view.id} is a draft that has not been sent, so there is nothing to "
+                "chase yet",
+                field="status",
             )
-            asking = kind is LetterKind.REVISION_REQUEST
-            # A chaser is written with its chase: the latest chase's number (C1 before any).
-            suffix = "R" if asking else f"C{max(1, len(view.chases))}"
-            # The request letter bears the day it was sent; a chaser is written today.
-            dated = view.sent_on if asking and view.sent_on else self.clock.today()
-            return self._letter(session, kind, petition, values, f"{request.id}{suffix}", dated)
+        # Written with its chase, and dated the chase's day (today before any chase).
+        chased_on = view.last_chased_on or self.clock.today()
+        overdue = max(0, (chased_on - due).days)
+        facts = petition_facts(session, view.petition_id, chased_on, view.department)
+        values = facts.values | _request_values(view, due)
+        values.update(
+            chase_date=rules.long_date(chased_on),
+            days_overdue=f"{overdue:,}",
+            new_due_date=rules.long_date(chased_on + timedelta(days=chase_days(session))),
+            lateness=_chase_lateness(due, chased_on, overdue),
+        )
+        suffix = f"C{max(1, len(view.chases))}"
+        letter = self._compose(session, LetterKind.CHASER, facts, values, f"{view.id}{suffix}",
+                               chased_on)  # fmt: skip
+        return replace(letter, request_id=view.id)
 
     def overdue_letter(self, petition_id: int) -> Letter:
-        """The letter chasing a Government response that is past its 21 days."""
+        """The letter chasing a Government response that is past its 21 days.
+
+        Refused when the stored data cannot show that the response is overdue: the newest
+        capture was taken before the response was due (it may have been published since).
+        """
         with self._sessions() as session:
-            petition = _petition(session, petition_id)
             today = self.clock.today()
-            crossed = petition.response_threshold_reached_at
-            if crossed is None:
-                raise CaseworkError(f"petition {petition_id} has not reached 10,000 signatures")
-            if petition.has_response:
-                raise CaseworkError(f"petition {petition_id} already has a Government response")
-            due = rules.response_due_on(crossed)
+            facts = petition_facts(session, petition_id, today, None)
+            due, checked = facts.overdue_dates()
             if today <= due:
                 raise CaseworkError(
                     f"petition {petition_id}'s response is not overdue: it is due by "
                     f"{rules.long_date(due)}"
                 )
-            values = _petition_values(session, petition, today)
-            values.update(
-                threshold_date=rules.long_date(rules.london_date(crossed)),
-                response_due_date=rules.long_date(due),
-                days_overdue=str((today - due).days),
-            )
+            values = facts.values | {
+                "threshold_date": facts.threshold_date,
+                "response_due_date": rules.long_date(due),
+                "checked_date": rules.long_date(checked),
+                "days_overdue": f"{(checked - due).days:,}",
+                "new_due_date": rules.long_date(today + timedelta(days=chase_days(session))),
+            }
             kind = LetterKind.OVERDUE_RESPONSE
-            return self._letter(session, kind, petition, values, f"O{today:%Y%m%d}", today)
+            return self._compose(session, kind, facts, values, f"O{today:%Y%m%d}", today)
 
-    def _letter(
-        self, session: Session, kind: LetterKind, petition: m.Petition,
+    def _compose(
+        self, session: Session, kind: LetterKind, facts: PetitionFacts,
         values: dict[str, str], reference: str, dated: date,
     ) -> Letter:  # fmt: skip
+        who: Addressing = addressing(session, facts.department, kind.register)
+        values = values | {"today": rules.long_date(dated), "signatory": who.signatory}
+        wording = fill(template(session, kind), values)
+        body = "\n\n".join(p for p in (who.salutation, wording, "Yours sincerely,") if p)
         return Letter(
             kind=kind,
-            petition_id=petition.id,
-            reference=f"PC/{petition.id}/{reference}",
+            petition_id=facts.petition_id,
+            reference=f"PC/{facts.petition_id}/{reference}",
             dated=dated,
-            to=values["department"],
-            subject=f"e-petition {petition.id}: {petition.action}",
-            body=fill(template(session, kind), values),
-            signatory=values["signatory"],
+            to=who.to,
+            subject=f"e-petition {facts.petition_id}: {facts.title}",
+            body=body,
+            signatory=who.signatory,
+            signatory_title=who.signatory_title,
+            contact=who.contact,
+            missing=who.missing,
         )
+
+    # Letters kept with the case ------------------------------------------------------------
+
+    def keep(self, letter: Letter) -> KeptLetter:
+        """Keep the letter, as the clerk left it, with its request or petition."""
+        if not letter.body.strip():
+            raise CaseworkError("body: the letter has no text", "body")
+        with self._writing("The letter") as session:
+            now = self.clock.now()
+            row = StoredLetter(
+                petition_id=letter.petition_id, request_id=letter.request_id,
+                kind=letter.kind.value, reference=letter.reference[:60], dated=letter.dated,
+                draft=letter.draft, recipient=letter.to, subject=letter.subject,
+                body=letter.body, signatory=letter.signatory,
+                signatory_title=letter.signatory_title, contact=letter.contact,
+                missing="\n".join(letter.missing), saved_at=now, saved_by=self.actor,
+            )  # fmt: skip
+            session.add(row)
+            session.flush()
+            entry = AuditEntry("letter", row.id, "kept", letter.petition_id)
+            record_audit(session, entry, self.actor, now, {"reference": (None, row.reference)})
+            return _kept(row)
+
+    def kept_letters(self, petition_id: int) -> list[KeptLetter]:
+        """The letters kept for the petition (and its requests), newest first."""
+        with self._sessions() as session:
+            rows = session.scalars(
+                select(StoredLetter)
+                .where(StoredLetter.petition_id == petition_id)
+                .order_by(StoredLetter.saved_at.desc(), StoredLetter.id.desc())
+            )
+            return [_kept(row) for row in rows]
+
+    def kept_letter(self, letter_id: int) -> KeptLetter:
+        with self._sessions() as session:
+            row = session.get(StoredLetter, letter_id)
+            if row is None:
+                raise RecordNotFound("Letter", letter_id)
+            return _kept(row)
+
+
+def _kept(row: StoredLetter) -> KeptLetter:
+    kind = LetterKind(row.kind)
+    letter = Letter(
+        kind=kind, petition_id=row.petition_id, reference=row.reference, dated=row.dated,
+        to=row.recipient, subject=row.subject, body=row.body, signatory=row.signatory,
+        signatory_title=row.signatory_title, contact=row.contact, draft=row.draft,
+        request_id=row.request_id, missing=tuple(m for m in row.missing.split("\n") if m),
+    )  # fmt: skip
+    return KeptLetter(
+        row.id, row.petition_id, row.request_id, kind, row.reference, row.dated, row.draft,
+        row.saved_at, row.saved_by, letter,
+    )  # fmt: skip
+
+
+def _due(view: RevisionRequestView) -> date:
+    if view.due_on is None:
+        raise CaseworkError(
+            f"due_on: request {view.id} has no due date, so the letter cannot say by when the "
+            "revised response is wanted; give the request a due date first",
+            field="due_on",
+        )
+    return view.due_on
+
+
+def _request_values(view: RevisionRequestView, due: date) -> dict[str, str]:
+    return {
+        "response_date": _day(view.response_responded_on),
+        "reasons": view.reasons or NOT_GIVEN,
+        "sent_date": _day(view.sent_on),
+        "due_date": rules.long_date(due),
+        "chase_count": str(len(view.chases)),
+    }
+
+
+def _chase_lateness(due: date, chased_on: date, overdue: int) -> str:
+    if overdue <= 0:
+        return (
+            f"The revised response is due on {rules.long_date(due)}; as at "
+            f"{rules.long_date(chased_on)} it had not been received."
+        )
+    days = "1 day" if overdue == 1 else f"{overdue:,} days"
+    return (
+        f"The revised response was due on {rules.long_date(due)}. As at "
+        f"{rules.long_date(chased_on)} it had not been received: it is {days} overdue."
+    )
 
 
 def write_letter(letter: Letter, path: Path) -> None:
@@ -112,29 +259,8 @@ def write_letter(letter: Letter, path: Path) -> None:
         raise CaseworkError(str(exc)) from exc
 
 
-def _petition(session: Session, petition_id: int) -> m.Petition:
-    petition = session.get(m.Petition, petition_id)
-    if petition is None:
-        raise PetitionNotFound(petition_id)
-    return petition
-
-
-def _petition_values(session: Session, petition: m.Petition, today: date) -> dict[str, str]:
-    link = m.PetitionDepartment
-    departments = session.scalars(
-        select(link.department_name).where(link.petition_id == petition.id)
-    ).all()
-    return {
-        "petition_number": str(petition.id),
-        "petition_title": petition.action,
-        "petition_url": f"{SITE}{petition.id}",
-        "background": petition.background or "",
-        "signatures": f"{petition.signature_count:,}",
-        "department": "; ".join(sorted(departments)) or "the department responsible",
-        "today": rules.long_date(today),
-        "signatory": signatory(session),
-    }
-
-
 def _day(value: date | None) -> str:
     return rules.long_date(value) if value is not None else NOT_GIVEN
+
+
+__all__ = ["KeptLetter", "LetterService", "Register", "write_letter"]
