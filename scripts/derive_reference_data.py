@@ -271,10 +271,8 @@ def seats_table(shared: Path, sources: SetSources, report: list[str]) -> tuple[s
     for code in sorted(results):
         seat = results[code]
         party = PARTIES[seat.party_short] if seat.party_short else None
-        rows.append(
-            (code, seat.name, seat.nation, seat.region, seat.electorate, seat.mp, party,
-             seat.party_short, *hexes[code])
-        )  # fmt: skip
+        where = (code, seat.name, seat.nation, seat.region, seat.electorate)
+        rows.append((*where, seat.mp, party, seat.party_short, *hexes[code]))
     return _csv_text(rows), layout
 
 
@@ -352,8 +350,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         files = derive(arguments.shared, report, sets)
     except FileNotFoundError as error:
-        print(f"Not written: {error}\n(the 2010 boundaries are {ORIGINS[SETS[0].boundaries]};"
-              " give their place with --boundaries-2010)", file=sys.stderr)  # fmt: skip
+        hint = f"the 2010 boundaries are {ORIGINS[SETS[0].boundaries]}; see --boundaries-2010"
+        print(f"Not written: {error}\n({hint})", file=sys.stderr)
         return 1
     except Unmatched as error:
         print(*report, sep="\n")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib
 import io
 import json
 from functools import cache
@@ -12,15 +11,17 @@ from typing import Any
 
 from caseworker.reference.codec import decode_shape
 from caseworker.reference.model import BoundarySet, HexCell, HexLayout, Seat, Shape
+from caseworker.shipped import shipped_path
 
 #: Where the files live inside the shipped resources.
 REFERENCE_FOLDER = "reference"
 MANIFEST = "manifest.json"
-SEAT_COLUMNS = (
-    "code", "name", "nation", "region", "electorate", "mp", "party", "party_short", "q", "r",
-)  # fmt: skip
-
-_PROJECT_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+#: The seats tables' header: the seat, its Member at the election, and its hex.
+SEAT_COLUMNS: tuple[str, ...] = (
+    *("code", "name", "nation", "region", "electorate"),
+    *("mp", "party", "party_short"),
+    *("q", "r"),
+)
 
 
 def seats_file(boundary_set: BoundarySet) -> str:
@@ -34,12 +35,12 @@ def boundaries_file(boundary_set: BoundarySet) -> str:
 
 
 def reference_path(name: str) -> Path:
-    """A shipped reference file, from a checkout or an installed copy."""
-    try:
-        shipped = importlib.import_module("caseworker.shipped")
-    except ModuleNotFoundError:
-        return _PROJECT_RESOURCES / REFERENCE_FOLDER / name
-    return Path(str(shipped.shipped_path(REFERENCE_FOLDER, name)))
+    """A shipped reference file, from a checkout or an installed copy.
+
+    Raises:
+        ShippedFileMissing: if the file was not installed with the application.
+    """
+    return shipped_path(REFERENCE_FOLDER, name)
 
 
 def _read_text(name: str) -> str:

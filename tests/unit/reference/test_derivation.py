@@ -62,8 +62,8 @@ def test_douglas_peucker_keeps_corners_and_drops_wobbles() -> None:
 
 def _square(x: float, wobble: float) -> list[tuple[float, float]]:
     """A unit square whose right side has a wobble in the middle."""
-    return [(x, 0.0), (x + 1, 0.0), (x + 1, 0.5), (x + 1 + wobble, 0.51), (x + 1, 0.6),
-            (x + 1, 1.0), (x, 1.0)]  # fmt: skip
+    right_side = [(x + 1, 0.5), (x + 1 + wobble, 0.51), (x + 1, 0.6)]
+    return [(x, 0.0), (x + 1, 0.0), *right_side, (x + 1, 1.0), (x, 1.0)]
 
 
 def test_neighbours_keep_the_same_border_after_simplification() -> None:
