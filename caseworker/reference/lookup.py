@@ -84,16 +84,38 @@ def boundary_set_for(codes: Iterable[str]) -> BoundarySet:
     return best
 
 
-def mp_for(code: str, site_mp: str | None = None, boundary_set: BoundarySet | None = None) -> str:
+def mp_for(
+    code: str,
+    site_mp: str | None = None,
+    boundary_set: BoundarySet | None = None,
+    *,
+    others_named: bool = False,
+) -> str:
     """The Member to name for a seat: the site's, else the shipped one, else "vacant".
 
-    The site's breakdown gives ``mp: null`` for a vacant seat and for every seat after a
-    dissolution; the shipped Member is the one returned at ``results_election`` (say so where it
-    matters).
+    The site gives ``mp: null`` for a seat vacant when it was captured, and for every seat
+    after a dissolution (and older captures may have no Members at all). So a null is "vacant"
+    when the same breakdown names other seats' Members (``others_named``); otherwise the shipped
+    Member is given, the one returned at ``results_election`` (say so where it matters).
     """
     if site_mp and site_mp.strip():
         return site_mp.strip()
+    if others_named:
+        return VACANT
     seat = find_seat(code, boundary_set=boundary_set)
     if seat is None or not seat.mp:
         return VACANT
     return seat.mp
+
+
+def members_for(
+    breakdown: Iterable[tuple[str, str | None]], boundary_set: BoundarySet | None = None
+) -> dict[str, str]:
+    """Every seat's Member for one capture's breakdown of ``(ons_code, mp)`` pairs.
+
+    Where the capture names some Members, its nulls are vacancies; where it names none (a
+    dissolution), the shipped Members are used. See :func:`mp_for`.
+    """
+    rows = list(breakdown)
+    others_named = any(mp and mp.strip() for _, mp in rows)
+    return {code: mp_for(code, mp, boundary_set, others_named=others_named) for code, mp in rows}

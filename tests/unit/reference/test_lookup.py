@@ -12,6 +12,7 @@ from caseworker.reference import (
     BoundarySet,
     boundary_set_for,
     find_seat,
+    members_for,
     mp_for,
     name_key,
     results_election,
@@ -107,16 +108,48 @@ def test_mp_for_says_vacant_when_no_member_is_known() -> None:
     assert mp_for("E99999999") == VACANT == "vacant"
 
 
-@pytest.mark.realdata
-def test_mp_for_fills_the_dissolution_captures_nulls(shared_data: Path) -> None:
-    path = shared_data / "single-2024-dissolution-infinitywarlock/653440.json"
+def test_a_null_among_named_members_is_a_vacancy() -> None:
+    assert mp_for("E14001063", None, others_named=True) == VACANT
+    breakdown = [("E14001063", None), ("E14001064", "Wendy Morton MP")]
+    assert members_for(breakdown) == {"E14001063": VACANT, "E14001064": "Wendy Morton MP"}
+
+
+def test_nulls_everywhere_fall_back_to_the_shipped_members() -> None:
+    breakdown = [("E14001063", None), ("E14001064", None), ("E99999999", None)]
+    assert members_for(breakdown) == {
+        "E14001063": "Alex Baker",
+        "E14001064": "Wendy Morton",
+        "E99999999": VACANT,
+    }
+
+
+def _breakdown(path: Path) -> list[tuple[str, str | None]]:
     rows = json.loads(path.read_text(encoding="utf-8"))["data"]["attributes"][
         "signatures_by_constituency"
     ]
-    assert all(row["mp"] is None for row in rows)
-    named = {row["ons_code"]: mp_for(row["ons_code"], row["mp"]) for row in rows}
+    return [(row["ons_code"], row["mp"]) for row in rows]
+
+
+@pytest.mark.realdata
+def test_members_for_the_dissolution_capture_come_from_the_shipped_data(
+    shared_data: Path,
+) -> None:
+    rows = _breakdown(shared_data / "single-2024-dissolution-infinitywarlock/653440.json")
+    assert all(mp is None for _, mp in rows)
+    named = members_for(rows)
     assert VACANT not in named.values()
     assert named["E14000530"] == "Leo Docherty"
+
+
+@pytest.mark.realdata
+def test_a_vacant_seat_in_a_real_capture_says_vacant(shared_data: Path) -> None:
+    # Captured on 3 January 2023, between Rosie Cooper's resignation and the by-election.
+    rows = _breakdown(shared_data / "mysociety-2020-2022/single/552017.json")
+    west_lancashire = "E14001033"
+    assert dict(rows)[west_lancashire] is None
+    named = members_for(rows)
+    assert named[west_lancashire] == VACANT
+    assert list(named.values()).count(VACANT) == 1
 
 
 def test_results_elections() -> None:
