@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from caseworker.briefing import ALL_SECTIONS, PackError, PackOptions, Section, parse_sections
+from caseworker.briefing.html_edition import is_html_path, write_pack_html
 from caseworker.briefing.model import DEFAULT_DEBATE_TIME
 from caseworker.cli.common import (
     PROG,
@@ -26,7 +27,7 @@ from caseworker.pdf.fonts import FontsMissing
 from caseworker.services.briefing import BriefingService
 from caseworker.storage.engine import Database
 
-#: Both only read the database (they write PDF files).
+#: Both only read the database (they write PDF or HTML files).
 READ_ONLY = {"brief", "briefs"}
 SECTION_NAMES = ", ".join(s.value for s in Section)
 
@@ -34,7 +35,8 @@ SECTION_NAMES = ", ".join(s.value for s in Section)
 def add_parsers(commands: Subcommands) -> None:
     p = commands.add_parser(
         "brief",
-        help="write a debate briefing pack (PDF) for one or more petitions debated together",
+        help="write a debate briefing pack (PDF, or HTML by the file name) for one or more "
+        "petitions debated together",
     )
     p.add_argument(
         "ids",
@@ -48,8 +50,9 @@ def add_parsers(commands: Subcommands) -> None:
         "--output",
         type=Path,
         required=True,
-        metavar="FILE.pdf",
-        help="the PDF file to write (an existing file is replaced only once the pack is complete)",
+        metavar="FILE",
+        help="the file to write: FILE.pdf for the printed pack, FILE.html for its accessible "
+        "HTML edition (an existing file is replaced only once the pack is complete)",
     )
     p.add_argument("--member", metavar="NAME", help="the Member opening the debate")
     p.add_argument(
@@ -117,8 +120,11 @@ def _brief(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> 
     path: Path = args.output
     if path.is_dir():
         raise CommandError(f"{path} is a folder; give the file to write, such as {path}/pack.pdf")
-    if path.suffix.lower() != ".pdf":
-        raise CommandError(f"{path}: a briefing pack is a PDF; the file name must end in .pdf")
+    if path.suffix.lower() != ".pdf" and not is_html_path(path):
+        raise CommandError(
+            f"{path}: a briefing pack is a PDF or an HTML page; the file name must end in "
+            ".pdf or .html"
+        )
     options = PackOptions(
         sections=args.sections,
         member=args.member,
@@ -128,6 +134,8 @@ def _brief(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> 
     )
     service = BriefingService(db)
     try:
+        if is_html_path(path):
+            return _brief_html(service, args.ids, path, options, out)
         result = service.write_pack(args.ids, path, options, progress=terminal_progress(err))
     except (PackError, FontsMissing) as exc:
         raise CommandError(str(exc)) from None
@@ -136,6 +144,16 @@ def _brief(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> 
         return 130
     clear_progress(err)
     say(out, f"{result.path}: {result.pages} pages, reference {result.reference}")
+    return 0
+
+
+def _brief_html(
+    service: BriefingService, ids: list[int], path: Path, options: PackOptions, out: TextIO
+) -> int:
+    """The accessible HTML edition: the same pack, one page with no page numbers."""
+    pack = service.load_pack(ids, options)
+    write_pack_html(pack, path)
+    say(out, f"{path}: HTML edition, reference {pack.reference}")
     return 0
 
 

@@ -24,7 +24,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     HRFlowable,
-    Indenter,
     KeepInFrame,
     KeepTogether,
     ListFlowable,
@@ -36,7 +35,8 @@ from reportlab.platypus import (
     Table,
     XPreformatted,
 )
-from reportlab.platypus.flowables import AnchorFlowable
+from reportlab.platypus.doctemplate import FrameActionFlowable
+from reportlab.platypus.flowables import AnchorFlowable, BalancedColumns, UseUpSpace
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from caseworker.html.figures import chart_html
@@ -56,7 +56,8 @@ FURNITURE = (
     ActionFlowable,
     PageTotal,
     HRFlowable,
-    Indenter,
+    FrameActionFlowable,
+    UseUpSpace,
 )
 ORDERED_BULLETS = frozenset("1aAiI")
 
@@ -112,7 +113,7 @@ class _Edition:
             self._other(flowable, figure)
 
     def _other(self, flowable: Any, figure: Figure | None) -> None:
-        if isinstance(flowable, (KeepTogether, KeepInFrame)):
+        if isinstance(flowable, (KeepTogether, KeepInFrame, BalancedColumns)):
             for inner in flowable._content:
                 self.add(inner, figure)
         elif isinstance(flowable, ListFlowable):

@@ -43,7 +43,7 @@ def describe(
         rows=tuple(tuple(row) for row in rows),
         caption=caption,
     )
-    setattr(flowable, ATTRIBUTE, figure)
+    _attach(flowable, ATTRIBUTE, figure)
     return flowable
 
 
@@ -72,13 +72,13 @@ class TableRole:
 
 def mark_table(table: F, *, header_rows: int = 0, header_columns: int = 0) -> F:
     """``table`` marked as data whose first rows and/or columns are headers."""
-    setattr(table, TABLE_ATTRIBUTE, TableRole(header_rows, header_columns))
+    _attach(table, TABLE_ATTRIBUTE, TableRole(header_rows, header_columns))
     return table
 
 
 def mark_layout(table: F) -> F:
     """``table`` marked as layout only: its cells are read in order, not as a table."""
-    setattr(table, TABLE_ATTRIBUTE, TableRole(layout=True))
+    _attach(table, TABLE_ATTRIBUTE, TableRole(layout=True))
     return table
 
 
@@ -86,3 +86,12 @@ def table_role_of(table: object) -> TableRole | None:
     """The role :func:`mark_table` or :func:`mark_layout` gave, if any."""
     found = getattr(table, TABLE_ATTRIBUTE, None)
     return found if isinstance(found, TableRole) else None
+
+
+def _attach(target: object, name: str, value: object) -> None:
+    """Set an attribute even on a ReportLab drawing, whose ``__setattr__`` refuses names it
+    does not know (shape checking): the meaning is stored beside the drawing's own state."""
+    try:
+        setattr(target, name, value)
+    except AttributeError:
+        vars(target)[name] = value
