@@ -30,12 +30,14 @@ from caseworker.reference.model import (
     Shape,
 )
 from caseworker.reference.names import name_key
+from caseworker.reference.outlines import Line, group_outlines, nation_outlines, region_outlines
 
 __all__ = [
     "VACANT",
     "BoundarySet",
     "HexCell",
     "HexLayout",
+    "Line",
     "Point",
     "Polygon",
     "Ring",
@@ -44,10 +46,13 @@ __all__ = [
     "boundaries",
     "boundary_set_for",
     "find_seat",
+    "group_outlines",
     "hex_layout",
     "members_for",
     "mp_for",
     "name_key",
+    "nation_outlines",
+    "region_outlines",
     "results_election",
     "seats",
 ]
