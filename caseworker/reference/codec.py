@@ -10,8 +10,9 @@ latitude), each later point as the step from the one before. Small steps make sh
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import accumulate
 
-from caseworker.reference.model import Point, Polygon, Ring, Shape
+from caseworker.reference.model import Polygon, Ring, Shape
 
 #: A ring as shipped: flat delta-coded integers.
 EncodedRing = list[int]
@@ -32,13 +33,9 @@ def decode_ring(encoded: Sequence[int], scale: int) -> Ring:
     """The points of a shipped ring, in degrees."""
     if len(encoded) % 2:
         raise ValueError("a shipped ring has an odd number of coordinates")
-    points: list[Point] = []
-    x = y = 0
-    for index in range(0, len(encoded), 2):
-        x += encoded[index]
-        y += encoded[index + 1]
-        points.append((x / scale, y / scale))
-    return tuple(points)
+    xs = [x / scale for x in accumulate(encoded[0::2])]
+    ys = [y / scale for y in accumulate(encoded[1::2])]
+    return tuple(zip(xs, ys, strict=True))
 
 
 def decode_shape(encoded: Sequence[Sequence[Sequence[int]]], scale: int) -> Shape:
