@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
+from xml.sax.saxutils import quoteattr
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
 
 from caseworker.pdf import styles as s
 from caseworker.pdf.document import Heading
@@ -17,14 +20,107 @@ from caseworker.pdf.text import para, printable
 
 _BLANK_LINES = re.compile(r"(?:\r?\n[ \t]*){2,}")
 CELL_PADDING = 6  # left + right padding of a ruled table cell
+LINK_COLOUR = "#006548"
+#: A web address in running text: http(s) only (other schemes stay plain text), up to white
+#: space or an angle bracket; trailing punctuation is trimmed off by :func:`_trimmed_url`.
+URL = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
+#: Where an address may break across lines: after these characters, never inside a word.
+_URL_BREAKS = re.compile(r"(?<=[/.\-?&=_#])")
+_LEADING_PUNCTUATION = re.compile(r"[.,;:!?]*")
+#: Lines of body text a heading is kept with at the foot of a page.
+LINES_WITH_HEADING = 3
 
 
 def paragraphs(text: str | None, style: Any | None = None) -> list[Flowable]:
     """Site or clerk text as paragraphs, split at blank lines so long texts break across
-    pages between paragraphs; single line breaks are kept."""
-    style = style or s.styles().body
+    pages between paragraphs; single line breaks are kept; no line is left alone at the foot
+    or the top of a page."""
+    style = kept_style(style or s.styles().body)
     parts = (part.strip() for part in _BLANK_LINES.split(text or ""))
     return [Paragraph(para(part), style) for part in parts if part]
+
+
+@cache
+def kept_style(parent: ParagraphStyle) -> ParagraphStyle:
+    """``parent`` that never leaves one line of a paragraph alone at the foot or the top of a
+    page (no orphans, no widows)."""
+    return ParagraphStyle(
+        f"{parent.name}Kept", parent=parent, allowWidows=0, allowOrphans=0, keepWithNext=0
+    )
+
+
+def break_url(url: str, width: float, font: str, size: float) -> list[str]:
+    """``url`` as lines no wider than ``width``, broken after / . - ? & = _ or #; a piece
+    longer than a whole line (a long identifier) is cut where it must be."""
+    lines: list[str] = []
+    line = ""
+    for piece in _URL_BREAKS.split(url):
+        if line and stringWidth(line + piece, font, size) > width:
+            lines.append(line)
+            line = ""
+        line += piece
+        while stringWidth(line, font, size) > width and len(line) > 1:
+            cut = _longest_fitting(line, width, font, size)
+            lines.append(line[:cut])
+            line = line[cut:]
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _longest_fitting(text: str, width: float, font: str, size: float) -> int:
+    cut = len(text) - 1
+    while cut > 1 and stringWidth(text[:cut], font, size) > width:
+        cut -= 1
+    return cut
+
+
+def link(url: str, style: ParagraphStyle | None = None, width: float = s.FRAME_WIDTH) -> str:
+    """Paragraph markup for ``url`` printed in full on lines of its own (broken at sensible
+    points for a ``width``-wide paragraph in ``style``); clickable only if it is a web
+    address."""
+    if not url.lower().startswith(("http://", "https://")):
+        return para(url)
+    style = style or s.styles().body
+    room = width - style.leftIndent - style.rightIndent - 2  # a hair spare for rounding
+    lines = break_url(printable(url, style.fontName), room, style.fontName, style.fontSize)
+    shown = "<br/>".join(para(line) for line in lines)
+    return f"<a href={quoteattr(url)} color={quoteattr(LINK_COLOUR)}>{shown}</a>"
+
+
+def linked_text(text: str, style: ParagraphStyle, width: float = s.FRAME_WIDTH) -> str:
+    """Site text as paragraph markup: each web address clickable on a line of its own (so it
+    can be broken at sensible points), line breaks kept, everything else printed literally."""
+    out: list[str] = []
+    position = 0
+    for match in URL.finditer(text):
+        url = _trimmed_url(match.group(0))
+        end = match.start() + len(url)
+        before = text[position : match.start()].rstrip(" ")
+        if before.endswith("(") and text[end : end + 1] == ")":
+            before, end = before[:-1].rstrip(" "), end + 1  # the address needs no brackets
+        tail = _LEADING_PUNCTUATION.match(text, end)
+        punctuation = tail.group(0) if tail else ""
+        end += len(punctuation)
+        out += [para(before), "<br/>" if before and not before.endswith("\n") else ""]
+        out.append(link(url, style, width) + para(punctuation))
+        rest = text[end:]
+        if rest.strip(" ") and not rest.startswith("\n"):
+            out.append("<br/>")
+            end += len(rest) - len(rest.lstrip(" "))
+        position = end
+    out.append(para(text[position:]))
+    return "".join(out)
+
+
+def _trimmed_url(url: str) -> str:
+    """An address without the sentence's punctuation after it; a closing bracket is kept
+    when the address opened one (``.../GlueTraps(Offences)Bill``)."""
+    while url and url[-1] in ".,;:!?'\u2019\u201d":
+        url = url[:-1]
+    while url.endswith(")") and url.count("(") < url.count(")"):
+        url = url[:-1]
+    return url
 
 
 def plain(text: str) -> Paragraph:
@@ -165,9 +261,23 @@ class Outline:
     _keys: int = 0
     _numbers: list[int] = field(default_factory=lambda: [0, 0, 0])
 
-    def heading(self, text: str, level: int, *, numbered: bool = True) -> Heading:
+    def kept_heading(self, text: str, level: int) -> list[Flowable]:
+        """A heading kept with the first lines of what follows it, without binding it to the
+        whole of a long body (``keepWithNext`` would carry a heading and a page-long body
+        to the next page together, leaving a half-empty page behind)."""
+        heading = self.heading(text, level, keep_with_next=False)
+        style = heading.style
+        room = style.spaceBefore + style.spaceAfter + 2 * style.leading
+        room += LINES_WITH_HEADING * s.styles().body.leading
+        return [CondPageBreak(room), heading]
+
+    def heading(
+        self, text: str, level: int, *, numbered: bool = True, keep_with_next: bool = True
+    ) -> Heading:
         st = s.styles()
         style = (st.heading1, st.heading2, st.heading3)[min(level, 2)]
+        if not keep_with_next:
+            style = kept_style(style)
         listed = level < self.depth
         number = ""
         if listed and numbered:

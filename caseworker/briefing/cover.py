@@ -62,8 +62,10 @@ def cover_warnings(pack: BriefingPack) -> list[str]:
     stale = stale_data_warning(pack)
     if stale:
         warnings.append(stale)
+    held = {p.id: p.debate is not None and p.debate.debated_on is not None for p in pack.petitions}
     warnings += [
-        f"e-petition {pid} was debated on {weekday_date(day)}, not on the day of this debate."
+        f"e-petition {pid} {'was debated' if held.get(pid) else 'is listed for debate'} on "
+        f"{weekday_date(day)}, not on the day of this debate."
         for pid, day in pack.other_days
     ]
     return warnings

@@ -160,15 +160,18 @@ def decided_not_to_debate(petition: PetitionDetail) -> bool:
 def refuse_different_days(petitions: Sequence[PetitionDetail]) -> None:
     """Raise PackError when the petitions were debated (or are scheduled) on different days:
     one pack has one debate, and printing the first petition's date for all would be wrong."""
-    days = [(p.id, own_debate_date(p)) for p in petitions]
-    dated = [(pid, day) for pid, day in days if day is not None]
-    if len({day for _pid, day in dated}) <= 1:
+    by_day: dict[date, list[str]] = {}
+    for p in petitions:
+        day = own_debate_date(p)
+        if day is not None:
+            by_day.setdefault(day, []).append(str(p.id))
+    if len(by_day) <= 1:
         return
-    ids = joined([f"{pid}" for pid, _day in dated])
-    each = "; ".join(f"{pid} on {weekday_date(day)}" for pid, day in dated)
+    ids = joined([pid for day in sorted(by_day) for pid in by_day[day]])
+    each = "; ".join(f"{joined(by_day[day])} on {weekday_date(day)}" for day in sorted(by_day))
     raise PackError(
-        f"e-petitions {ids} were debated on different days ({each}). Make a pack for "
-        "each debate, or give the debate date to make one pack for that day."
+        f"e-petitions {ids} are not debated on the same day ({each}). Make a pack for each "
+        "debate, or give the debate date to make one pack for that day."
     )
 
 

@@ -139,7 +139,9 @@ def debate_fact(petition: PetitionDetail, pack: BriefingPack | None) -> str:
         return f"Not debated: the Petitions Committee decided not to debate it{when}"
     day = own_debate_date(petition)
     if pack is not None and day is not None and pack.debate_date not in (None, day):
-        return f"Debated on {weekday_date(day)}, not on the day of this debate"
+        held = petition.debate is not None and petition.debate.debated_on is not None
+        verb = "Debated" if held else "Listed for debate"
+        return f"{verb} on {weekday_date(day)}, not on the day of this debate"
     return ""
 
 

@@ -25,7 +25,10 @@ JULY = (date(2025, 7, 1), date(2025, 7, 31))
 def test_a_grouped_pack_has_one_cover_and_summary_and_a_part_each(
     service: BriefingService, tmp_path: Path
 ) -> None:
-    result = service.write_pack([700002, 700003, 700004], tmp_path / "grouped.pdf")
+    # 700004 is listed for a week later: grouping it needs the debate's date (see
+    # test_pack_text.py for the refusal without one).
+    options = PackOptions(debate_date=date(2025, 7, 7))
+    result = service.write_pack([700002, 700003, 700004], tmp_path / "grouped.pdf", options)
     reader = PdfReader(result.path)
     assert result.pages == len(reader.pages)
     assert result.reference == "PC-DB-20250707-700002+2"
