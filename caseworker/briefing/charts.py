@@ -135,7 +135,7 @@ class _Frame:
 MARKER_ROW = 9
 LABEL_SIZE = 6.5
 #: The least height between a threshold line and the axis or the line below it.
-THRESHOLD_GAP = 10
+THRESHOLD_GAP = 7
 
 
 def signatures_over_time(

@@ -4,11 +4,11 @@ petition, annexes."""
 from __future__ import annotations
 
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
 from reportlab.platypus.doctemplate import NotAtTopPageBreak
 
 from caseworker.briefing import annex, signatures, summary, texts
@@ -17,6 +17,7 @@ from caseworker.briefing.cover import contents, cover
 from caseworker.briefing.model import SECTION_TITLES, BriefingPack, Section
 from caseworker.formatting import long_date, weekday_date
 from caseworker.jobs import CancelCheck, Cancelled, ProgressCallback, never_cancelled, no_progress
+from caseworker.pdf import styles as s
 from caseworker.pdf.document import DocumentInfo, ParliamentaryDocument
 from caseworker.services.dto import PetitionDetail
 
@@ -67,7 +68,68 @@ def story(pack: BriefingPack) -> list[Flowable]:
             # Each annex starts a page: it is long, and read apart from the briefing. A page
             # that is already fresh (as after the contents) is not left blank.
             out += [NotAtTopPageBreak(), *annex.annex(petition, letter, pack.member, outline)]
+    return keep_headings(out)
+
+
+def keep_headings(flowables: Sequence[Flowable]) -> list[Flowable]:
+    """The story with each heading kept with the first lines of a body that can split,
+    rather than with all of it.
+
+    A heading's ``keepWithNext`` carries the heading and its whole body to the next page
+    when the body does not fit, leaving the rest of the page empty. Where the body can split
+    (text, a long table), the heading instead gets a conditional page break in front of it
+    asking only for room for itself and the body's first lines. Where the body cannot
+    split (a chart beside its table), ``keepWithNext`` stays: the body moves anyway, and the
+    heading must go with it. Runs of headings ("3 Signatures", "Countries") are kept together
+    by one break asking for room for all of them.
+    """
+    out = list(flowables)
+    for i in range(len(out) - 1, -1, -1):
+        heading = out[i]
+        if not _is_kept_heading(heading) or i + 1 >= len(out):
+            continue
+        body = out[i + 1]
+        room = _room_for_start(body)
+        if room is None:
+            continue
+        if isinstance(body, CondPageBreak):
+            del out[i + 1]
+        heading.keepWithNext = 0
+        needed = min(_height(heading) + room, MOST_ROOM_ASKED * s.FRAME_HEIGHT)
+        out.insert(i, CondPageBreak(needed))
     return out
+
+
+#: A heading never asks for more than this share of a page: it would leave that much empty.
+MOST_ROOM_ASKED = 0.4
+#: Lines of a paragraph, or rows of a table below its heading row, kept with a heading.
+FIRST_LINES = 3
+
+
+def _is_kept_heading(flowable: Flowable) -> bool:
+    return isinstance(flowable, Paragraph) and bool(flowable.getKeepWithNext())
+
+
+def _room_for_start(body: Flowable) -> float | None:
+    """The height of the first lines of a body that can split, or None if it cannot."""
+    if isinstance(body, CondPageBreak):  # a heading already kept with its own body
+        return float(body.height)
+    if _is_kept_heading(body):
+        return None
+    if isinstance(body, Paragraph):
+        style = body.style
+        full = _height(body) - style.spaceBefore - style.spaceAfter
+        return float(style.spaceBefore + min(full, FIRST_LINES * style.leading))
+    if isinstance(body, Table) and len(body._cellvalues) > body.repeatRows + FIRST_LINES:
+        body.wrap(s.FRAME_WIDTH, s.FRAME_HEIGHT)
+        return float(sum(body._rowHeights[: body.repeatRows + FIRST_LINES]))
+    return None
+
+
+def _height(paragraph: Flowable) -> float:
+    """A flowable's height across the frame, with the space around it."""
+    _width, height = paragraph.wrap(s.FRAME_WIDTH, s.FRAME_HEIGHT)
+    return float(height + paragraph.getSpaceBefore() + paragraph.getSpaceAfter())
 
 
 def _part(pack: BriefingPack, petition: PetitionDetail, outline: Outline) -> list[Flowable]:

@@ -25,6 +25,7 @@ LEFT_MARGIN = RIGHT_MARGIN = 25 * mm
 TOP_MARGIN = 24 * mm
 BOTTOM_MARGIN = 22 * mm
 FRAME_WIDTH = PAGE_SIZE[0] - LEFT_MARGIN - RIGHT_MARGIN
+FRAME_HEIGHT = PAGE_SIZE[1] - TOP_MARGIN - BOTTOM_MARGIN
 
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#555555")
@@ -71,6 +72,10 @@ def styles() -> Styles:
         textColor=INK,
         spaceAfter=6,
         alignment=TA_LEFT,
+        # Never one line of a paragraph alone at the foot (orphan) or the top (widow) of a
+        # page; every style built on the body inherits this.
+        allowWidows=0,
+        allowOrphans=0,
     )
     cell = ParagraphStyle(
         "Cell", fontName=SANS, fontSize=TABLE_FONT_SIZE, leading=TABLE_LEADING, textColor=INK
