@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import io
 import json
 import sys
@@ -113,7 +114,8 @@ ORIGINS = {
     "gails-election HoC-GE2024-results-by-constituency.csv @ 345c3745",
     SETS[0].hexjson: "odileeds/hexmaps maps/constituencies.hexjson @ 1262943a",
     SETS[1].hexjson: "odileeds/hexmaps maps/uk-constituencies-2023.hexjson @ 5383e24a",
-    SETS[0].boundaries: "unboxed/petition-map json/uk/uk/topo_wpc.json @ 362826fa",
+    SETS[0].boundaries: "unboxed/petition-map json/uk/uk/topo_wpc.json @ 15112dcc "
+    "(unchanged at 362826fa)",
     SETS[1].boundaries: "ONS Westminster Parliamentary Constituencies (July 2024) Boundaries "
     "UK BUC, via InfinityWarlock/petitions-by-locality @ 9b28ae66",
 }
@@ -288,16 +290,26 @@ def boundaries_json(shared: Path, sources: SetSources, report: list[str]) -> str
     return _compact_json({"scale": SCALE, "seats": coded})
 
 
-def manifest_json(layouts: Mapping[str, str]) -> str:
-    """What was derived from what (the upstream files), with the settings used."""
+ROLES = ("results", "hexjson", "boundaries")
+
+
+def _digest(path: Path) -> str:
+    """The SHA-256 of a source file, so the manifest says exactly which file was read."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def manifest_json(layouts: Mapping[str, str], digests: Mapping[tuple[str, str], str]) -> str:
+    """What was derived from what (upstream file and digest), with the settings used."""
     sets = {
         sources.key: {
             "results_election": sources.results_election,
             "hex_layout": layouts[sources.key],
             "sources": {
-                "results": ORIGINS[sources.results],
-                "hexjson": ORIGINS[sources.hexjson],
-                "boundaries": ORIGINS[sources.boundaries],
+                role: {
+                    "origin": ORIGINS[getattr(sources, role)],
+                    "sha256": digests[sources.key, role],
+                }
+                for role in ROLES
             },
         }
         for sources in SETS
@@ -314,11 +326,14 @@ def derive(shared: Path, report: list[str], sets: Sequence[SetSources] = SETS) -
     """Every output file's name and text."""
     files: dict[str, str] = {}
     layouts: dict[str, str] = {}
+    digests: dict[tuple[str, str], str] = {}
     for sources in sets:
         boundary_set = BoundarySet(sources.key)
         files[seats_file(boundary_set)], layouts[sources.key] = seats_table(shared, sources, report)
         files[boundaries_file(boundary_set)] = boundaries_json(shared, sources, report)
-    files[MANIFEST] = manifest_json(layouts)
+        for role in ROLES:
+            digests[sources.key, role] = _digest(shared / getattr(sources, role))
+    files[MANIFEST] = manifest_json(layouts, digests)
     return files
 
 

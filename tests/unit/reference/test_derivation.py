@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,16 @@ def test_a_missing_source_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert derivation.main(["--shared", str(tmp_path), "--out", str(out)]) == 1
     assert not out.exists()
+
+
+@pytest.mark.realdata
+def test_the_manifest_names_the_shared_files_read(shared_data: Path) -> None:
+    sets = json.loads((COMMITTED / "manifest.json").read_text(encoding="utf-8"))["sets"]
+    checked = 0
+    for sources in derivation.SETS:
+        for role in derivation.ROLES:
+            path = shared_data / getattr(sources, role)
+            if path.is_file():
+                assert sets[sources.key]["sources"][role]["sha256"] == derivation._digest(path)
+                checked += 1
+    assert checked >= 5
