@@ -15,7 +15,16 @@ from typing import TextIO
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from caseworker.cli import admin, briefing, casework, changes, decisions, petitions, sync
+from caseworker.cli import (
+    admin,
+    briefing,
+    casework,
+    changes,
+    decisions,
+    letters,
+    petitions,
+    sync,
+)
 from caseworker.cli.common import PROG, ArgumentParser, CommandError, Handler, say
 from caseworker.services.opening import hide_password, open_failure
 from caseworker.services.petitions import PetitionNotFound
@@ -27,7 +36,7 @@ from caseworker.storage.engine import (
 )
 from caseworker.storage.errors import display_url, explain, where
 
-AREAS = (petitions, casework, decisions, briefing, sync, changes)
+AREAS = (petitions, casework, letters, decisions, briefing, sync, changes)
 COMMANDS: dict[str, Handler] = {name: h for area in AREAS for name, h in area.COMMANDS.items()}
 READ_ONLY = frozenset().union(*(area.READ_ONLY for area in AREAS))
 

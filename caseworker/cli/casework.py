@@ -1,4 +1,4 @@
-"""Commands about revision requests: create one, list them, write the letter."""
+"""Commands about revision requests: create one, list them (letters: caseworker.cli.letters)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from pathlib import Path
 from typing import TextIO
 
 from caseworker.cli.common import (
@@ -20,20 +19,18 @@ from caseworker.cli.common import (
     write_text,
 )
 from caseworker.domain.casework import RequestSort, RequestStatus
-from caseworker.letters.templates import LetterKind
 from caseworker.services.casework import (
     CaseworkError,
     CaseworkServices,
     EditConflict,
     RecordNotFound,
-    write_letter,
 )
 from caseworker.services.casework.formats import requests_json, requests_table
 from caseworker.services.casework.requests import sort_views
 from caseworker.services.petitions import PetitionService
 from caseworker.storage.engine import Database
 
-READ_ONLY = {"requests", "letter"}
+READ_ONLY = {"requests"}
 
 
 def add_parsers(commands: Subcommands) -> None:
@@ -61,15 +58,6 @@ def add_parsers(commands: Subcommands) -> None:
                    "(default: by number)")  # fmt: skip
     p.add_argument("--descending", action="store_true", help="latest (or highest) first")
     p.add_argument("--format", choices=["table", "json"], default="table")
-
-    p = commands.add_parser(
-        "letter", help="write the letter for a request (PDF or plain text, by the file's suffix)"
-    )
-    p.add_argument("request_id", type=record_number, metavar="REQUEST_ID", nargs="?")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf|FILE.txt")
-    p.add_argument("--chaser", action="store_true", help="the chaser rather than the request")
-    p.add_argument("--overdue", type=record_number, metavar="PETITION_ID",
-                   help="instead: the letter chasing an overdue Government response")  # fmt: skip
 
 
 def _services(db: Database) -> CaseworkServices:
@@ -102,21 +90,6 @@ def _requests(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) 
     return 0
 
 
-def _letter(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    if (args.request_id is None) == (args.overdue is None):
-        raise CommandError("letter: give either a REQUEST_ID or --overdue PETITION_ID")
-    letters = _services(db).letters
-    with _casework_errors():
-        if args.overdue is not None:
-            letter = letters.overdue_letter(args.overdue)
-        else:
-            kind = LetterKind.CHASER if args.chaser else LetterKind.REVISION_REQUEST
-            letter = letters.request_letter(args.request_id, kind)
-        write_letter(letter, args.output)
-    say(err, f"{letter.kind.label} written to {args.output}")
-    return 0
-
-
 @contextmanager
 def _casework_errors() -> Iterator[None]:
     """Turn the services' refusals into the command's one-line error (exit code 1)."""
@@ -124,12 +97,9 @@ def _casework_errors() -> Iterator[None]:
         yield
     except (CaseworkError, EditConflict, RecordNotFound) as exc:
         raise CommandError(str(exc)) from exc
-    except OSError as exc:
-        raise CommandError(f"cannot write the letter: {exc}") from exc
 
 
 COMMANDS: dict[str, Handler] = {
     "request-revision": _request_revision,
     "requests": _requests,
-    "letter": _letter,
 }

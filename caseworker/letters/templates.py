@@ -31,7 +31,7 @@ class Register(StrEnum):
 
     @property
     def recipient_label(self) -> str:
-        return {Register.CHAIR: "Secretary of State", Register.CLERK: "officials"}[self]
+        return {Register.CHAIR: "Secretary of State", Register.CLERK: "official"}[self]
 
 
 class LetterKind(StrEnum):

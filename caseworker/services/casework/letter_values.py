@@ -170,7 +170,7 @@ def addressing(session: Session, department: str, register: Register) -> Address
         missing.append("no department is recorded for the petition or the request")
     elif kept is None:
         missing.append(
-            f"no {register.recipient_label} is named for {department} (set one in "
+            f"no {register.recipient_label} is named for {with_article(department)} (set one in "
             f"{WHERE_RECIPIENTS})"
         )
     name = signatory(session, register)

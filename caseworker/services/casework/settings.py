@@ -4,7 +4,7 @@ the named recipients of each department's letters."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -26,6 +26,7 @@ from caseworker.services.casework.common import (
     record_audit,
 )
 from caseworker.storage.casework_models import CaseworkSetting, LetterRecipient
+from caseworker.storage.models import Department
 
 REVISION_DAYS = "revision_due_days"
 CHASE_DAYS = "chase_due_days"
@@ -209,6 +210,7 @@ class CaseworkSettingsService(CaseworkServiceBase):
         wanted = validate_recipient(wanted)
         label = f"The {wanted.register.recipient_label} of {wanted.department}"
         with self._writing(label) as session:
+            wanted = replace(wanted, department=_known_spelling(session, wanted.department))
             row = self._recipient_row(session, wanted.department, wanted.register)
             seen = row.version if row is not None else 0
             if seen != wanted.version:
@@ -259,6 +261,14 @@ class CaseworkSettingsService(CaseworkServiceBase):
         }
         entry = AuditEntry("recipient", subject_id, action, None)
         record_audit(session, entry, self.actor, self.clock.now(), changes)
+
+
+def _known_spelling(session: Session, department: str) -> str:
+    """The department's name as the site spells it, when a petition has named it."""
+    known = session.scalar(
+        select(Department.name).where(func.lower(Department.name) == department.lower())
+    )
+    return known or department
 
 
 def validate_recipient(wanted: Recipient) -> Recipient:

@@ -114,7 +114,7 @@ def test_what_is_not_set_is_said_in_words_not_placeholders(alice: CaseworkServic
     letter = alice.letters.request_letter(alice.requests.create(PID, "Not answered.").id)
     text = as_text(letter)
     assert letter.missing == (
-        f"no Secretary of State is named for {DFE} (set one in Casework ▸ Casework settings "
+        f"no Secretary of State is named for the {DFE} (set one in Casework ▸ Casework settings "
         "▸ Recipients, or `recipients set`)",
         "the Chair's name is not set (Casework ▸ Casework settings, or `letter-settings`)",
         "the Committee's email or telephone number is not set (Casework ▸ Casework settings, "
@@ -122,7 +122,7 @@ def test_what_is_not_set_is_said_in_words_not_placeholders(alice: CaseworkServic
     )
     assert flat(text).startswith(
         f"House of Commons, Petitions Committee Not ready to send: no Secretary of State is "
-        f"named for {DFE}"
+        f"named for the {DFE}"
     )
     assert "Dear colleague" not in text and "$" not in text
     assert "Clerk of the Committee" not in text  # no unnamed signature
