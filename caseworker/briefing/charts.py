@@ -21,7 +21,7 @@ from caseworker.domain import rules
 from caseworker.formatting import month_year, short_date
 from caseworker.pdf import semantics
 from caseworker.pdf import styles as s
-from caseworker.pdf.fonts import SANS
+from caseworker.pdf.fonts import SANS, register_fonts
 from caseworker.pdf.text import printable
 
 AXIS_FONT_SIZE = 7
@@ -37,6 +37,7 @@ class Chart(Drawing):  # type: ignore[misc]
 
 
 def _drawing(width: float, height: float) -> Drawing:
+    register_fonts()  # text is measured before any paragraph style has registered them
     drawing = Chart(width, height)
     # The renderer starts each drawing in Helvetica, which would put an unembedded font in
     # the PDF; start in the embedded one instead.
