@@ -8,6 +8,13 @@ data (see the README there for sources and licences) and read lazily, once.
 
 from __future__ import annotations
 
+from caseworker.reference.hexes import (
+    hex_centre,
+    hex_corners,
+    hex_group_outlines,
+    hex_nation_outlines,
+    hex_neighbours,
+)
 from caseworker.reference.lookup import (
     VACANT,
     boundaries,
@@ -47,7 +54,12 @@ __all__ = [
     "boundary_set_for",
     "find_seat",
     "group_outlines",
+    "hex_centre",
+    "hex_corners",
+    "hex_group_outlines",
     "hex_layout",
+    "hex_nation_outlines",
+    "hex_neighbours",
     "members_for",
     "mp_for",
     "name_key",
