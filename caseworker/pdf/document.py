@@ -4,6 +4,9 @@ the reference and "Page X of Y", headings that become PDF bookmarks and contents
 ReportLab lays the story out twice (``multiBuild``): the first pass learns the page of every
 heading and the number of pages, the second prints them. The contents list is followed by a
 page break, so its length never moves the body and two passes always suffice.
+
+The PDF is not tagged (open-source ReportLab writes no structure tree); what it does say
+to assistive technology is in :mod:`caseworker.pdf.accessibility`.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from caseworker.pdf import styles as s
+from caseworker.pdf.accessibility import artifact, canvas_maker
 from caseworker.pdf.fonts import SANS, SANS_BOLD, SERIF
 from caseworker.pdf.text import para, printable
 
@@ -144,6 +148,8 @@ class ParliamentaryDocument(BaseDocTemplate):  # type: ignore[misc]
         self.info = info
         self.page_total = PageTotal()
         self._after_flowable = after_flowable
+        #: Each heading's bookmark key and words, to describe links to it (contents entries).
+        self._link_names: dict[str, str] = {}
         super().__init__(
             target if not isinstance(target, Path) else str(target),
             pagesize=s.PAGE_SIZE,
@@ -182,7 +188,11 @@ class ParliamentaryDocument(BaseDocTemplate):  # type: ignore[misc]
 
     def render(self, story: list[Flowable]) -> int:
         """Lay out and write the document; returns the number of pages."""
-        self.multiBuild([*story, self.page_total], maxPasses=4)
+        self.multiBuild(
+            [*story, self.page_total],
+            maxPasses=4,
+            canvasmaker=canvas_maker(self.info, self._link_names),
+        )
         return self.page_total.current or 0
 
     # Hooks called by ReportLab ----------------------------------------------------------
@@ -200,6 +210,7 @@ class ParliamentaryDocument(BaseDocTemplate):  # type: ignore[misc]
         top = self.frame._y + heading.height + heading.style.spaceBefore
         canvas.bookmarkPage(heading.key, fit="XYZ", left=0, top=top, zoom=0)
         canvas.addOutlineEntry(heading.outline_text, heading.key, level=heading.level)
+        self._link_names[heading.key] = heading.outline_text
         if heading.in_contents:
             self.notify("TOCEntry", (heading.level, heading.contents_text, self.page, heading.key))
 
@@ -219,16 +230,17 @@ class ParliamentaryDocument(BaseDocTemplate):  # type: ignore[misc]
     def _draw_header(self, canvas: Canvas) -> None:
         top = s.PAGE_SIZE[1] - s.TOP_MARGIN + 10
         left, right = s.LEFT_MARGIN, s.PAGE_SIZE[0] - s.RIGHT_MARGIN
-        canvas.saveState()
-        canvas.setFont(SANS, 8)
-        canvas.setFillColor(s.MUTED)
-        room = right - left - canvas.stringWidth(self.info.header_right, SANS, 8) - 12
-        canvas.drawString(left, top, _fit(self.info.header_left, SANS, 8, room))
-        canvas.drawRightString(right, top, printable(self.info.header_right, SANS))
-        canvas.setStrokeColor(s.RULE)
-        canvas.setLineWidth(0.4)
-        canvas.line(left, top - 4, right, top - 4)
-        canvas.restoreState()
+        with artifact(canvas, "Header"):
+            canvas.saveState()
+            canvas.setFont(SANS, 8)
+            canvas.setFillColor(s.MUTED)
+            room = right - left - canvas.stringWidth(self.info.header_right, SANS, 8) - 12
+            canvas.drawString(left, top, _fit(self.info.header_left, SANS, 8, room))
+            canvas.drawRightString(right, top, printable(self.info.header_right, SANS))
+            canvas.setStrokeColor(s.RULE)
+            canvas.setLineWidth(0.4)
+            canvas.line(left, top - 4, right, top - 4)
+            canvas.restoreState()
 
     def _draw_footer(self, canvas: Canvas) -> None:
         base = s.BOTTOM_MARGIN - 14
@@ -236,19 +248,21 @@ class ParliamentaryDocument(BaseDocTemplate):  # type: ignore[misc]
         total = self.page_total.previous
         page = canvas.getPageNumber()
         page_text = f"Page {page} of {total}" if total else f"Page {page}"
-        canvas.saveState()
-        canvas.setStrokeColor(s.RULE)
-        canvas.setLineWidth(0.4)
-        canvas.line(left, base + 10, right, base + 10)
-        canvas.setFillColor(s.MUTED)
-        canvas.setFont(SANS, 8)
-        canvas.drawString(left, base, printable(f"Ref. {self.info.reference}", SANS))
-        if self.info.handling:
-            canvas.setFont(SANS_BOLD, 8)
-            canvas.drawCentredString((left + right) / 2, base, printable(self.info.handling, SANS))
+        with artifact(canvas, "Footer"):
+            canvas.saveState()
+            canvas.setStrokeColor(s.RULE)
+            canvas.setLineWidth(0.4)
+            canvas.line(left, base + 10, right, base + 10)
+            canvas.setFillColor(s.MUTED)
             canvas.setFont(SANS, 8)
-        canvas.drawRightString(right, base, page_text)
-        canvas.restoreState()
+            canvas.drawString(left, base, printable(f"Ref. {self.info.reference}", SANS))
+            if self.info.handling:
+                canvas.setFont(SANS_BOLD, 8)
+                middle = (left + right) / 2
+                canvas.drawCentredString(middle, base, printable(self.info.handling, SANS))
+                canvas.setFont(SANS, 8)
+            canvas.drawRightString(right, base, page_text)
+            canvas.restoreState()
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
