@@ -333,36 +333,42 @@ def _is_short(line: str) -> bool:
 def _classified(lines: Sequence[str]) -> list[ActivityBlock]:
     blocks: list[ActivityBlock] = []
     for i, line in enumerate(lines):
-        previous = lines[i - 1] if i else ""
-        following = lines[i + 1] if i + 1 < len(lines) else ""
         heading = _MARKDOWN_HEADING.match(line)
         bullet = _BULLET.match(line)
         if heading:
             blocks.append(ActivityBlock("heading", heading.group(1)))
         elif bullet:
             marker = bullet.group(1)
-            blocks.append(
-                ActivityBlock("item", bullet.group(2), marker if marker[0].isdigit() else "•")
-            )
-        elif _is_short(line) and (
-            previous.endswith(":")
-            or (blocks and blocks[-1].kind == "item" and _is_short(previous))
-            or _is_short(following)
-        ):
-            blocks.append(ActivityBlock("item", line, "•"))
-        elif _is_short(line) and following and line[:1].isupper():
-            blocks.append(ActivityBlock("heading", line))
-        elif (
-            blocks
-            and blocks[-1].kind == "paragraph"
-            and blocks[-1].text.endswith(":")
-            and URL.fullmatch(line)
-        ):
+            number = marker[0].isdigit()
+            blocks.append(ActivityBlock("item", bullet.group(2), marker if number else "•"))
+        elif blocks and _is_lead_in(blocks[-1]) and URL.fullmatch(line):
             # "Read the report:" and its address stay together.
             blocks[-1] = ActivityBlock("paragraph", f"{blocks[-1].text}\n{line}")
         else:
-            blocks.append(ActivityBlock("paragraph", line))
+            previous = lines[i - 1] if i else ""
+            following = lines[i + 1] if i + 1 < len(lines) else ""
+            last = blocks[-1].kind if blocks else ""
+            kind = _plain_line_kind(line, previous, following, last)
+            blocks.append(ActivityBlock(kind, line, "•" if kind == "item" else ""))
     return blocks
+
+
+def _is_lead_in(block: ActivityBlock) -> bool:
+    return block.kind == "paragraph" and block.text.endswith(":")
+
+
+def _plain_line_kind(line: str, previous: str, following: str, last: str) -> str:
+    """A line that is not marked up: a long line is a paragraph; a short one is a list
+    item (after a colon, or among other short lines) or a heading (before text)."""
+    if not _is_short(line):
+        return "paragraph"
+    capitalised = line[:1].isupper()
+    if capitalised and line.endswith("?") and following and not _is_short(following):
+        return "heading"  # "What happens next?" after a list still heads the next text
+    listed = last == "item" and _is_short(previous)
+    if previous.endswith(":") or listed or _is_short(following):
+        return "item"
+    return "heading" if capitalised and following else "paragraph"
 
 
 def _without_boilerplate(blocks: Sequence[ActivityBlock]) -> tuple[list[ActivityBlock], list[str]]:

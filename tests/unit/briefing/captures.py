@@ -159,3 +159,24 @@ def populate(database: Database, folder: Path) -> None:
     paths = [write_json(folder / f"{i:02d}.json", doc) for i, doc in enumerate(docs)]
     summary = import_paths(database.engine, paths)
     assert summary.failed == 0, summary.failures
+
+
+#: Real captures (tests read them from the shared data folder, never copy them): grouped
+#: petitions debated on different days, a petition the Committee decided not to debate, a
+#: 2019 capture of an open petition, a Hansard day index as "transcript", five updates.
+REAL_CAPTURES = {
+    333693: "mysociety-2020-2022/single/333693.json",
+    552017: "mysociety-2020-2022/single/552017.json",
+    593775: "mysociety-2020-2022/single/593775.json",
+    590282: "mysociety-2020-2022/single/590282.json",
+    594155: "mysociety-2020-2022/single/594155.json",
+    584632: "mysociety-2020-2022/single/584632.json",
+    241584: "single-241584-2019-revoke50/241584.json",
+}
+
+
+def populate_real(database: Database, shared_data: Path) -> None:
+    """Import the :data:`REAL_CAPTURES` from the shared data folder into ``database``."""
+    paths = [shared_data / relative for relative in REAL_CAPTURES.values()]
+    summary = import_paths(database.engine, paths)
+    assert summary.failed == 0, summary.failures
