@@ -46,12 +46,13 @@ PROJECT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = PROJECT.parent / "shared" / "data"
 DEFAULT_OUT = PROJECT / "resources" / "reference"
 
-#: Boundaries are rounded to 1/SCALE of a degree (about 70 m east–west, 110 m north–south)...
+#: Boundaries are rounded to 1/SCALE of a degree (about 7 m east–west, 11 m north–south)...
 SCALE = 10000
-#: ...after Douglas–Peucker at this tolerance, in degrees of latitude (about 180 m).
+#: ...after Douglas–Peucker at this tolerance, in degrees of latitude (about 90 m): a seat's
+#: shape holds up when the window zooms to a city, and both sets stay well under 1 MB.
 TOLERANCE = 0.0008
-#: Islands and holes smaller than this (in squared units of 1/SCALE degree) are left out; a
-#: seat always keeps its largest polygon.
+#: Islands and holes smaller than this (in squared units of 1/SCALE degree; 600 is about
+#: 0.04 km²) are left out; a seat always keeps its largest polygon.
 MIN_AREA = 600.0
 
 #: The House of Commons Library's party abbreviations, written out.
@@ -165,6 +166,18 @@ def read_results(path: Path) -> dict[str, ResultRow]:
     return rows
 
 
+#: Stands for a name two unmatched seats share: matching it would be a guess.
+AMBIGUOUS = "(more than one seat)"
+
+
+def _by_name_key(results: Mapping[str, ResultRow], codes: set[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for code in sorted(codes):
+        key = name_key(results[code].name)
+        found[key] = AMBIGUOUS if key in found else code
+    return found
+
+
 def join_to_results(
     source: str, named: Mapping[str, str], results: Mapping[str, ResultRow], report: list[str]
 ) -> dict[str, str]:
@@ -173,16 +186,19 @@ def join_to_results(
     ``named`` maps each of the source's codes to the seat name it gives.
     """
     joined = {code: code for code in named if code in results}
-    unclaimed = {name_key(results[c].name): c for c in results.keys() - joined.values()}
+    unclaimed = _by_name_key(results, results.keys() - joined.values())
     problems = []
     for code in sorted(named.keys() - joined.keys()):
         match = unclaimed.pop(name_key(named[code]), None)
         if match is None:
             problems.append(f"{source}: {code} {named[code]!r} matches no seat in the results")
             continue
+        if match == AMBIGUOUS:
+            problems.append(f"{source}: {code} {named[code]!r} matches more than one seat")
+            continue
         joined[code] = match
         report.append(f"{source}: {code} {named[code]!r} matched by name to {match}")
-    for code in sorted(unclaimed.values()):
+    for code in sorted(c for c in unclaimed.values() if c != AMBIGUOUS):
         problems.append(f"{source}: has no seat for {code} {results[code].name!r}")
     for code, target in sorted(joined.items()):
         if code == target and name_key(named[code]) != name_key(results[code].name):
@@ -368,7 +384,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         hint = f"the 2010 boundaries are {ORIGINS[SETS[0].boundaries]}; see --boundaries-2010"
         print(f"Not written: {error}\n({hint})", file=sys.stderr)
         return 1
-    except Unmatched as error:
+    except (Unmatched, ValueError) as error:
         print(*report, sep="\n")
         print(f"Not written:\n{error}", file=sys.stderr)
         return 1

@@ -145,3 +145,12 @@ def test_the_manifest_names_the_shared_files_read(shared_data: Path) -> None:
                 assert sets[sources.key]["sources"][role]["sha256"] == derivation._digest(path)
                 checked += 1
     assert checked >= 5
+
+
+def test_a_name_two_seats_share_is_not_guessed() -> None:
+    results = {
+        "E1": derivation.ResultRow("E1", "Richmond", "England", "London", 1, "A", "Con"),
+        "E2": derivation.ResultRow("E2", "Richmond", "England", "London", 1, "B", "Con"),
+    }
+    with pytest.raises(derivation.Unmatched, match="matches more than one seat"):
+        derivation.join_to_results("map", {"X1": "Richmond", "X2": "Richmond"}, results, [])
