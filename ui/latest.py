@@ -21,14 +21,28 @@ class Latest:
 
     def only_newest(self, callback: Callable[..., Any]) -> Callable[..., None]:
         """Start a new request; the returned callback runs ``callback`` only if none is newer."""
+        return self.newest(callback)[0]
+
+    def newest(self, *callbacks: Callable[..., Any]) -> tuple[Callable[..., None], ...]:
+        """Start one request answered by any of ``callbacks`` (succeeded, failed, ...): each
+        runs only if no newer request has started by the time it is called."""
         self._generation += 1
+        return self.current(*callbacks)
+
+    def current(self, *callbacks: Callable[..., Any]) -> tuple[Callable[..., None], ...]:
+        """``callbacks`` belonging to the newest request, not starting another: several
+        reads answer one request (a list's count and its pages), any of them dropped once a
+        newer request starts (``newest`` or ``forget``)."""
         generation = self._generation
 
-        def if_newest(*args: Any) -> None:
-            if generation == self._generation:
-                callback(*args)
+        def guarded(callback: Callable[..., Any]) -> Callable[..., None]:
+            def if_newest(*args: Any) -> None:
+                if generation == self._generation:
+                    callback(*args)
 
-        return if_newest
+            return if_newest
+
+        return tuple(guarded(c) for c in callbacks)
 
     def forget(self) -> None:
         """Drop every answer still on its way (the clerk chose nothing, say)."""

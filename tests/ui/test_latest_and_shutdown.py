@@ -24,6 +24,21 @@ def test_only_the_newest_request_is_answered() -> None:
     assert shown == ["new petition"]
 
 
+def test_several_reads_answer_one_request_until_a_newer_one() -> None:
+    latest, shown = Latest(), []
+    latest.forget()  # a new query: its count and pages belong to it
+    count, failed = latest.current(shown.append, lambda text: shown.append(f"failed: {text}"))
+    (page,) = latest.current(shown.append)
+    page("page 1")
+    count("450 petitions")
+    latest.forget()  # the clerk typed another search
+    page("late page of the old search")
+    failed("late failure")
+    succeeded, _ = latest.newest(shown.append, shown.append)
+    succeeded("first page of the new search")
+    assert shown == ["page 1", "450 petitions", "first page of the new search"]
+
+
 def test_a_job_whose_signals_were_deleted_ends_quietly(caplog: pytest.LogCaptureFixture) -> None:
     # At shutdown Qt for Python deletes every QObject left, while a job may still be finishing:
     # "RuntimeError: Signal source has been deleted" was printed from ui/workers.py.

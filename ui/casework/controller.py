@@ -20,6 +20,7 @@ from ui.casework.letter_dialog import LetterDialog
 from ui.casework.request_dialogs import ChaseDialog, RequestDialog
 from ui.casework.review_tab import ReviewTab
 from ui.context import AppContext
+from ui.latest import Latest
 from ui.views.petition_view import PetitionView
 
 T = TypeVar("T")
@@ -47,7 +48,7 @@ class CaseworkController(QObject):
         self.compare = CompareTab()
         self.history = HistoryTab()
         self.petition_id: int | None = None
-        self._generation = 0
+        self._loading = Latest()
         view.tabs.addTab(self.review, "Re&view")
         view.tabs.addTab(self.compare, "Co&mpare versions")
         view.tabs.addTab(self.history, "Histor&y")
@@ -133,29 +134,28 @@ class CaseworkController(QObject):
 
     def show_petition(self, petition_id: int | None) -> None:
         self.petition_id = petition_id
-        self._generation += 1
         if petition_id is None:
+            self._loading.forget()  # a petition's casework still on its way is not shown
             self.review.clear()
             self.compare.show_versions(None)
             self.history.show_entries([])
             return
-        self._load(petition_id, self._generation)
+        self._load(petition_id)
 
-    def _load(self, petition_id: int, generation: int) -> None:
+    def _load(self, petition_id: int) -> None:
         services = self.services
 
         def load(progress: Any, cancelled: Any) -> Any:
             return services.reviews.pane(petition_id), services.audit.for_petition(petition_id)
 
-        self._context.runner.read(
-            load,
-            succeeded=lambda result: self._show(generation, *result),
-            failed=lambda kind, message: self.review.clear(f"Could not load: {message}"),
+        # The clerk may move on to another petition before this one's casework arrives.
+        succeeded, failed = self._loading.newest(
+            lambda result: self._show(*result),
+            lambda kind, message: self.review.clear(f"Could not load: {message}"),
         )
+        self._context.runner.read(load, succeeded=succeeded, failed=failed)
 
-    def _show(self, generation: int, pane: Any, entries: Any) -> None:
-        if generation != self._generation:
-            return  # the clerk has moved on to another petition
+    def _show(self, pane: Any, entries: Any) -> None:
         self.review.show_pane(pane)
         self.compare.show_versions(pane)
         self.history.show_entries(entries)

@@ -25,6 +25,7 @@ from caseworker.domain.rules import london_date, long_date
 from caseworker.services.changes import ChangeService, ChangeView
 from caseworker.services.formats import one_line
 from ui.context import AppContext
+from ui.latest import Latest
 from ui.models.tooltips import plain_tooltip
 
 #: Changes listed at most; the heading still gives the full count.
@@ -59,7 +60,7 @@ class ChangesPanel(QWidget):
         super().__init__(parent)
         self._runner = context.runner
         self.service = ChangeService(context.database)
-        self._generation = 0
+        self._reads = Latest()  # a refresh started meanwhile wins over an older read
         self.loaded: Loaded | None = None
         self.heading = QLabel(f"&{TITLE}")
         font = QFont(self.heading.font())
@@ -106,13 +107,15 @@ class ChangesPanel(QWidget):
     @Slot()
     def refresh(self) -> None:
         """Reload the unseen changes in the background."""
-        self._generation += 1
-        generation, service = self._generation, self.service
+        service = self.service
         self.message.setText("Reading the changes…")
+        succeeded, failed = self._reads.newest(
+            self._show, lambda kind, text: self._failed("read the changes", text)
+        )
         self._runner.read(
             lambda p, c: Loaded(service.unseen(LIMIT), service.count_unseen()),
-            succeeded=lambda loaded: self._show(generation, loaded),
-            failed=lambda kind, text: self._failed(generation, "read the changes", text),
+            succeeded=succeeded,
+            failed=failed,
         )
 
     @Slot()
@@ -149,12 +152,10 @@ class ChangesPanel(QWidget):
         self._runner.write(
             lambda p, c: service.mark_seen(ids),
             succeeded=lambda _marked: self.refresh(),
-            failed=lambda kind, text: self._failed(self._generation, "mark the changes seen", text),
+            failed=lambda kind, text: self._failed("mark the changes seen", text),
         )
 
-    def _show(self, generation: int, loaded: Loaded) -> None:
-        if generation != self._generation:
-            return
+    def _show(self, loaded: Loaded) -> None:
         self.loaded = loaded
         self.list.clear()
         for change in loaded.changes:
@@ -168,11 +169,11 @@ class ChangesPanel(QWidget):
         self._update_actions()
         self.unseen_changed.emit(loaded.unseen)
 
-    def _failed(self, generation: int, doing: str, text: str) -> None:
-        if generation == self._generation:
-            # The error's first line: the reason, without the SQL or links that follow it.
-            reason = text.strip().splitlines()[0] if text.strip() else "unknown error"
-            self.message.setText(one_line(f"Could not {doing}: {reason}", 200))
+    def _failed(self, doing: str, text: str) -> None:
+        # The error's first line: the reason, without the SQL or links that follow it.
+        reason = text.strip().splitlines()[0] if text.strip() else "unknown error"
+        self.message.setText(one_line(f"Could not {doing}: {reason}", 200))
+        self._update_actions()
         self._update_actions()
 
     def _activate(self, item: QListWidgetItem) -> None:

@@ -1,8 +1,8 @@
 """The petition table: filtered and sorted in SQL, fetched a page at a time off the GUI thread.
 
 ``fetchMore`` starts a read job and returns at once; ``canFetchMore`` is False while one is in
-flight. Each new query bumps a generation number, so a late page from an older query is
-dropped instead of being appended to the wrong list.
+flight. A late page or count from an older query is dropped (ui/latest.py) instead of being
+appended to the wrong list.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from PySide6.QtGui import QIcon
 
 from caseworker.services.dto import PetitionRow
 from caseworker.services.petitions import PetitionQuery, PetitionService
+from ui.latest import Latest
 from ui.models.columns import COLUMNS
 from ui.models.tooltips import plain_tooltip
 from ui.workers import JobRunner
@@ -41,7 +42,7 @@ class PetitionTableModel(QAbstractTableModel):
         self._total: int | None = None
         self._exhausted = False
         self._fetching = False
-        self._generation = 0
+        self._answers = Latest()  # the count and pages answer the newest query only
         self._overdue_icon = QIcon.fromTheme("dialog-warning")
 
     # Querying ------------------------------------------------------------------------------
@@ -56,7 +57,7 @@ class PetitionTableModel(QAbstractTableModel):
 
     def set_query(self, query: PetitionQuery) -> None:
         """Show a new query from its first page."""
-        self._generation += 1
+        self._answers.forget()
         self.beginResetModel()
         self._query = query
         self._rows = []
@@ -66,23 +67,25 @@ class PetitionTableModel(QAbstractTableModel):
         self.endResetModel()
         # The first page before the count: rows on screen matter more than the total.
         self.fetchMore(QModelIndex())
-        self._count(self._generation)
+        self._count()
 
     def reload(self) -> None:
         self.set_query(self._query)
 
-    def _count(self, generation: int) -> None:
+    def _count(self) -> None:
         query = self._query
+        succeeded, failed = self._answers.current(
+            self._on_count, lambda kind, message: self.load_failed.emit(message)
+        )
         self._runner.read(
             lambda progress, cancelled: self._service.count(query),
-            succeeded=lambda total: self._on_count(generation, total),
-            failed=lambda kind, message: self.load_failed.emit(message),
+            succeeded=succeeded,
+            failed=failed,
         )
 
-    def _on_count(self, generation: int, total: int) -> None:
-        if generation == self._generation:
-            self._total = total
-            self.total_changed.emit(total)
+    def _on_count(self, total: int) -> None:
+        self._total = total
+        self.total_changed.emit(total)
 
     # Paging --------------------------------------------------------------------------------
 
@@ -93,16 +96,17 @@ class PetitionTableModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         self._fetching = True
-        generation, query, offset = self._generation, self._query, len(self._rows)
+        query, offset = self._query, len(self._rows)
+        succeeded, failed = self._answers.current(
+            self._on_page, lambda kind, message: self._on_failed(message)
+        )
         self._runner.read(
             lambda progress, cancelled: self._service.page(query, offset=offset, limit=PAGE_SIZE),
-            succeeded=lambda rows: self._on_page(generation, rows),
-            failed=lambda kind, message: self._on_failed(generation, message),
+            succeeded=succeeded,
+            failed=failed,
         )
 
-    def _on_page(self, generation: int, rows: list[PetitionRow]) -> None:
-        if generation != self._generation:
-            return
+    def _on_page(self, rows: list[PetitionRow]) -> None:
         self._fetching = False
         if len(rows) < PAGE_SIZE:
             self._exhausted = True
@@ -113,11 +117,10 @@ class PetitionTableModel(QAbstractTableModel):
             self.endInsertRows()
         self.page_loaded.emit(len(self._rows))
 
-    def _on_failed(self, generation: int, message: str) -> None:
-        if generation == self._generation:
-            self._fetching = False
-            self._exhausted = True
-            self.load_failed.emit(message)
+    def _on_failed(self, message: str) -> None:
+        self._fetching = False
+        self._exhausted = True
+        self.load_failed.emit(message)
 
     @property
     def is_loading(self) -> bool:
