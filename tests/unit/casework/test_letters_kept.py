@@ -1,0 +1,71 @@
+"""Letters kept with the case: stored as the clerk left them, listed, reopened, audited."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from caseworker.letters.templates import LetterKind
+from caseworker.services.casework import CaseworkError, CaseworkServices, RecordNotFound
+from caseworker.storage.engine import open_database
+from main import main
+from tests.unit.casework.story import PID, import_original
+
+
+def test_an_edited_letter_is_kept_listed_and_reopened_as_it_was(
+    alice: CaseworkServices, bob: CaseworkServices
+) -> None:
+    request = alice.requests.create(PID, "Not answered.")
+    letter = alice.letters.request_letter(request.id)
+    edited = replace(letter, body=letter.body.replace("I am writing", "I write"))
+    kept = alice.letters.keep(edited)
+    chaser = bob.letters.keep(bob.letters.request_letter(request.id, LetterKind.CHASER))
+    listed = alice.letters.kept_letters(PID)
+    assert [k.id for k in listed] == [chaser.id, kept.id]  # newest first
+    assert [k.saved_by for k in listed] == ["bob", "alice"]
+    reopened = alice.letters.kept_letter(kept.id)
+    assert reopened.letter == edited  # every field, the missing notes too
+    assert reopened.request_id == request.id and reopened.kind is LetterKind.REVISION_REQUEST
+    assert reopened.label == f"20 June 2025: Request for a revised response, PC/{PID}/{request.id}R"
+    history = [(e.subject, e.action, e.actor) for e in alice.audit.for_petition(PID)]
+    assert ("letter", "kept", "bob") in history and ("letter", "kept", "alice") in history
+
+
+def test_an_empty_letter_or_an_unknown_number_is_refused(alice: CaseworkServices) -> None:
+    letter = alice.letters.request_letter(alice.requests.create(PID, "Not answered.").id)
+    with pytest.raises(CaseworkError, match="the letter has no text"):
+        alice.letters.keep(replace(letter, body="  \n\n "))
+    with pytest.raises(RecordNotFound, match="Letter 99 does not exist"):
+        alice.letters.kept_letter(99)
+    assert alice.letters.kept_letters(PID) == []
+
+
+def test_letters_are_kept_and_listed_from_the_command_line(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = open_database(db_url)
+    import_original(db, tmp_path)
+    db.dispose()
+
+    def run(*args: str) -> int:
+        return main(["--db", db_url, *args])
+
+    assert run("request-revision", str(PID), "--reason", "Not answered.",
+               "--sent", "2025-06-20", "--due", "2025-07-11") == 0  # fmt: skip
+    number = capsys.readouterr().out.strip()
+    assert run("letters", str(PID)) == 0
+    assert capsys.readouterr().out == f"0 letters kept for e-petition {PID}\n"
+    assert run("letter", number, "-o", str(tmp_path / "a.txt"), "--keep") == 0
+    err = capsys.readouterr().err
+    assert "kept with the case as letter 1" in err
+    assert "Not ready to send: no Secretary of State is named" in err  # said, not hidden
+    assert run("letters", str(PID)) == 0
+    table = capsys.readouterr().out
+    assert f"PC/{PID}/{number}R" in table and "2025-06-20" in table
+    assert table.rstrip().endswith(f"1 letter kept for e-petition {PID}")
+    assert run("letter", "--kept", "1", "-o", str(tmp_path / "b.txt")) == 0
+    assert (tmp_path / "b.txt").read_text() == (tmp_path / "a.txt").read_text()
+    assert run("letters", "1") == 1
+    assert "petition 1 is not in the database" in capsys.readouterr().err
