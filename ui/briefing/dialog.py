@@ -1,4 +1,5 @@
-"""Briefing pack…: choose the options, preview the PDF in the dialog, print it or save it.
+"""Briefing pack…: choose the options, preview the PDF in the dialog, print it, save it as
+PDF or as its accessible HTML edition.
 
 Every export runs in the background (ReportLab takes a fraction of a second, a grouped pack a
 little more) with the shared progress dialog and Cancel.
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from caseworker.briefing import BriefingPack
+from caseworker.briefing.html_edition import write_pack_html
 from caseworker.services.briefing import BriefingService, PackResult
 from ui.briefing.options_form import PackOptionsForm
 from ui.briefing.preview import PreviewPane, print_document
@@ -35,6 +37,7 @@ from ui.paths import in_documents, safe_file_name
 from ui.workers import JobRunner
 
 PDF_FILTER = "PDF documents (*.pdf)"
+HTML_FILTER = "Web pages (*.html)"
 
 
 class BriefingDialog(QDialog):
@@ -68,14 +71,25 @@ class BriefingDialog(QDialog):
     def _build_layout(self) -> None:
         self.preview_button = QPushButton("&Preview")
         self.print_button = QPushButton("Pri&nt…")
-        self.save_button = QPushButton("&Save…")
+        self.save_button = QPushButton("&Save as PDF…")
+        self.save_html_button = QPushButton("Save as &HTML…")
+        self.save_html_button.setToolTip(
+            "The accessible edition: one web page with real headings, tables and charts "
+            "described in words, for screen readers and GOV.UK-style publishing"
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        for button in (self.preview_button, self.print_button, self.save_button):
+        for button in (
+            self.preview_button,
+            self.print_button,
+            self.save_button,
+            self.save_html_button,
+        ):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         self.preview_button.setDefault(True)
         self.preview_button.clicked.connect(self.make_preview)
         self.print_button.clicked.connect(self.print_pack)
         self.save_button.clicked.connect(self.save_pack)
+        self.save_html_button.clicked.connect(self.save_html)
         buttons.rejected.connect(self.reject)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -180,6 +194,33 @@ class BriefingDialog(QDialog):
             self.preview.caption.setText(f"Saved to {result.path} ({result.pages} pages).")
 
         return self._export(path, then, "Saving the briefing pack")
+
+    def save_html(self) -> ProgressJob | None:
+        suggested = f"briefing-{'-'.join(str(i) for i in self.petition_ids[:3])}.html"
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save the accessible HTML edition", in_documents(suggested), HTML_FILTER
+        )
+        if not name:
+            return None
+        return self.save_html_to(Path(name))
+
+    def save_html_to(self, path: Path) -> ProgressJob:
+        """Write the HTML edition with the current options, off the window's thread."""
+        service, ids, options = self._service, self.petition_ids, self.form.options()
+
+        def work(progress: Any, cancelled: Any) -> Path:
+            progress(0, 0, "Reading the petitions")
+            write_pack_html(service.load_pack(ids, options), path)
+            return path
+
+        def done(job: ProgressJob, result: Path | None) -> None:
+            if job.error:
+                QMessageBox.critical(self, "The HTML edition was not written", job.error[1])
+            elif result is not None:
+                self.preview.caption.setText(f"Saved the HTML edition to {result}.")
+
+        self.current = run_with_progress(self, "Saving the HTML edition", self._runner, work, done)
+        return self.current
 
     def done(self, result: int) -> None:
         self.preview.clear()
