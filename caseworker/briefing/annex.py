@@ -55,12 +55,18 @@ def annex(
     if not ranked:
         return [*story, Paragraph("No breakdown by constituency was published.", s.styles().body)]
     boundary_set = _boundary_set(petition)
-    rows = [AnnexRow(r, _seat(r, boundary_set)) for r in ranked]
+    rows = annex_rows(petition)
     seat = figures.member_constituency(ranked, member)
     story.append(note(_explanation(rows, boundary_set, seat)))
     table = annex_table(rows, highlight=seat.rank if seat else None)
     story.append(BalancedColumns([table], nCols=2, innerPadding=GUTTER, endSlack=0.1))
     return story
+
+
+def annex_rows(petition: PetitionDetail) -> list[AnnexRow]:
+    """Every constituency, most signatures first, with its seat in the reference data."""
+    boundary_set = _boundary_set(petition)
+    return [AnnexRow(r, _seat(r, boundary_set)) for r in figures.ranked_constituencies(petition)]
 
 
 def _boundary_set(petition: PetitionDetail) -> reference.BoundarySet | None:
