@@ -32,12 +32,17 @@ def _database(folder: Path) -> Database:
 
 
 @pytest.fixture(scope="session")
-def capture_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BriefingService]:
+def capture_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     folder = tmp_path_factory.mktemp("html-captures")
     db = _database(folder)
     populate(db, folder)
-    yield BriefingService(db, today=lambda: PREPARED)
+    yield db
     db.dispose()
+
+
+@pytest.fixture(scope="session")
+def capture_service(capture_db: Database) -> BriefingService:
+    return BriefingService(capture_db, today=lambda: PREPARED)
 
 
 @pytest.fixture(scope="session")
