@@ -93,6 +93,16 @@ def test_shipped_rings_round_trip() -> None:
     assert decoded == ((((-0.7834, 51.3), (-0.78, 51.301), (-0.779, 51.295)),),)
 
 
+def not_shared(name: str) -> None:
+    """The 2010 boundaries are not among the shared captures: they were read from
+    unboxed/petition-map (see resources/reference/manifest.json), so this check runs only where
+    a maintainer has put that file in the shared folder. The shipped file is still checked for
+    closed rings and joins with every other source in test_shipped_data.py."""
+    if (PROJECT_ROOT.parent / "shared" / "data").is_dir() and name.startswith("boundaries-2010"):
+        pytest.skip(f"{name} is not part of ../shared/data (see resources/reference/README.md)")
+    missing(f"{name} is not in the shared data folder")
+
+
 def _sources(boundary_set: BoundarySet) -> derivation.SetSources:
     return next(s for s in derivation.SETS if s.key == boundary_set.value)
 
@@ -113,7 +123,7 @@ def test_seats_tables_rederive_byte_for_byte(shared_data: Path, boundary_set: Bo
 def test_boundaries_rederive_byte_for_byte(shared_data: Path, boundary_set: BoundarySet) -> None:
     sources = _sources(boundary_set)
     if not (shared_data / sources.boundaries).is_file():
-        missing(f"{sources.boundaries} is not in the shared data folder")
+        not_shared(sources.boundaries)
     text = derivation.boundaries_json(shared_data, sources, [])
     assert text == (COMMITTED / boundaries_file(boundary_set)).read_text(encoding="utf-8")
 
@@ -122,7 +132,7 @@ def test_boundaries_rederive_byte_for_byte(shared_data: Path, boundary_set: Boun
 def test_the_whole_run_rewrites_the_committed_files(shared_data: Path, tmp_path: Path) -> None:
     old = _sources(BoundarySet.B2010)
     if not (shared_data / old.boundaries).is_file():
-        missing(f"{old.boundaries} is not in the shared data folder")
+        not_shared(old.boundaries)
     assert derivation.main(["--shared", str(shared_data), "--out", str(tmp_path)]) == 0
     for written in tmp_path.iterdir():
         assert written.read_bytes() == (COMMITTED / written.name).read_bytes(), written.name
