@@ -7,7 +7,7 @@ The same services as the window; a refusal is one line with exit code 1.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
@@ -21,6 +21,7 @@ from caseworker.cli.common import (
     say,
 )
 from caseworker.domain.casework import Answer, Decision, Verdict
+from caseworker.formatting import long_date
 from caseworker.services.casework import (
     CaseworkError,
     CaseworkServices,
@@ -28,6 +29,8 @@ from caseworker.services.casework import (
     RecordNotFound,
 )
 from caseworker.services.casework.agenda_pdf import agenda_lines, write_agenda
+from caseworker.services.casework.requests import RevisionRequestService
+from caseworker.services.dto import RevisionRequestView
 from caseworker.storage.engine import Database
 
 READ_ONLY = {"agenda"}
@@ -122,47 +125,48 @@ def _review(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) ->
 
 
 def _mark_sent(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    requests = _services(db).requests
-    with refusals():
-        current = requests.get(args.request_id)
-        request = requests.mark_sent(current.id, current.version, args.on, args.due)
-    due = request.due_on.isoformat() if request.due_on else "no date"
-    say(err, f"request {request.id} sent on {request.sent_on}, due {due}")
+    request = _move_request(db, args, lambda r, c: r.mark_sent(c.id, c.version, args.on, args.due))
+    due = long_date(request.due_on) if request.due_on else "no date"
+    sent = long_date(request.sent_on) if request.sent_on else "no date"
+    say(err, f"request {request.id} sent on {sent}, due {due}")
     return 0
 
 
 def _chase(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    requests = _services(db).requests
-    with refusals():
-        current = requests.get(args.request_id)
-        request = requests.chase(current.id, current.version, args.on, args.note)
-    say(err, f"request {request.id} chased on {request.last_chased_on}")
+    request = _move_request(db, args, lambda r, c: r.chase(c.id, c.version, args.on, args.note))
+    chased = long_date(request.last_chased_on) if request.last_chased_on else "no date"
+    say(err, f"request {request.id} chased on {chased}")
     return 0
 
 
 def _accept(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    requests = _services(db).requests
-    with refusals():
-        current = requests.get(args.request_id)
-        request = requests.accept(current.id, current.version)
+    request = _move_request(db, args, lambda r, c: r.accept(c.id, c.version))
     say(err, f"request {request.id}: revised response accepted")
     return 0
 
 
 def _withdraw(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    requests = _services(db).requests
-    with refusals():
-        current = requests.get(args.request_id)
-        request = requests.withdraw(current.id, current.version)
+    request = _move_request(db, args, lambda r, c: r.withdraw(c.id, c.version))
     say(err, f"request {request.id} withdrawn")
     return 0
+
+
+def _move_request(
+    db: Database,
+    args: argparse.Namespace,
+    move: Callable[[RevisionRequestService, RevisionRequestView], RevisionRequestView],
+) -> RevisionRequestView:
+    """Apply ``move`` to the request as stored now (its version guards a colleague's edit)."""
+    requests = _services(db).requests
+    with refusals():
+        return move(requests, requests.get(args.request_id))
 
 
 def _chase_response(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     with refusals():
         chase = _services(db).response_chases.chase(args.petition_id, args.on, args.note)
     print(chase.id, file=out)
-    say(err, f"petition {chase.petition_id}: department chased on {chase.chased_on}")
+    say(err, f"petition {chase.petition_id}: department chased on {long_date(chase.chased_on)}")
     return 0
 
 
@@ -178,7 +182,7 @@ def _decide(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) ->
             request_id=item.request_id if item else None,
             expected_version=item.decision.version if item and item.decision else None,
         )  # fmt: skip
-    say(err, f"meeting of {args.meets_on}: petition {args.petition_id}: "
+    say(err, f"meeting of {long_date(args.meets_on)}: petition {args.petition_id}: "
         f"{Decision(decision.decision).label}")  # fmt: skip
     return 0
 

@@ -40,7 +40,7 @@ def test_the_loop_is_finished_from_the_command_line(
     number = capsys.readouterr().out.strip()
     assert run(url, "mark-sent", number, "--on", "2025-06-05", "--due", "2025-06-08") == 0
     assert run(url, "chase", number, "--on", "2025-06-09", "--note", "Emailed") == 0
-    assert "chased on 2025-06-09" in capsys.readouterr().err
+    assert "chased on 9 June 2025" in capsys.readouterr().err
     assert run(url, "requests", "--sort", "due", "--format", "json") == 0
     (record,) = json.loads(capsys.readouterr().out)
     assert (record["status"], record["overdue"], record["last_chased_on"]) == (
@@ -107,7 +107,7 @@ def test_chasing_an_overdue_first_response(
     assert run(db_url, "chase-response", "900001", "--on", "2025-06-02", "--note", "Phoned") == 0
     captured = capsys.readouterr()
     assert captured.out.strip().isdigit()
-    assert "petition 900001: department chased on 2025-06-02" in captured.err
+    assert "petition 900001: department chased on 2 June 2025" in captured.err
     assert run(db_url, "chase-response", "900001", "--on", "2999-01-01") == 1
     assert "is in the future" in capsys.readouterr().err
     # The queue shows when the department was last chased, in the table and in JSON.
