@@ -27,8 +27,8 @@ run: $(STAMP) $(DEMO_DB)
 	$(BIN)/python main.py --db $(DEMO_DB)
 
 lint: $(STAMP)
-	$(BIN)/ruff check caseworker ui tests main.py
-	$(BIN)/ruff format --check caseworker ui tests main.py
+	$(BIN)/ruff check caseworker ui tests scripts main.py
+	$(BIN)/ruff format --check caseworker ui tests scripts main.py
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
