@@ -136,6 +136,19 @@ def test_the_wheel_holds_the_fonts_and_the_migrations(installed: Installed) -> N
     assert not [n for n in names if "__pycache__" in n or n.startswith(("tests/", "resources/"))]
 
 
+def test_every_file_under_resources_is_in_the_wheel(installed: Installed) -> None:
+    names = set(zipfile.ZipFile(installed.wheel).namelist())
+    resources = PROJECT_ROOT / "resources"
+    shipped = [
+        path.relative_to(resources).as_posix()
+        for path in resources.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    ]
+
+    assert "fonts/DejaVuSerif.ttf" in shipped
+    assert [name for name in shipped if f"caseworker/resources/{name}" not in names] == []
+
+
 def test_caseworker_is_imported_from_the_new_environment(installed: Installed) -> None:
     where = run(
         [
