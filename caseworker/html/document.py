@@ -90,6 +90,8 @@ class _Edition:
     shown_data: list[list[list[str]]] = field(default_factory=list)
     #: The last chart's caption: the note repeating it under the chart is not repeated.
     caption: str = ""
+    #: The document's title, already the page's h1: a first paragraph repeating it goes.
+    title: str = ""
 
     def add(self, flowable: Any, figure: Figure | None = None) -> None:
         to_html = getattr(flowable, "to_html", None)
@@ -137,7 +139,9 @@ class _Edition:
 
     def _paragraph(self, paragraph: Paragraph) -> None:
         content = inline_html(paragraph.text)
-        repeated = bool(self.caption) and plain_text(paragraph.text) == self.caption
+        words = plain_text(paragraph.text)
+        repeated = bool(self.caption) and words == self.caption
+        repeated = repeated or (not self.parts and words == self.title)
         self.caption = ""
         if not content or repeated:
             return
@@ -229,7 +233,7 @@ def html_document(flowables: Sequence[Flowable], info: DocumentInfo) -> str:
     with no text alternative and TableWithoutHeaders for a table of text with no header
     cells: each is a fault in the document's code, not in its data.
     """
-    edition = _Edition()
+    edition = _Edition(title=" ".join(info.title.split()))
     for flowable in flowables:
         edition.add(flowable)
     return _page(info, edition.body())
@@ -246,6 +250,7 @@ def _page(info: DocumentInfo, body: str) -> str:
         f'<meta name="{name}" content="{escape(value)}">' for name, value in meta if value
     )
     handling = f'<p class="handling">{escape(info.handling)}</p>' if info.handling else ""
+    reference = f"Ref. {escape(info.reference)} · " if info.reference else ""
     return f"""<!DOCTYPE html>
 <html lang="{escape(info.language)}">
 <head>
@@ -264,7 +269,7 @@ def _page(info: DocumentInfo, body: str) -> str:
 {body}
 </main>
 <footer>
-<p>Ref. {escape(info.reference)} · {escape(info.author)}</p>
+<p>{reference}{escape(info.author)}</p>
 {handling}
 </footer>
 </body>

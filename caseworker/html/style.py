@@ -28,8 +28,8 @@ a:focus { outline: 3px solid #fd0; background: #fd0; color: #000; }
   color: var(--muted); margin-bottom: 0.1em; }
 .handling { font-family: 'DejaVu Sans', Arial, sans-serif; font-weight: bold; text-align: center;
   letter-spacing: 0.05em; }
-table { border-collapse: collapse; margin: 0.4em 0 1.2em; font: 0.875rem/1.35 'DejaVu Sans
-  Condensed', 'Arial Narrow', Arial, sans-serif; }
+table { border-collapse: collapse; margin: 0.4em 0 1.2em;
+  font: 0.875rem/1.35 'DejaVu Sans Condensed', 'Arial Narrow', Arial, sans-serif; }
 caption { text-align: left; font-style: italic; color: var(--muted); padding-bottom: 0.3em; }
 th, td { text-align: left; vertical-align: top; padding: 0.25em 0.6em 0.25em 0;
   border-bottom: 1px solid #ccc; }
@@ -38,7 +38,7 @@ thead th { vertical-align: bottom; border-top: 2px solid var(--ink);
 tbody th { font-weight: bold; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 figure { margin: 1em 0 1.4em; }
-figure svg { display: block; max-width: 100%; height: auto; }
+figure svg { display: block; width: 100%; max-width: 34em; height: auto; }
 figcaption { font-style: italic; color: var(--muted); font-size: 0.9rem; }
 nav.contents ul { list-style: none; padding-left: 0; }
 nav.contents ul ul { padding-left: 1.5em; }

@@ -1,5 +1,6 @@
 """A meeting's agenda as meeting papers: an A4 landscape PDF (one row per thing the Committee
-must decide), or the same rows as lines for the terminal.
+must decide), its accessible HTML edition from the same flowables, or the same rows as lines
+for the terminal.
 
 Saved like a letter: written beside the target and renamed, so a failed save never leaves
 half a file.
@@ -19,7 +20,10 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from caseworker.domain.casework import Decision, Verdict
 from caseworker.domain.rules import long_date
+from caseworker.html import html_document
 from caseworker.letters.compose import COMMITTEE, HOUSE
+from caseworker.pdf.accessibility import canvas_maker
+from caseworker.pdf.document import DocumentInfo
 from caseworker.pdf.files import ExportError, write_export
 from caseworker.pdf.fonts import SERIF, SERIF_BOLD, register_fonts
 from caseworker.pdf.text import para
@@ -30,10 +34,25 @@ GREEN = colors.HexColor("#006548")
 HEADERS = ("No.", "Petition", "For decision", "Date", "Departments", "Clerk's view", "Decision")
 #: Column widths in millimetres (A4 landscape less 15 mm margins: 267 mm).
 WIDTHS = (10, 92, 42, 24, 27, 36, 36)
+SUBJECT = "Meeting papers: agenda"
+#: File names the agenda is written to as its HTML edition.
+HTML_SUFFIXES = (".html", ".htm")
 
 
 def agenda_title(meeting: MeetingView) -> str:
     return f"{COMMITTEE}: meeting of {long_date(meeting.meets_on)}"
+
+
+def agenda_info(meeting: MeetingView) -> DocumentInfo:
+    title = agenda_title(meeting)
+    return DocumentInfo(
+        title=title,
+        subject=SUBJECT,
+        author=f"{HOUSE} {COMMITTEE}",
+        reference="",
+        header_left=title,
+        keywords=("agenda", "meeting papers", COMMITTEE),
+    )
 
 
 def agenda_rows(items: list[AgendaItem]) -> Iterator[tuple[str, ...]]:
@@ -68,19 +87,29 @@ def agenda_pdf(meeting: MeetingView, items: list[AgendaItem]) -> bytes:
     doc = SimpleDocTemplate(
         out, pagesize=landscape(A4), leftMargin=15 * mm, rightMargin=15 * mm,
         topMargin=15 * mm, bottomMargin=15 * mm, title=agenda_title(meeting),
-        author=f"{HOUSE} {COMMITTEE}", subject="Meeting papers: agenda", lang="en-GB",
+        author=f"{HOUSE} {COMMITTEE}", subject=SUBJECT, lang="en-GB",
         creator="Petitions caseworker", initialFontName=SERIF, initialFontSize=10,
         displayDocTitle=True,
     )  # fmt: skip
-    doc.build(_story(meeting, items))
+    doc.build(_story(meeting, items), canvasmaker=canvas_maker(agenda_info(meeting)))
     return out.getvalue()
 
 
+def agenda_html(meeting: MeetingView, items: list[AgendaItem]) -> str:
+    """The agenda as one accessible HTML page (the same story as the PDF)."""
+    return html_document(_story(meeting, items), agenda_info(meeting))
+
+
 def write_agenda(meeting: MeetingView, items: list[AgendaItem], path: Path) -> None:
-    """Save the meeting papers as PDF; a failure is a one-line CaseworkError naming the file."""
-    if path.suffix.lower() != ".pdf":
-        raise CaseworkError(f"{path}: the file name must end in .pdf", field="path")
-    data = agenda_pdf(meeting, items)
+    """Save the meeting papers as PDF, or as HTML when the name ends in .html; a failure is
+    a one-line CaseworkError naming the file."""
+    suffix = path.suffix.lower()
+    if suffix != ".pdf" and suffix not in HTML_SUFFIXES:
+        raise CaseworkError(f"{path}: the file name must end in .pdf or .html", field="path")
+    if suffix in HTML_SUFFIXES:
+        data = agenda_html(meeting, items).encode("utf-8")
+    else:
+        data = agenda_pdf(meeting, items)
     try:
         write_export(path, lambda out: out.write(data))
     except ExportError as exc:
