@@ -68,7 +68,10 @@ class BriefingService:
     ) -> BriefingPack:
         """The pack for the petitions, in the order given (duplicates dropped).
 
-        Raises PetitionNotFound naming the first id not in the database, PackError if none.
+        Raises PetitionNotFound naming the first id not in the database; PackError if none,
+        or if the petitions are debated on different days and ``options`` gives no debate
+        date (the message names each petition and its day, for the window and the CLI). With
+        a date, the pack names the petitions debated on another day.
         """
         ids = list(dict.fromkeys(petition_ids))
         if not ids:
