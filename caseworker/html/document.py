@@ -60,6 +60,8 @@ FURNITURE = (
     UseUpSpace,
 )
 ORDERED_BULLETS = frozenset("1aAiI")
+#: Printed markers of an unordered list; any other marker ("1.", "[2]") is kept as text.
+PLAIN_BULLETS = frozenset({"•", "·", "-", "–", "—", "*", "▪", "◦"})
 
 
 class UnsupportedFlowable(TypeError):
@@ -92,8 +94,12 @@ class _Edition:
     caption: str = ""
     #: The document's title, already the page's h1: a first paragraph repeating it goes.
     title: str = ""
+    #: The list that bulleted paragraphs are being gathered into ("ul", "ol" or "").
+    open_list: str = ""
 
     def add(self, flowable: Any, figure: Figure | None = None) -> None:
+        if _marker(flowable) is None:
+            self._end_list()
         to_html = getattr(flowable, "to_html", None)
         if callable(to_html):
             self.parts.append(str(to_html()))
@@ -145,6 +151,10 @@ class _Edition:
         self.caption = ""
         if not content or repeated:
             return
+        marker = _marker(paragraph)
+        if marker is not None:
+            self._list_item(marker, content)
+            return
         css = html_id(paragraph.style.name.lower())
         self.parts.append(f'<p class="{css}">{content}</p>')
 
@@ -178,6 +188,23 @@ class _Edition:
             self.parts.append("</li>")
         self.parts.append(f"</{tag}>")
 
+    def _list_item(self, marker: str, content: str) -> None:
+        """A bulleted paragraph as an item of a list gathered from its neighbours: bullets
+        make a ``ul``; numbers or notes ("1.", "[2]") an ``ol`` showing the printed marker."""
+        kind = "ul" if marker in PLAIN_BULLETS else "ol"
+        if self.open_list != kind:
+            self._end_list()
+            self.parts.append("<ul>" if kind == "ul" else '<ol class="marked" role="list">')
+            self.open_list = kind
+        if kind == "ol":
+            content = f'<span class="marker">{escape(marker)}</span> {content}'
+        self.parts.append(f"<li>{content}</li>")
+
+    def _end_list(self) -> None:
+        if self.open_list:
+            self.parts.append(f"</{self.open_list}>")
+            self.open_list = ""
+
     def _contents(self) -> None:
         title = "Contents"
         last = self.parts[-1] if self.parts else None
@@ -196,6 +223,7 @@ class _Edition:
         return anchor
 
     def body(self) -> str:
+        self._end_list()
         out = []
         for part in self.parts:
             if isinstance(part, _ContentsPlace):
@@ -203,6 +231,14 @@ class _Edition:
             else:
                 out.append(part)
         return "\n".join(out)
+
+
+def _marker(flowable: Any) -> str | None:
+    """The printed bullet or number of a bulleted paragraph; None for anything else."""
+    if not isinstance(flowable, Paragraph) or isinstance(flowable, Heading):
+        return None
+    marker = plain_text(str(getattr(flowable, "bulletText", None) or ""))
+    return marker or None
 
 
 def contents_nav(title: str, entries: Sequence[_Entry]) -> str:

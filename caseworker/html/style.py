@@ -40,6 +40,9 @@ tbody th { font-weight: bold; }
 figure { margin: 1em 0 1.4em; }
 figure svg { display: block; width: 100%; max-width: 34em; height: auto; }
 figcaption { font-style: italic; color: var(--muted); font-size: 0.9rem; }
+ol.marked { list-style: none; padding-left: 0; }
+ol.marked li { padding-left: 2.2em; text-indent: -2.2em; }
+.marker { display: inline-block; min-width: 2em; text-indent: 0; }
 nav.contents ul { list-style: none; padding-left: 0; }
 nav.contents ul ul { padding-left: 1.5em; }
 nav.contents li { margin: 0.2em 0; }

@@ -243,3 +243,31 @@ def test_write_html_keeps_the_old_file_when_the_document_is_faulty(tmp_path: Pat
         write_html([chart()], INFO, path)
     assert "first" in path.read_text(encoding="utf-8")
     assert [p.name for p in tmp_path.iterdir()] == ["pack.html"]
+
+
+def test_bulleted_paragraphs_become_lists() -> None:
+    normal = STYLES["Normal"]
+    story = [
+        Paragraph("Recommendations:", normal),
+        Paragraph("Plant trees", normal, bulletText="•"),
+        Paragraph("Count birds", normal, bulletText="•"),
+        Paragraph("Links in this update", normal),
+        Paragraph(
+            '<link href="https://a.example/">https://a.example/</link>', normal, bulletText="[1]"
+        ),
+        Paragraph("https://b.example/", normal, bulletText="[2]"),
+    ]
+    root = parse(html_document(story, INFO))
+    assert [li.text() for li in root.find_all("ul")[0].find_all("li")] == [
+        "Plant trees",
+        "Count birds",
+    ]
+    ordered = root.find_all("ol")[0]
+    assert [li.text() for li in ordered.find_all("li")] == [
+        "[1] https://a.example/",
+        "[2] https://b.example/",
+    ]
+    assert [p.text() for p in root.find_all("main")[0].find_all("p")] == [
+        "Recommendations:",
+        "Links in this update",
+    ]
