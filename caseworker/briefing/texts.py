@@ -16,7 +16,7 @@ from datetime import date
 from functools import cache
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
 from caseworker.briefing.blocks import (
     LINES_WITH_HEADING,
@@ -206,9 +206,10 @@ def revision_request(request: RevisionRequestView, outline: Outline, level: int)
         rows.append(("About the response of", long_date(request.response_responded_on)))
     if request.revised_responded_on is not None:
         rows.append(("Revised response", long_date(request.revised_responded_on)))
+    # The heading and its few facts are short: they go over a page break whole.
+    heading = outline.heading(title, level + 1)
     return [
-        *outline.kept_heading(title, level + 1),
-        facts_table(rows, s.FRAME_WIDTH, label_width=120),
+        KeepTogether([heading, facts_table(rows, s.FRAME_WIDTH, label_width=120)]),
         Spacer(1, 6),
         *subheading("Reasons given"),
         *paragraphs(request.reasons),
