@@ -96,6 +96,8 @@ class _Edition:
     title: str = ""
     #: The list that bulleted paragraphs are being gathered into ("ul", "ol" or "").
     open_list: str = ""
+    #: The HTML level of the last Heading (0 before the first: the cover).
+    section_level: int = 0
 
     def add(self, flowable: Any, figure: Figure | None = None) -> None:
         if _marker(flowable) is None:
@@ -137,6 +139,7 @@ class _Edition:
 
     def _heading(self, heading: Heading) -> None:
         level = FIRST_LEVEL + heading.level
+        self.section_level = level
         anchor = self._unique(heading.key)
         content = inline_html(heading.text)
         self.parts.append(f'<h{level} id="{anchor}">{content}</h{level}>')
@@ -156,6 +159,12 @@ class _Edition:
             self._list_item(marker, content)
             return
         css = html_id(paragraph.style.name.lower())
+        if self.section_level and "heading" in css:
+            # A heading in a heading's style that is no bookmark ("The petition asks", a
+            # run-in heading in an update): a heading one below its section's.
+            level = min(self.section_level + 1, 6)
+            self.parts.append(f'<h{level} class="{css}">{content}</h{level}>')
+            return
         self.parts.append(f'<p class="{css}">{content}</p>')
 
     def _table(self, table: Table, figure: Figure | None) -> None:

@@ -9,11 +9,11 @@ STYLESHEET = """
   --accent: #006548; --tint: #eef3f0; }
 body { margin: 0 auto; max-width: 46em; padding: 1.5em 1.25em 3em; color: var(--ink);
   background: #fff; font: 1.0625rem/1.55 'DejaVu Serif', Georgia, 'Times New Roman', serif; }
-h1, h2, h3, h4 { line-height: 1.25; margin: 1.6em 0 0.5em; }
+h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 1.6em 0 0.5em; }
 h1 { font-size: 1.75rem; margin-top: 0.5em; }
 h2 { font-size: 1.4rem; border-top: 1px solid var(--rule); padding-top: 0.6em; }
 h3 { font-size: 1.15rem; }
-h4 { font-size: 1rem; }
+h4, h5, h6 { font-size: 1rem; }
 p { margin: 0 0 0.8em; }
 a { color: var(--accent); overflow-wrap: anywhere; }
 a:focus { outline: 3px solid #fd0; background: #fd0; color: #000; }

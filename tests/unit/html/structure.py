@@ -111,6 +111,18 @@ def heading_levels(root: Node) -> list[tuple[int, str]]:
     ]
 
 
+def section_headings(root: Node) -> list[tuple[int, str]]:
+    """The headings that are sections of the document (they have ids: the PDF's bookmarks),
+    without the h1 and the contents list's own heading."""
+    return [
+        (int(n.tag[1]), n.text())
+        for n in root.walk()
+        if n.tag in {"h2", "h3", "h4", "h5", "h6"}
+        and "id" in n.attrs
+        and n.attrs["id"] != "contents-title"
+    ]
+
+
 def _headings(root: Node) -> list[str]:
     levels = heading_levels(root)
     found = []

@@ -8,7 +8,7 @@ import pytest
 
 from caseworker.cli import main
 from caseworker.storage.engine import Database
-from tests.unit.html.structure import heading_levels, parse, problems
+from tests.unit.html.structure import parse, problems, section_headings
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def test_brief_writes_the_html_edition_by_the_suffix(
     assert problems(page) == []
     root = parse(page)
     assert "Keir Starmer MP is the Member for Holborn and St Pancras" in root.text()
-    assert [t for level, t in heading_levels(root) if level == 3][:1] == ["2.1 Signatures"]
+    assert [t for level, t in section_headings(root) if level == 3][:1] == ["2.1 Signatures"]
 
 
 def test_brief_refuses_other_suffixes_and_missing_folders(

@@ -17,7 +17,7 @@ from caseworker.pdf.document import Heading
 from caseworker.services.briefing import BriefingService
 from tests.unit.briefing.captures import HOSTILE_TITLE
 from tests.unit.html.conftest import REAL
-from tests.unit.html.structure import heading_levels, parse, problems
+from tests.unit.html.structure import heading_levels, parse, problems, section_headings
 
 
 def _words(text: str) -> str:
@@ -78,9 +78,18 @@ def test_headings_follow_the_pdf_outline(capture_service: BriefingService) -> No
     expected = [
         (2 + f.level, _words(plain_text(f.text))) for f in story(pack) if isinstance(f, Heading)
     ]
-    levels = heading_levels(parse(pack_html(pack)))
+    root = parse(pack_html(pack))
+    levels = heading_levels(root)
     assert levels[0][0] == 1 and levels[0][1].startswith("Debate briefing:")
-    assert [h for h in levels[1:] if h[1] != "Contents"] == expected
+    assert section_headings(root) == expected
+
+
+def test_headings_in_heading_styles_sit_below_their_section(
+    capture_service: BriefingService,
+) -> None:
+    levels = heading_levels(parse(pack_html(capture_service.load_pack([700001]))))
+    asks = next(i for i, (_lv, text) in enumerate(levels) if text.startswith("The petition asks"))
+    assert levels[asks - 1 : asks + 1] == [(2, "1 Summary"), (3, levels[asks][1])]
 
 
 def test_site_markup_is_shown_as_text(capture_service: BriefingService) -> None:
