@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -89,6 +90,9 @@ def problems(page: str) -> list[str]:
     found += _tables(root)
     found += _charts(root)
     found += _requests(root)
+    found += [
+        f"a style fetches {m}" for m in re.findall(r"url\(\s*['\"]?(?!#)[^)]*\)|@import", page)
+    ]
     return found
 
 
