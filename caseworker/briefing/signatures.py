@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from caseworker.briefing import charts, figures
 from caseworker.briefing.blocks import Outline, data_table, fitted_widths, note, plain, side_by_side
@@ -62,7 +62,8 @@ def _threshold_table(petition: PetitionDetail) -> Flowable:
             ]
         )
     widths = [70, 150, 120]
-    return data_table(rows, widths, numeric=[0], repeat_header=False)
+    # Three rows: split, its heading row would be left alone at the foot of a page.
+    return KeepTogether(data_table(rows, widths, numeric=[0], repeat_header=False))
 
 
 def _over_time(petition: PetitionDetail, outline: Outline, level: int) -> list[Flowable]:
