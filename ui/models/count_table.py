@@ -35,6 +35,14 @@ class CountTableModel(QAbstractTableModel):
         self._rows = self._sorted(rows)
         self.endResetModel()
 
+    def row_at(self, row: int) -> CountView | None:
+        """The place shown in a row, as sorted now."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, place: CountView) -> int | None:
+        """The row showing a place, as sorted now (None if it is not in the table)."""
+        return next((row for row, shown in enumerate(self._rows) if shown == place), None)
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._headers):
             return

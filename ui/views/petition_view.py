@@ -5,15 +5,18 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
+import shiboken6
 from PySide6.QtCharts import QChart
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
     QScrollArea,
+    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -22,9 +25,14 @@ from PySide6.QtWidgets import (
 
 from caseworker.domain.rules import DEBATE_THRESHOLD, RESPONSE_THRESHOLD
 from caseworker.services.dto import PetitionDetail
+from ui.latest import Latest
+from ui.maps.data import MapData, load_map_data
+from ui.maps.members import MembersPanel
+from ui.maps.panel import MapPanel
 from ui.models.count_table import CountTableModel
 from ui.views import sections
 from ui.views.charts import ChartView, bar_chart, bar_height, signature_chart
+from ui.workers import JobRunner
 
 SAFE_SCHEMES = ("http", "https")
 
@@ -96,10 +104,16 @@ class ThresholdBar(QWidget):
 
 
 class PetitionView(QWidget):
-    """Read-only view of one petition; ``show_petition`` fills it from a detail DTO."""
+    """Read-only view of one petition; ``show_petition`` fills it from a detail DTO.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    The map and the Members to invite are worked out from the detail in a reader job on
+    ``runner`` (the application's, when given; else one of the view's own).
+    """
+
+    def __init__(self, parent: QWidget | None = None, runner: JobRunner | None = None) -> None:
         super().__init__(parent)
+        self._runner = runner if runner is not None else JobRunner(self)
+        self._map_request = Latest()
         self.title = rich_label()
         self.title.setAccessibleName("Petition title")
         self.facts = rich_label()
@@ -118,7 +132,15 @@ class PetitionView(QWidget):
         self.constituency_table = self._sortable_table(
             self.constituencies, "Signatures by constituency"
         )
+        self.constituency_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.constituency_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.map_panel = MapPanel()
+        self.members = MembersPanel()
+        self.seat_tabs = QTabWidget()
+        self.seat_tabs.setAccessibleName("Constituencies and Members")
         self._build()
+        self.map_panel.seat_chosen.connect(self._on_map_seat_chosen)
+        self.constituency_table.selectionModel().currentRowChanged.connect(self._on_table_row)
         self.clear()
 
     def _sortable_table(self, model: CountTableModel, name: str) -> QTableView:
@@ -165,11 +187,30 @@ class PetitionView(QWidget):
         layout.addWidget(self.forecast_text)
         layout.addWidget(self.country_chart)
         layout.addWidget(self.region_chart)
+        layout.addWidget(QLabel("<h3>Where the signatures come from</h3>"))
+        layout.addWidget(self._map_and_seats())
+        return page
+
+    def _map_and_seats(self) -> QSplitter:
+        """The map beside the constituency table (which carries the numbers the colours
+        stand for) and the Members to invite."""
+        table_page = QWidget()
+        table_layout = QVBoxLayout(table_page)
+        table_layout.setContentsMargins(0, 0, 0, 0)
         caption = QLabel("Signatures by &constituency (click a heading to sort)")
         caption.setBuddy(self.constituency_table)
-        layout.addWidget(caption)
-        layout.addWidget(self.constituency_table)
-        return page
+        table_layout.addWidget(caption)
+        table_layout.addWidget(self.constituency_table)
+        self.seat_tabs.addTab(table_page, "Constituencies")
+        self.seat_tabs.addTab(scrolled(self.members), "&Members to invite")
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.map_panel)
+        splitter.addWidget(self.seat_tabs)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setMinimumHeight(560)
+        return splitter
 
     def clear(self) -> None:
         self.title.setText("<h2>No petition selected</h2>")
@@ -177,6 +218,9 @@ class PetitionView(QWidget):
         for label in (self.petition_text, self.response_text, self.debate_text, self.forecast_text):
             label.setText("")
         self.constituencies.set_counts(())
+        self._map_request.forget()
+        self.map_panel.show_data(None)
+        self.members.show_data(None)
         for chart in (self.history_chart, self.country_chart, self.region_chart):
             chart.setChart(QChart())  # the previous petition's figures must not stay
         self.tabs.setEnabled(False)
@@ -217,3 +261,42 @@ class PetitionView(QWidget):
         self.region_chart.setMinimumHeight(bar_height(min(12, len(d.signatures_by_region))))
         self.region_chart.setVisible(bool(d.signatures_by_region))
         self.constituencies.set_counts(d.signatures_by_constituency)
+        self._load_map(d)
+
+    # The map -----------------------------------------------------------------------------------
+
+    def _load_map(self, d: PetitionDetail) -> None:
+        self.map_panel.show_loading()
+        self.members.show_data(None)
+        succeeded, failed = self._map_request.newest(self._show_map, self._map_failed)
+        self._runner.read(lambda _p, _c: load_map_data(d), succeeded=succeeded, failed=failed)
+
+    def _show_map(self, data: MapData) -> None:
+        if not shiboken6.isValid(self.map_panel):
+            return  # the window closed while the map was worked out
+        self.map_panel.show_data(data)
+        self.members.show_data(data)
+        self._on_table_row(self.constituency_table.currentIndex())
+
+    def _map_failed(self, kind: str, message: str) -> None:
+        if not shiboken6.isValid(self.map_panel):
+            return
+        self.map_panel.notes.setText(f"The map could not be drawn ({kind}: {message}).")
+
+    def _on_map_seat_chosen(self, code: str) -> None:
+        """A seat clicked on the map is selected in the table (when the breakdown has it)."""
+        data = self.map_panel.data
+        place = data.row_for_seat(code) if data else None
+        row = self.constituencies.row_of(place) if place else None
+        self.seat_tabs.setCurrentIndex(0)
+        if row is None:
+            self.constituency_table.clearSelection()
+            return
+        self.constituency_table.selectRow(row)
+        self.constituency_table.scrollTo(self.constituencies.index(row, 0))
+
+    def _on_table_row(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        """A row chosen in the table outlines its seat on the map."""
+        data = self.map_panel.data
+        place = self.constituencies.row_at(current.row()) if current.isValid() else None
+        self.map_panel.select_seat(data.seat_of_row.get(place) if data and place else None)
