@@ -21,7 +21,7 @@ from reportlab.platypus import Flowable, HRFlowable, Paragraph, SimpleDocTemplat
 
 from caseworker.formatting import long_date
 from caseworker.letters.compose import ADDRESS, COMMITTEE, DRAFT_NOTICE, HOUSE, Letter
-from caseworker.pdf.document import Heading
+from caseworker.pdf.document import DocumentInfo, Heading
 from caseworker.pdf.fonts import SERIF, SERIF_BOLD, register_fonts
 from caseworker.pdf.text import para
 
@@ -54,6 +54,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 def letter_story(letter: Letter) -> list[Flowable]:
     """The letter's content as flowables, in reading order: letterhead, reference and date,
     addressee, subject (the letter's one heading), paragraphs, signature, contact details."""
+    register_fonts()  # the paragraphs measure their text in these fonts as they are made
     s = _styles()
     contact = letter.contact_lines or list(ADDRESS)
     story: list[Flowable] = [
@@ -82,6 +83,18 @@ def letter_story(letter: Letter) -> list[Flowable]:
     return story
 
 
+def letter_info(letter: Letter) -> DocumentInfo:
+    """How the letter describes itself in its HTML edition (the subject is its heading)."""
+    return DocumentInfo(
+        title=f"Letter from the {COMMITTEE}: {letter.kind.label}",
+        subject=letter.subject,
+        author=f"{HOUSE} {COMMITTEE}",
+        reference=letter.reference,
+        header_left=letter.subject,
+        handling=DRAFT_NOTICE if letter.draft else "",
+    )
+
+
 def linked(text: str) -> str:
     """Paragraph markup for ``text`` with its web addresses clickable."""
     out, last = [], 0
@@ -98,7 +111,6 @@ def _link(url: str) -> str:
 
 
 def letter_pdf(letter: Letter) -> bytes:
-    register_fonts()
     out = BytesIO()
     doc = SimpleDocTemplate(
         out, pagesize=A4, leftMargin=25 * mm, rightMargin=25 * mm, topMargin=20 * mm,

@@ -74,6 +74,19 @@ def test_an_edited_letter_is_kept_listed_reopened_and_saved(
     assert [k.letter.body.count("I write, after the meeting") for k in kept] == [1, 1]
 
 
+def test_the_accessible_html_edition_is_saved_from_the_dialog(
+    qtbot: QtBot, context: AppContext, tmp_path: Path
+) -> None:
+    target = tmp_path / "chosen"  # the suffix is added
+    dialog = open_dialog(qtbot, context, target)
+    dialog.html_button.click()
+    qtbot.waitUntil(
+        lambda: dialog.status.text().endswith("and kept with the case."), timeout=10_000
+    )
+    page = target.with_suffix(".html").read_text(encoding="utf-8")
+    assert '<html lang="en-GB">' in page and "Dear Secretary of State," in page
+
+
 def test_the_save_dialog_starts_in_the_documents_folder(
     qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:

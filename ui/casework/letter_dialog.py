@@ -1,5 +1,6 @@
 """A letter to a department: edit it, keep it with the case, copy it for the mail client, or
-save it as PDF or text. The letters kept for the petition are listed and can be reopened."""
+save it as PDF, accessible HTML or text. The letters kept for the petition are listed and
+can be reopened."""
 
 from __future__ import annotations
 
@@ -100,15 +101,18 @@ class LetterDialog(QDialog):
         self.open_button = QPushButton("&Open kept letter")
         self.pdf_button = QPushButton("Save as &PDF…")
         self.text_button = QPushButton("Save as &text…")
+        self.html_button = QPushButton("Save as &HTML…")
+        self.html_button.setToolTip("The accessible edition: a web page screen readers read well")
         close = QPushButton("Close")
         self.copy_button.clicked.connect(self.copy_text)
         self.keep_button.clicked.connect(lambda: self.keep())
         self.open_button.clicked.connect(self.reopen)
         self.pdf_button.clicked.connect(lambda: self.save(".pdf"))
         self.text_button.clicked.connect(lambda: self.save(".txt"))
+        self.html_button.clicked.connect(lambda: self.save(".html"))
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
-        shown = [self.copy_button, self.pdf_button, self.text_button]
+        shown = [self.copy_button, self.pdf_button, self.html_button, self.text_button]
         if self._letters is not None:
             shown[1:1] = [self.keep_button, self.open_button]
         for button in shown:

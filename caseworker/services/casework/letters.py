@@ -11,8 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from caseworker.domain import rules
+from caseworker.html import write_html
 from caseworker.letters.compose import Letter, as_text
-from caseworker.letters.pdf import letter_pdf
+from caseworker.letters.pdf import letter_info, letter_pdf, letter_story
 from caseworker.letters.templates import LetterKind, Register, fill
 from caseworker.pdf.files import ExportError, write_export
 from caseworker.services.casework.common import (
@@ -33,7 +34,7 @@ from caseworker.services.casework.settings import chase_days, template
 from caseworker.services.dto import RevisionRequestView
 from caseworker.storage.casework_models import RevisionRequest, StoredLetter
 
-FORMATS = {".pdf": "PDF", ".txt": "plain text"}
+FORMATS = {".pdf": "PDF", ".txt": "plain text", ".html": "HTML"}
 NOT_GIVEN = "(not given)"
 
 
@@ -245,15 +246,18 @@ def _chase_lateness(due: date, chased_on: date, overdue: int) -> str:
 
 
 def write_letter(letter: Letter, path: Path) -> None:
-    """Write the letter as PDF or plain text, chosen by the file's suffix.
+    """Write the letter as PDF, plain text or accessible HTML, chosen by the file's suffix.
 
     Written beside the target and renamed, so a failed export never leaves half a file.
     """
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise CaseworkError(f"{path}: the file name must end in .pdf or .txt")
-    data = letter_pdf(letter) if suffix == ".pdf" else as_text(letter).encode("utf-8")
+        raise CaseworkError(f"{path}: the file name must end in .pdf, .txt or .html")
     try:
+        if suffix == ".html":
+            write_html(letter_story(letter), letter_info(letter), path)
+            return
+        data = letter_pdf(letter) if suffix == ".pdf" else as_text(letter).encode("utf-8")
         write_export(path, lambda out: out.write(data))
     except ExportError as exc:
         raise CaseworkError(str(exc)) from exc

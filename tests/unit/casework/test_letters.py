@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 import subprocess
 from datetime import date
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -290,3 +293,50 @@ def _draft() -> RequestStatus:
 
 def _clock(clock: MovableClock) -> Clock:
     return Clock(now=clock)
+
+
+class _Outline(HTMLParser):
+    """The HTML edition's language, headings in order, and every address it would fetch."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lang, self.headings, self.fetched, self.links = "", [], [], []
+        self._heading: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "html":
+            self.lang = found.get("lang") or ""
+        if tag in ("h1", "h2", "h3"):
+            self._heading = tag
+        if tag == "a":
+            self.links.append(found.get("href") or "")
+        self.fetched += [v or "" for k, v in attrs if k == "src" or (tag == "link" and k == "href")]
+
+    def handle_data(self, data: str) -> None:
+        if self._heading:
+            self.headings.append((self._heading, data.strip()))
+            self._heading = None
+
+
+def test_the_html_edition_has_the_same_words_real_headings_and_fetches_nothing(
+    alice: CaseworkServices, tmp_path: Path
+) -> None:
+    complete_settings(alice)
+    letter = alice.letters.request_letter(alice.requests.create(PID, HOSTILE).id)
+    write_letter(letter, tmp_path / "letter.html")
+    page = (tmp_path / "letter.html").read_text(encoding="utf-8")
+    outline = _Outline()
+    outline.feed(page)
+    assert outline.lang == "en-GB"
+    assert outline.headings == [
+        ("h1", "Letter from the Petitions Committee: Request for a revised response"),
+        ("h2", letter.subject),
+    ]
+    assert outline.fetched == []
+    assert outline.links == [f"https://petition.parliament.uk/petitions/{PID}"]
+    inline = re.sub(r"</?a\b[^>]*>", "", page)  # a link is part of its sentence
+    words = html.unescape(flat(re.sub(r"<[^>]+>", " ", inline)))
+    for paragraph in letter.paragraphs:
+        assert flat(paragraph) in words
+    assert "Jamie Stone MP Chair of the Petitions Committee" in words

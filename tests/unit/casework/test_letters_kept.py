@@ -67,5 +67,8 @@ def test_letters_are_kept_and_listed_from_the_command_line(
     assert table.rstrip().endswith(f"1 letter kept for e-petition {PID}")
     assert run("letter", "--kept", "1", "-o", str(tmp_path / "b.txt")) == 0
     assert (tmp_path / "b.txt").read_text() == (tmp_path / "a.txt").read_text()
+    assert run("letter", "--kept", "1", "-o", str(tmp_path / "b.html")) == 0  # by the suffix
+    page = (tmp_path / "b.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "Not ready to send" in page
     assert run("letters", "1") == 1
     assert "petition 1 is not in the database" in capsys.readouterr().err
