@@ -37,7 +37,7 @@ NO_DATA_LABEL = "No signatures"
 #: The most classes a map has.
 MOST_CLASSES = 6
 #: Rounded values a break may take, times a power of ten.
-_NICE = (1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 7.5, 8.0, 10.0)
+_NICE = (1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 7.5, 10.0)
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,8 @@ def _distinct_nice(points: Iterable[float], measure: Measure, top: float) -> lis
     found: list[float] = []
     for point in points:
         nice = max(_nice(point), smallest)
+        # Breaks fall on printed values: whole counts, rates to one decimal place.
+        nice = float(round(nice)) if measure is Measure.COUNT else round(nice, 1)
         if nice <= top and (not found or nice > found[-1]) and nice > smallest / 2:
             found.append(nice)
     return found[: MOST_CLASSES - 1]
@@ -118,7 +120,7 @@ def _even_steps(low: float, high: float) -> list[float]:
 
 
 def _nice(value: float) -> float:
-    """The nearest of 1, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5, 8 times a power of ten."""
+    """The nearest of 1, 1.5, 2, 2.5, 3, 4, 5, 7.5 times a power of ten."""
     if value <= 0:
         return 0.0
     power = 10.0 ** math.floor(math.log10(value))
@@ -127,18 +129,25 @@ def _nice(value: float) -> float:
 
 
 def _label(breaks: Sequence[float], index: int, measure: Measure) -> str:
-    """ "1.0–1.9" (rates) or "100–249" (counts); the top class "20.0 and over"."""
-    low = breaks[index]
+    """ "1.0–1.9" or "10–14.9" (rates), "100–249" (counts); the top class "20 and over".
+
+    A rate class's upper end has one decimal place (the table prints rates so); its lower
+    end too, unless every break is a whole number ("40–49.9", not "40.0–49.9").
+    """
     step = 0.1 if measure is Measure.RATE else 1.0
+    whole = measure is Measure.COUNT or all(b == int(b) for b in breaks)
+    low = max(breaks[index], step) if measure is Measure.COUNT else breaks[index]
     if index + 1 == len(breaks):
-        return f"{_number(max(low, step), measure)} and over"
+        return f"{_number(max(low, step), whole=whole)} and over"
     high = breaks[index + 1] - step
-    if measure is Measure.COUNT and low == 0:
-        low = step  # a class above "no signatures" starts at one signature
-    return f"{_number(low, measure)}–{_number(high, measure)}"
+    if high <= 0:  # rates above 0 that print as 0.0
+        return f"Under {_number(breaks[index + 1], whole=whole)}"
+    if high <= low:
+        return _number(low, whole=whole)
+    return f"{_number(low, whole=whole)}–{_number(high, whole=measure is Measure.COUNT)}"
 
 
-def _number(value: float, measure: Measure) -> str:
-    if measure is Measure.RATE:
-        return "0" if value == 0 else f"{value:,.1f}"
-    return f"{value:,.0f}"
+def _number(value: float, *, whole: bool) -> str:
+    if value == 0:
+        return "0"
+    return f"{value:,.0f}" if whole and value == int(value) else f"{value:,.1f}"
