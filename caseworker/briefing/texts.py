@@ -66,7 +66,9 @@ def petition_text(petition: PetitionDetail, outline: Outline, level: int) -> lis
         if text and text.strip():
             story += outline.kept_heading(title, level + 1)
             story += paragraphs(text)
-    story.append(facts_table(_petition_facts(petition), s.FRAME_WIDTH, label_width=120))
+    # A handful of rows: split over two pages they read as two tables.
+    facts = facts_table(_petition_facts(petition), s.FRAME_WIDTH, label_width=120)
+    story.append(KeepTogether([facts]))
     return story
 
 
