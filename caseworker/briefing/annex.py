@@ -25,7 +25,8 @@ from caseworker.services.dto import PetitionDetail
 #: The space between the two columns of the annex's table.
 GUTTER = 14
 COLUMN_WIDTH = (s.FRAME_WIDTH - GUTTER) / 2
-HEADERS = ["Rank", "Constituency", "Party", "Signed", "Per 1,000 electors"]
+#: "Per 1,000" is held together (a no-break space), so the heading takes two lines, not three.
+HEADERS = ["Rank", "Constituency", "Party", "Signed", "Per\u00a01,000 electors"]
 #: The column that takes the width the others leave.
 NAME_COLUMN = 1
 
@@ -125,7 +126,7 @@ def _widths(data: Sequence[Sequence[str]]) -> list[float]:
     words), and the constituency's name the rest, so as few names as possible wrap."""
     widths = []
     for c, header in enumerate(data[0]):
-        words = max(stringWidth(w, SANS_BOLD, s.TABLE_FONT_SIZE) for w in header.split())
+        words = max(stringWidth(w, SANS_BOLD, s.TABLE_FONT_SIZE) for w in header.split(" "))
         cells = max(stringWidth(row[c], SANS, s.TABLE_FONT_SIZE) for row in data[1:])
         widths.append(max(words, cells) + CELL_PADDING + 1)
     widths[NAME_COLUMN] = COLUMN_WIDTH - sum(widths) + widths[NAME_COLUMN]
