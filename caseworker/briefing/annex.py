@@ -25,8 +25,8 @@ from caseworker.services.dto import PetitionDetail
 #: The space between the two columns of the annex's table.
 GUTTER = 14
 COLUMN_WIDTH = (s.FRAME_WIDTH - GUTTER) / 2
-#: "Per 1,000" is held together (a no-break space), so the heading takes two lines, not three.
-HEADERS = ["Rank", "Constituency", "Party", "Signed", "Per\u00a01,000 electors"]
+#: The rate's heading wraps to three short lines: a wider column would wrap more names.
+HEADERS = ["Rank", "Constituency", "Party", "Signed", "Per 1,000 electors"]
 #: The column that takes the width the others leave.
 NAME_COLUMN = 1
 
