@@ -42,6 +42,10 @@ class SeatFigures:
     salience: float | None
     #: The Member to name: the site's, else the shipped one, else "vacant".
     mp: str
+    #: The Member's party, from the shipped results: None when the site names someone else
+    #: than the Member returned at that election (an older capture, a by-election), or the
+    #: seat is vacant, since the shipped party would then be another person's.
+    party: str | None
 
     @property
     def code(self) -> str:
@@ -50,10 +54,6 @@ class SeatFigures:
     @property
     def name(self) -> str:
         return self.seat.name
-
-    @property
-    def party(self) -> str | None:
-        return self.seat.party
 
     @property
     def vacant(self) -> bool:
@@ -240,7 +240,59 @@ def _seat_figures(
         salience = share / (seat.electorate / electorate)
     # A seat the breakdown leaves out has no site Member: the shipped one is named.
     member = mp if mp is not None else reference.mp_for(seat.code, None, boundary_set)
-    return SeatFigures(seat, signatures, rate, share, salience, member)
+    party = seat.party if same_person(member, seat.mp) else None
+    return SeatFigures(seat, signatures, rate, share, salience, member, party)
+
+
+#: Words around a Member's name that do not tell people apart.
+_STYLES = frozenset(
+    [
+        "mp",
+        "rt",
+        "hon",
+        "right",
+        "honourable",
+        "sir",
+        "dame",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "kc",
+        "qc",
+        "mbe",
+        "obe",
+        "cbe",
+        "lord",
+        "lady",
+        "the",
+    ]
+)
+
+
+def same_person(named: str | None, shipped: str | None) -> bool:
+    """Whether two ways of writing a Member's name are one person ("Rt Hon Jeremy Corbyn MP"
+    and "Jeremy Corbyn", "Dan Jarvis MP" and "Daniel Jarvis"): the same last name, once
+    titles are set aside, and first names that begin alike (a short form and the full)."""
+    first, second = _name_words(named), _name_words(shipped)
+    if not first or not second or first[-1] != second[-1]:
+        return False
+    return _common_start(first[0], second[0]) >= min(3, len(first[0]), len(second[0]))
+
+
+def _common_start(one: str, other: str) -> int:
+    length = 0
+    for a, b in zip(one, other, strict=False):
+        if a != b:
+            break
+        length += 1
+    return length
+
+
+def _name_words(name: str | None) -> list[str]:
+    words = reference.name_key(name or "").split()
+    return [word for word in words if word not in _STYLES]
 
 
 def _uk_country_count(countries: Sequence[CountView]) -> int | None:

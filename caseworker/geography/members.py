@@ -19,6 +19,7 @@ class MemberRow:
 
     rank: int
     member: str
+    #: None when the shipped results name another Member (see SeatFigures.party).
     party: str | None
     seat: Seat
     #: Signatures summed over the petitions (one person signing two petitions counts twice).
@@ -39,7 +40,7 @@ def members_to_invite(
     totals = _summed(geographies)
     ranked = sorted(totals.values(), key=lambda t: (_order(t, by), t.seat.name))
     return [
-        MemberRow(rank, t.member, t.seat.party, t.seat, t.signatures, t.rate, t.petitions)
+        MemberRow(rank, t.member, t.party, t.seat, t.signatures, t.rate, t.petitions)
         for rank, t in enumerate(ranked[: max(limit, 0)], start=1)
     ]
 
@@ -48,6 +49,7 @@ def members_to_invite(
 class _Total:
     seat: Seat
     member: str
+    party: str | None
     signatures: int = 0
     petitions: int = 0
 
@@ -66,7 +68,7 @@ def _summed(geographies: Iterable[PetitionGeography]) -> dict[tuple[BoundarySet,
             if figures.signatures <= 0 or figures.vacant:
                 continue
             key = (figures.seat.boundary_set, figures.code)
-            total = totals.setdefault(key, _Total(figures.seat, figures.mp))
+            total = totals.setdefault(key, _Total(figures.seat, figures.mp, figures.party))
             total.signatures += figures.signatures
             total.petitions += 1
     return totals

@@ -10,6 +10,7 @@ import pytest
 
 from caseworker import reference
 from caseworker.geography import Measure, petition_geography
+from caseworker.geography.figures import same_person
 from caseworker.reference import BoundarySet
 from caseworker.services.dto import PetitionDetail
 from tests.unit.geography.builders import (
@@ -161,3 +162,37 @@ def test_real_2024_capture_joins_every_row(real: dict[int, PetitionDetail]) -> N
     assert not geography.unmatched
     assert sum(f.signatures > 0 for f in geography.seats) == 650
     assert all(f.per_thousand is not None for f in geography.seats)
+
+
+@pytest.mark.parametrize(
+    ("named", "shipped"),
+    [
+        ("Rt Hon Jeremy Corbyn MP", "Jeremy Corbyn"),
+        ("Dan Jarvis MP", "Daniel Jarvis"),
+        ("Mr Tanmanjeet Singh Dhesi MP", "Tan Dhesi"),
+        ("Rt Hon Dame  Margaret Hodge MP", "Margaret Hodge"),
+        ("Rt Hon Shabana Mahmood KC MP", "Shabana Mahmood"),
+    ],
+)
+def test_one_member_however_the_name_is_styled(named: str, shipped: str) -> None:
+    assert same_person(named, shipped)
+
+
+@pytest.mark.parametrize(
+    ("named", "shipped"),
+    [("Sir Gerald Howarth MP", "Leo Docherty"), ("John Mann MP", "Brendan Clarke-Smith")],
+)
+def test_different_members_are_told_apart(named: str, shipped: str) -> None:
+    assert not same_person(named, shipped)
+    assert not same_person(None, shipped) and not same_person(named, None)
+
+
+def test_no_party_for_a_member_the_shipped_results_do_not_name(
+    real: dict[int, PetitionDetail],
+) -> None:
+    """In June 2016 Zac Goldsmith sat for Richmond Park; the shipped 2019 results name
+    Sarah Olney (Liberal Democrat): her party must not be printed beside his name."""
+    richmond = petition_geography(real[131215]).by_code["E14000896"]
+    assert richmond.mp == "Zac Goldsmith MP"
+    assert richmond.party is None
+    assert petition_geography(real[700143]).by_code["E14001226"].party is not None

@@ -29,7 +29,7 @@ def test_by_count_most_signatures_first_with_party_and_rate() -> None:
     first = found[0]
     assert first.member == "Member 3 MP"
     assert rows_by_code[first.seat.code].signature_count == 900
-    assert first.party == first.seat.party
+    assert first.party is None  # "Member 3 MP" is not the Member the shipped results name
     assert first.per_thousand == 1000 * 900 / (first.seat.electorate or 1)
 
 
@@ -71,3 +71,19 @@ def test_the_limit_is_kept() -> None:
     assert len(members_to_invite([geography], limit=10)) == 10
     assert members_to_invite([geography], limit=0) == []
     assert members_to_invite([], limit=5) == []
+
+
+def test_the_party_is_given_when_the_site_names_the_shipped_member() -> None:
+    rows = seat_rows(BoundarySet.B2024, signatures=1)
+    rows = [
+        replace(r, mp=f"Rt Hon {seat.mp} MP")
+        for r, seat in zip(rows, seats_in_order(), strict=True)
+    ]
+    rows[0] = replace(rows[0], signature_count=50)
+    first = members_to_invite([petition_geography(detail(rows))], limit=1)[0]
+    assert first.seat.code == rows[0].code
+    assert first.party is not None and first.party == first.seat.party
+
+
+def seats_in_order() -> list[reference.Seat]:
+    return list(reference.seats(BoundarySet.B2024).values())
