@@ -9,17 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Table
 from reportlab.platypus.flowables import BalancedColumns
 
 from caseworker import reference
 from caseworker.briefing import figures
-from caseworker.briefing.blocks import CELL_PADDING, Outline, data_table, note
+from caseworker.briefing.blocks import CELL_PADDING, Outline, note
 from caseworker.formatting import count, long_date
 from caseworker.pdf import styles as s
 from caseworker.pdf.fonts import SANS, SANS_BOLD
+from caseworker.pdf.text import para, printable
 from caseworker.services.dto import PetitionDetail
 
 #: The space between the two columns of the annex's table.
@@ -29,6 +33,7 @@ COLUMN_WIDTH = (s.FRAME_WIDTH - GUTTER) / 2
 HEADERS = ["Rank", "Constituency", "Party", "Signed", "Per 1,000 electors"]
 #: The column that takes the width the others leave.
 NAME_COLUMN = 1
+NUMERIC = (0, 3, 4)
 
 
 @dataclass(frozen=True)
@@ -108,17 +113,34 @@ def _explanation(
     return text
 
 
-def annex_table(rows: Sequence[AnnexRow], *, highlight: int | None = None) -> Flowable:
-    """Rank, constituency, party, signatures and rate; the heading row repeats in each
-    column and on each page."""
+def annex_table(rows: Sequence[AnnexRow], *, highlight: int | None = None) -> Table:
+    """Rank, constituency, party, signatures and rate, in the compact table size; the
+    heading row repeats at the top of each column and page. Plain strings are quick to lay
+    out; a cell too wide for its column becomes a wrapping paragraph."""
     data = [HEADERS, *(_cells(r) for r in rows)]
     widths = _widths(data)
-    extra = []
-    if highlight is not None:
-        row = next((i + 1 for i, r in enumerate(rows) if r.ranked.rank == highlight), None)
-        if row is not None:
-            extra.append(("FONT", (0, row), (-1, row), SANS_BOLD))
-    return data_table(data, widths, numeric=[0, 3, 4], extra=extra)
+    bold_rows = {0} | {i + 1 for i, r in enumerate(rows) if r.ranked.rank == highlight}
+    cells = [
+        [
+            _cell(text, widths[c], bold=i in bold_rows, right=c in NUMERIC)
+            for c, text in enumerate(row)
+        ]
+        for i, row in enumerate(data)
+    ]
+    line = s.COMPACT_LEADING + s.TABLE_ROW_HEIGHT - s.TABLE_LEADING
+    # Known heights spare ReportLab measuring 650 rows; only wrapped rows are measured.
+    heights = [None if any(isinstance(c, Paragraph) for c in row) else line for row in cells]
+    table = Table(cells, colWidths=widths, rowHeights=heights, repeatRows=1, hAlign="LEFT")
+    extra = [("FONT", (0, i), (-1, i), SANS_BOLD) for i in sorted(bold_rows - {0})]
+    table.setStyle(
+        s.ruled_table_style(
+            numeric_columns=NUMERIC,
+            extra=extra,
+            font_size=s.COMPACT_FONT_SIZE,
+            leading=s.COMPACT_LEADING,
+        )
+    )
+    return table
 
 
 def _widths(data: Sequence[Sequence[str]]) -> list[float]:
@@ -126,20 +148,39 @@ def _widths(data: Sequence[Sequence[str]]) -> list[float]:
     words), and the constituency's name the rest, so as few names as possible wrap."""
     widths = []
     for c, header in enumerate(data[0]):
-        words = max(stringWidth(w, SANS_BOLD, s.TABLE_FONT_SIZE) for w in header.split(" "))
-        cells = max(stringWidth(row[c], SANS, s.TABLE_FONT_SIZE) for row in data[1:])
+        words = max(_width(w, bold=True) for w in header.split())
+        cells = max(_width(row[c], bold=False) for row in data[1:])
         widths.append(max(words, cells) + CELL_PADDING + 1)
     widths[NAME_COLUMN] = COLUMN_WIDTH - sum(widths) + widths[NAME_COLUMN]
     return widths
 
 
+def _width(text: str, *, bold: bool) -> float:
+    return float(
+        stringWidth(printable(text, SANS), SANS_BOLD if bold else SANS, s.COMPACT_FONT_SIZE)
+    )
+
+
+def _cell(text: str, width: float, *, bold: bool, right: bool) -> str | Paragraph:
+    if _width(text, bold=bold) <= width - CELL_PADDING:
+        return printable(text, SANS)
+    return Paragraph(para(text, SANS), _cell_style(bold, right))
+
+
+@cache
+def _cell_style(bold: bool, right: bool) -> ParagraphStyle:
+    return ParagraphStyle(
+        f"AnnexCell{'Bold' if bold else ''}{'Right' if right else ''}",
+        parent=s.styles().cell,
+        fontName=SANS_BOLD if bold else SANS,
+        fontSize=s.COMPACT_FONT_SIZE,
+        leading=s.COMPACT_LEADING,
+        alignment=TA_RIGHT if right else TA_LEFT,
+    )
+
+
 def _cells(row: AnnexRow) -> list[str]:
     party = row.seat.party_short if row.seat and row.seat.party_short else "–"
     rate = f"{row.rate:.1f}" if row.rate is not None else "–"
-    return [
-        str(row.ranked.rank),
-        row.ranked.area.name,
-        party,
-        count(row.ranked.area.signature_count),
-        rate,
-    ]
+    signatures = count(row.ranked.area.signature_count)
+    return [str(row.ranked.rank), row.ranked.area.name, party, signatures, rate]

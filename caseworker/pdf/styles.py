@@ -39,6 +39,10 @@ TABLE_FONT_SIZE = 8.5
 TABLE_LEADING = 10
 #: The height of a one-line table row: leading plus top and bottom padding.
 TABLE_ROW_HEIGHT = TABLE_LEADING + 2.8
+#: A long reference table (the annex of every constituency) in a smaller size, so that two
+#: columns of it fit a page with few names wrapping.
+COMPACT_FONT_SIZE = 7.5
+COMPACT_LEADING = 9
 
 
 @dataclass(frozen=True)
@@ -180,7 +184,12 @@ def styles() -> Styles:
 
 
 def ruled_table_style(
-    *, numeric_columns: Sequence[int] = (), header_rows: int = 1, extra: Sequence[Any] = ()
+    *,
+    numeric_columns: Sequence[int] = (),
+    header_rows: int = 1,
+    extra: Sequence[Any] = (),
+    font_size: float = TABLE_FONT_SIZE,
+    leading: float = TABLE_LEADING,
 ) -> TableStyle:
     """Thin horizontal rules, a bold heading row on a light tint, numbers right-aligned.
 
@@ -188,7 +197,7 @@ def ruled_table_style(
     the columns that hold numbers.
     """
     commands: list[Any] = [
-        ("FONT", (0, 0), (-1, -1), SANS, TABLE_FONT_SIZE, TABLE_LEADING),
+        ("FONT", (0, 0), (-1, -1), SANS, font_size, leading),
         ("TEXTCOLOR", (0, 0), (-1, -1), INK),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 1.2),
@@ -200,7 +209,7 @@ def ruled_table_style(
     if header_rows:
         last = header_rows - 1
         commands += [
-            ("FONT", (0, 0), (-1, last), SANS_BOLD, TABLE_FONT_SIZE, TABLE_LEADING),
+            ("FONT", (0, 0), (-1, last), SANS_BOLD, font_size, leading),
             ("BACKGROUND", (0, 0), (-1, last), TINT),
             ("LINEABOVE", (0, 0), (-1, 0), 0.75, INK),
             ("LINEBELOW", (0, last), (-1, last), 0.75, INK),
