@@ -267,7 +267,8 @@ class Outline:
         to the next page together, leaving a half-empty page behind)."""
         heading = self.heading(text, level, keep_with_next=False)
         style = heading.style
-        room = style.spaceBefore + style.spaceAfter + 2 * style.leading
+        _width, height = heading.wrap(s.FRAME_WIDTH, s.FRAME_HEIGHT)
+        room = style.spaceBefore + height + style.spaceAfter
         room += LINES_WITH_HEADING * s.styles().body.leading
         return [CondPageBreak(room), heading]
 
