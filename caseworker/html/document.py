@@ -140,6 +140,7 @@ class _Edition:
     def _heading(self, heading: Heading) -> None:
         level = FIRST_LEVEL + heading.level
         self.section_level = level
+        self.shown_data.clear()  # a chart's numbers stand in only for a table beside it
         anchor = self._unique(heading.key)
         content = inline_html(heading.text)
         self.parts.append(f'<h{level} id="{anchor}">{content}</h{level}>')
