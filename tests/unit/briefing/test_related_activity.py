@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from caseworker.briefing import PackOptions, Section, assemble_pack, write_pack
 from caseworker.briefing.blocks import URL, break_url, linked_text
 from caseworker.briefing.texts import ActivityBlock, after_debate, parse_activity
 from caseworker.pdf import styles as s
@@ -271,3 +273,29 @@ def test_address_lines_in_the_pdf_end_at_a_break_point(real_pack: PdfReader) -> 
         continued = " " not in following and following[:1].islower()
         if line.startswith("https://") and continued:
             assert line[-1] in "/.-?&=_#", (line, following)
+
+
+def test_a_long_update_starts_below_a_short_one_instead_of_on_a_new_page(
+    service: BriefingService, tmp_path: Path
+) -> None:
+    """A heading bound to a page-long body would carry both to the next page and leave the
+    rest of this one empty; the heading is kept with the first lines only."""
+    detail = service.load_pack([700001]).petitions[0]
+    sentence = "The Committee took evidence on licensing hours from councils and landlords. "
+    long_body = "\n".join(sentence * 3 for _ in range(60))
+    posted = datetime(2025, 5, 1, 10, tzinfo=UTC)
+    items = (
+        BusinessView(
+            "A short update", "One line of news.", date(2025, 5, 1), posted, posted, False
+        ),
+        BusinessView("A long update", long_body, date(2025, 5, 2), posted, posted, False),
+    )
+    detail = replace(detail, other_parliamentary_business=items)
+    options = PackOptions(sections=frozenset({Section.BUSINESS}))
+    path = tmp_path / "long.pdf"
+    write_pack(assemble_pack([detail], options, today=date(2025, 7, 1)), path)
+    reader = PdfReader(path)
+    first_body_page = reader.pages[1].extract_text() or ""
+    assert "A short update" in first_body_page
+    assert "A long update" in first_body_page
+    assert "The Committee took evidence" in first_body_page
