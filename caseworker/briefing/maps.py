@@ -283,6 +283,8 @@ def _salience(found: PetitionGeography) -> list[Flowable]:
     weak = found.weakest(SALIENT)
     if not strong:
         return []
+    unsigned = sum(1 for f in found.seats if f.signatures == 0)
+    none = f" {_seats(unsigned).capitalize()} had no signatures." if unsigned else ""
 
     def listed(seats: Sequence[SeatFigures]) -> str:
         return "; ".join(f"{f.name} ({f.salience:,.1f} times)" for f in seats)
@@ -291,7 +293,7 @@ def _salience(found: PetitionGeography) -> list[Flowable]:
         plain(
             "Against the size of their electorates, the petition is strongest in "
             f"{listed(strong)} and weakest in {listed(weak)}: each figure is the seat's "
-            "share of the UK's signatures over its share of the electorate (1 is par)."
+            "share of the UK's signatures over its share of the electorate (1 is par)." + none
         )
     ]
 
@@ -302,10 +304,11 @@ def _unmatched(found: PetitionGeography) -> list[Flowable]:
         return []
     total = sum(u.signatures for u in found.unmatched)
     names = "; ".join(f"{u.name} ({count(u.signatures)}: {u.reason})" for u in found.unmatched)
+    one = len(found.unmatched) == 1
+    rows = "1 row" if one else f"{len(found.unmatched):,} rows"
+    verbs = "matches no constituency and is" if one else "match no constituency and are"
     return [
         note(
-            f"{len(found.unmatched):,} row{'s' if len(found.unmatched) != 1 else ''} of the "
-            f"breakdown ({count(total)} signatures) match no constituency and are not on the "
-            f"map: {names}."
+            f"{rows} of the breakdown ({count(total)} signatures) {verbs} not on the map: {names}."
         )
     ]

@@ -127,9 +127,9 @@ class PetitionGeography:
         return sorted(known, key=lambda f: (-(f.salience or 0.0), f.name))[:limit]
 
     def weakest(self, limit: int = 5) -> list[SeatFigures]:
-        """The seats whose share of the signatures falls furthest below their share of the
-        electorate."""
-        known = [f for f in self.seats if f.salience is not None]
+        """The seats with signatures whose share of them falls furthest below their share of
+        the electorate (seats with none are all alike at 0, and say nothing more)."""
+        known = [f for f in self.seats if f.salience is not None and f.signatures > 0]
         return sorted(known, key=lambda f: (f.salience or 0.0, f.name))[:limit]
 
 
