@@ -15,7 +15,7 @@ from __future__ import annotations
 import enum
 import math
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -23,8 +23,7 @@ from PySide6.QtGui import QPainterPath, QPolygonF
 
 from caseworker.reference import (
     BoundarySet,
-    Line,
-    Shape,
+    Point,
     boundaries,
     hex_corners,
     hex_layout,
@@ -32,8 +31,16 @@ from caseworker.reference import (
     nation_outlines,
 )
 
+#: Detail a simpler drawing may drop, in pixels: less than a pixel, drawn antialiased.
+MAX_ERROR_PX = 0.8
+#: The simpler boundary drawings kept, by grid size in map units (coarsest first): the map
+#: fitted to the window is about 60 pixels a unit, so the first serves it, the second zooms
+#: to about ×4, and closer in the exact paths are drawn.
+SIMPLER_GRIDS = (0.012, 0.003)
 #: Longitude is shrunk by cos(54°) so that Great Britain is not drawn squat.
 _EAST_SCALE = math.cos(math.radians(54.0))
+#: A point of a drawing, in map units (x east, y south).
+XY = tuple[float, float]
 
 
 class MapKind(enum.Enum):
@@ -44,17 +51,40 @@ class MapKind(enum.Enum):
 
 
 @dataclass(frozen=True)
+class Drawing:
+    """The paths one level of detail paints: each seat's fill, every border once, the nations.
+
+    Borders shared by two seats are one path, stroked once: stroking each seat's outline
+    would draw every inner border twice.
+    """
+
+    #: Points are snapped to a grid this size (map units); 0 for the exact drawing.
+    grid: float
+    fills: Mapping[str, QPainterPath]
+    borders: QPainterPath
+    nations: QPainterPath
+
+
+@dataclass(frozen=True)
 class MapShapes:
     """Everything needed to draw and hit-test one map: a path and its bounds for each seat."""
 
     kind: MapKind
     boundary_set: BoundarySet
+    #: The exact paths, for hit tests (and the drawing at close zoom).
     paths: Mapping[str, QPainterPath]
     bounds: Mapping[str, QRectF]
     centres: Mapping[str, QPointF]
-    #: The four nations' outlines, drawn over the seats.
-    nations: QPainterPath
     extent: QRectF
+    #: Coarsest first; the last is exact.
+    drawings: tuple[Drawing, ...]
+
+    def drawing(self, pixels_per_unit: float) -> Drawing:
+        """The coarsest drawing whose snapping moves no point by more than a pixel or so."""
+        for drawing in self.drawings:
+            if drawing.grid * pixels_per_unit <= MAX_ERROR_PX:
+                return drawing
+        return self.drawings[-1]
 
     def seat_at(self, point: QPointF) -> str | None:
         """The code of the seat under a point in map coordinates, if any."""
@@ -78,20 +108,118 @@ def map_shapes(kind: MapKind, boundary_set: BoundarySet) -> MapShapes:
 
 
 def _build(kind: MapKind, boundary_set: BoundarySet) -> MapShapes:
+    """Seats as rings of map points (each ring closed implicitly), then drawn at each grid."""
     if kind is MapKind.HEX:
-        paths = _hex_paths(boundary_set)
-        nations = _sides_path(side for sides in hex_nation_outlines(boundary_set).values()
-                              for side in sides)  # fmt: skip
+        rings = {
+            code: [[(x, -y) for x, y in hex_corners(cell)]]
+            for code, cell in hex_layout(boundary_set).cells.items()
+        }
+        lines = [
+            [(a[0], -a[1]), (b[0], -b[1])]
+            for sides in hex_nation_outlines(boundary_set).values()
+            for a, b in sides
+        ]
+        grids: tuple[float, ...] = (0.0,)
     else:
-        paths = {code: _shape_path(shape) for code, shape in boundaries(boundary_set).items()}
-        nations = _lines_path(line for lines in nation_outlines(boundary_set).values()
-                              for line in lines)  # fmt: skip
+        rings = {
+            code: [_projected(ring) for polygon in shape for ring in polygon]
+            for code, shape in boundaries(boundary_set).items()
+        }
+        lines = [_projected(line) for found in nation_outlines(boundary_set).values()
+                 for line in found]  # fmt: skip
+        grids = (*SIMPLER_GRIDS, 0.0)
+    drawings = tuple(_drawing(rings, lines, grid) for grid in grids)
+    paths = drawings[-1].fills
     bounds = {code: path.boundingRect() for code, path in paths.items()}
     extent = QRectF()
     for rect in bounds.values():
         extent = extent.united(rect)
     centres = {code: _centre(kind, path, bounds[code]) for code, path in paths.items()}
-    return MapShapes(kind, boundary_set, paths, bounds, centres, nations, extent)
+    return MapShapes(kind, boundary_set, paths, bounds, centres, extent, drawings)
+
+
+def _projected(points: Sequence[Point]) -> list[XY]:
+    return [(x * _EAST_SCALE, -y) for x, y in points]
+
+
+def project(longitude: float, latitude: float) -> QPointF:
+    """A point of the boundary map, from degrees (y grows southwards)."""
+    return QPointF(longitude * _EAST_SCALE, -latitude)
+
+
+def snapped(points: Sequence[XY], grid: float, *, closed: bool) -> list[XY]:
+    """The points moved to the nearest corner of a grid, repeats dropped (the points of a
+    seat smaller than a pixel collapse). Snapping does not depend on the direction a border
+    is walked, so two seats sharing a border still share it exactly, with no gap between."""
+    if grid <= 0:
+        return list(points)
+    found: list[XY] = []
+    for x, y in points:
+        point = (round(x / grid) * grid, round(y / grid) * grid)
+        if not found or point != found[-1]:
+            found.append(point)
+    if closed and len(found) > 1 and found[0] == found[-1]:
+        found.pop()
+    return found
+
+
+def _drawing(rings: Mapping[str, list[list[XY]]], lines: list[list[XY]], grid: float) -> Drawing:
+    fills = {}
+    drawn: list[list[XY]] = []
+    for code, seat_rings in rings.items():
+        kept = [snapped(ring, grid, closed=True) for ring in seat_rings]
+        kept = [ring for ring in kept if len(ring) >= 3] or seat_rings  # never lose a seat
+        fills[code] = _fill_path(kept)
+        drawn += kept
+    nations = QPainterPath()
+    for line in lines:
+        nations.addPolygon(_polygon(snapped(line, grid, closed=False)))
+    return Drawing(grid, fills, _borders_path(drawn), nations)
+
+
+def _polygon(points: Iterable[XY]) -> QPolygonF:
+    return QPolygonF([QPointF(x, y) for x, y in points])
+
+
+def _fill_path(rings: Iterable[Sequence[XY]]) -> QPainterPath:
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.OddEvenFill)  # holes stay holes
+    for ring in rings:
+        path.addPolygon(_polygon(ring))
+        path.closeSubpath()
+    return path
+
+
+def _borders_path(rings: Iterable[Sequence[XY]]) -> QPainterPath:
+    """Every edge of the rings once, joined into runs where consecutive edges are new."""
+    seen: set[tuple[XY, XY]] = set()
+    path = QPainterPath()
+    for ring in rings:
+        run: list[XY] = []
+        for index, start in enumerate(ring):
+            end = ring[(index + 1) % len(ring)]
+            key = (_key(start), _key(end))
+            key = key if key[0] <= key[1] else (key[1], key[0])
+            if key in seen:
+                _add_run(path, run)
+                run = []
+                continue
+            seen.add(key)
+            if not run:
+                run.append(start)
+            run.append(end)
+        _add_run(path, run)
+    return path
+
+
+def _key(point: XY) -> XY:
+    """A point as a set key: hex corners come from sines and cosines, so they are rounded."""
+    return (round(point[0], 6), round(point[1], 6))
+
+
+def _add_run(path: QPainterPath, run: list[XY]) -> None:
+    if len(run) >= 2:
+        path.addPolygon(_polygon(run))
 
 
 def _centre(kind: MapKind, path: QPainterPath, rect: QRectF) -> QPointF:
@@ -111,46 +239,3 @@ def _centre(kind: MapKind, path: QPainterPath, rect: QRectF) -> QPointF:
     if not inside:
         return path.pointAtPercent(0.0)
     return min(inside, key=lambda p: (p.x() - centre.x()) ** 2 + (p.y() - centre.y()) ** 2)
-
-
-def _hex_paths(boundary_set: BoundarySet) -> dict[str, QPainterPath]:
-    paths = {}
-    for code, cell in hex_layout(boundary_set).cells.items():
-        path = QPainterPath()
-        path.addPolygon(QPolygonF([QPointF(x, -y) for x, y in hex_corners(cell)]))
-        path.closeSubpath()
-        paths[code] = path
-    return paths
-
-
-def project(longitude: float, latitude: float) -> QPointF:
-    """A point of the boundary map, from degrees (y grows southwards)."""
-    return QPointF(longitude * _EAST_SCALE, -latitude)
-
-
-def _shape_path(shape: Shape) -> QPainterPath:
-    path = QPainterPath()
-    path.setFillRule(Qt.FillRule.OddEvenFill)  # holes stay holes
-    for polygon in shape:
-        for ring in polygon:
-            path.addPolygon(QPolygonF([project(x, y) for x, y in ring]))
-            path.closeSubpath()
-    return path
-
-
-def _lines_path(lines: Iterable[Line]) -> QPainterPath:
-    path = QPainterPath()
-    for line in lines:
-        points = [project(x, y) for x, y in line]
-        path.moveTo(points[0])
-        for point in points[1:]:
-            path.lineTo(point)
-    return path
-
-
-def _sides_path(sides: Iterable[tuple[tuple[float, float], tuple[float, float]]]) -> QPainterPath:
-    path = QPainterPath()
-    for (x1, y1), (x2, y2) in sides:
-        path.moveTo(x1, -y1)
-        path.lineTo(x2, -y2)
-    return path

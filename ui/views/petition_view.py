@@ -161,6 +161,8 @@ class PetitionView(QWidget):
             name = str(model.headerData(column, Qt.Orientation.Horizontal))
             chars = widths.get(name, 12)
             table.setColumnWidth(column, table.fontMetrics().horizontalAdvance("0" * chars) + 16)
+            if name == "MP":  # beside the map the table is narrow: the names share the room
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         table.setMinimumHeight(260)
         return table
 
