@@ -64,7 +64,7 @@ def header_columns(reader: PdfReader, index: int) -> set[int]:
 
 def test_the_real_annex_takes_two_columns_a_page(real_annex_pdf: PdfReader) -> None:
     pages = annex_pages(real_annex_pdf)
-    assert len(pages) < OLD_ANNEX_PAGES * 3 // 4, f"{len(pages)} annex pages"
+    assert len(pages) <= OLD_ANNEX_PAGES * 3 // 5, f"{len(pages)} annex pages"
     for index in pages:
         assert len(header_columns(real_annex_pdf, index)) == 2, f"page {index + 1}"
 
