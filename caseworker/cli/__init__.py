@@ -21,6 +21,7 @@ from caseworker.cli import (
     casework,
     changes,
     decisions,
+    geography,
     letters,
     petitions,
     sync,
@@ -36,7 +37,7 @@ from caseworker.storage.engine import (
 )
 from caseworker.storage.errors import display_url, explain, where
 
-AREAS = (petitions, casework, letters, decisions, briefing, sync, changes)
+AREAS = (petitions, casework, letters, decisions, briefing, geography, sync, changes)
 COMMANDS: dict[str, Handler] = {name: h for area in AREAS for name, h in area.COMMANDS.items()}
 READ_ONLY = frozenset().union(*(area.READ_ONLY for area in AREAS))
 

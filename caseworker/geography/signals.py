@@ -95,7 +95,7 @@ def outside_uk_signals(geography: PetitionGeography) -> list[Signal]:
     detail = (
         f"{count(outside)} of {count(geography.signature_count)} signatures "
         f"({_percent(share)}) came from outside the UK; most petitions have under 1%, and "
-        f"few more than {_percent(OUTSIDE_UK_SHARE)}. Worth a look: British people living "
+        f"few more than {OUTSIDE_UK_SHARE:.0%}. Worth a look: British people living "
         "abroad, or a subject followed abroad, often explain it."
     )
     title = "Worth a look: many signatures from outside the UK"

@@ -1,0 +1,159 @@
+"""``members`` and ``signals``: where a petition's signatures come from, on the command line.
+
+``members ID [ID…]`` lists the Members whose constituents signed most (by count or by rate
+per 1,000 electors), over one petition or a debate of several; ``signals ID`` lists what is
+worth a look in a petition's newest capture. The database keeps one constituency breakdown
+a petition (the newest), so a jump between two captures cannot be looked for here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from caseworker import geography
+from caseworker.cli.common import (
+    Handler,
+    Subcommands,
+    record_number,
+    say,
+    whole_number,
+    write_json,
+    write_text,
+)
+from caseworker.geography import Measure, MemberRow, PetitionGeography, Signal
+from caseworker.services.formats import text_table
+from caseworker.services.petitions import PetitionService
+from caseworker.storage.engine import Database
+
+#: A mistyped database path is refused rather than created empty.
+READ_ONLY = {"members", "signals"}
+MOST_MEMBERS = 650
+#: Said by ``signals`` so nobody reads silence as "checked for jumps".
+NO_HISTORY = (
+    "Jumps in one seat between captures are not looked for: the database keeps only the "
+    "newest breakdown by constituency."
+)
+
+
+def add_parsers(commands: Subcommands) -> None:
+    p = commands.add_parser(
+        "members",
+        help="the Members whose constituents signed most, for one petition or a debate of "
+        "several (signatures added up)",
+    )
+    p.add_argument("ids", nargs="+", type=record_number, metavar="ID", help="e-petition numbers")
+    p.add_argument(
+        "--by",
+        choices=[m.value for m in Measure],
+        default=Measure.COUNT.value,
+        help="rank by the number of signatures (count) or per 1,000 electors (rate)",
+    )
+    p.add_argument(
+        "--limit",
+        type=whole_number(1, MOST_MEMBERS, "Members"),
+        default=geography.members.DEFAULT_LIMIT,
+        metavar="N",
+        help=f"how many Members (default {geography.members.DEFAULT_LIMIT})",
+    )
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p = commands.add_parser(
+        "signals",
+        help="what is worth a look in a petition's signatures (share from abroad, one seat "
+        "far beyond the rest), from public data only",
+    )
+    p.add_argument("id", type=record_number, metavar="ID", help="the e-petition number")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+
+
+def _geographies(db: Database, ids: Sequence[int]) -> list[PetitionGeography]:
+    service = PetitionService(db)
+    as_of = service.data_date().as_of
+    return [geography.petition_geography(service.get_petition(i, as_of=as_of)) for i in ids]
+
+
+def _members(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    ids = list(dict.fromkeys(args.ids))  # a petition named twice is counted once
+    found = _geographies(db, ids)
+    for each in found:
+        if not each.has_breakdown:
+            say(err, f"petition {each.petition_id} has no breakdown by constituency")
+        for row in each.unmatched:
+            say(err, f"petition {each.petition_id}: {row.name} ({row.signatures:,}): {row.reason}")
+    rows = geography.members_to_invite(found, Measure(args.by), args.limit)
+    if args.format == "json":
+        write_json(out, json.dumps([member_record(r) for r in rows], ensure_ascii=False, indent=2))
+    else:
+        write_text(out, members_table(rows, len(found)))
+    return 0
+
+
+def member_record(row: MemberRow) -> dict[str, Any]:
+    return {
+        "rank": row.rank,
+        "member": row.member,
+        "party": row.party,
+        "constituency": row.seat.name,
+        "ons_code": row.seat.code,
+        "signatures": row.signatures,
+        "per_1000_electors": round(row.per_thousand, 2) if row.per_thousand is not None else None,
+        "petitions": row.petitions,
+    }
+
+
+def members_table(rows: Sequence[MemberRow], petitions: int) -> str:
+    headers = ["Rank", "Member", "Party", "Signed", "Per 1,000", "Constituency"]
+    body = [
+        [
+            str(r.rank),
+            r.member,
+            r.party or "–",
+            f"{r.signatures:,}",
+            f"{r.per_thousand:,.1f}" if r.per_thousand is not None else "–",
+            r.seat.name,
+        ]
+        for r in rows
+    ]
+    if not body:
+        return "No constituency has signatures."
+    summed = f" (signatures added up over {petitions} petitions)" if petitions > 1 else ""
+    return (
+        f"{text_table(headers, body)}\n{len(rows):,} Member{'s' if len(rows) != 1 else ''}{summed}"
+    )
+
+
+def _signals(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    service = PetitionService(db)
+    detail = service.get_petition(args.id, as_of=service.data_date().as_of)
+    found = geography.signals(detail)
+    if args.format == "json":
+        record = {"signals": [signal_record(s) for s in found], "note": NO_HISTORY}
+        write_json(out, json.dumps(record, ensure_ascii=False, indent=2))
+    else:
+        write_text(out, signals_text(found))
+    return 0
+
+
+def signal_record(signal: Signal) -> dict[str, Any]:
+    return {
+        "kind": signal.kind.value,
+        "title": signal.title,
+        "detail": signal.detail,
+        "constituency": signal.seat.name if signal.seat else None,
+        "ons_code": signal.seat.code if signal.seat else None,
+        "value": signal.value,
+        "usual": signal.usual,
+    }
+
+
+def signals_text(found: Sequence[Signal]) -> str:
+    if not found:
+        lines = ["Nothing stands out: no unusual share from abroad, no seat far beyond the rest."]
+    else:
+        lines = [f"{s.title}\n  {s.detail}" for s in found]
+    return "\n".join([*lines, NO_HISTORY])
+
+
+COMMANDS: dict[str, Handler] = {"members": _members, "signals": _signals}

@@ -1,0 +1,68 @@
+"""``python main.py members`` and ``signals`` on a temporary SQLite file of real captures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from caseworker.cli import main
+from caseworker.importing.importer import import_paths
+from caseworker.storage.engine import open_database
+from tests.unit.geography.builders import EUREF, GENERAL_ELECTION
+
+#: A 2020–22 petition with a fifth of its signatures from outside the UK.
+ABROAD = "mysociety-2020-2022/single/575787.json"
+
+
+@pytest.fixture(scope="module")
+def db_file(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("geography-cli") / "real.sqlite3"
+    database = open_database(str(path))
+    paths = [shared_data / each for each in (EUREF, GENERAL_ELECTION, ABROAD)]
+    assert import_paths(database.engine, paths).failed == 0
+    database.dispose()
+    return str(path)
+
+
+def test_members_by_count(db_file: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", db_file, "members", "131215", "--limit", "3"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["Rank", "Member", "Party", "Signed", "Per", "1,000", "Constituency"]
+    assert "Catherine West MP" in lines[1] and "20,780" in lines[1]
+    assert lines[-1] == "3 Members"
+
+
+def test_members_of_a_debate_by_rate_as_json(
+    db_file: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(
+        ["--db", db_file, "members", "131215", "700143", "--by", "rate", "--format", "json"]
+    )
+    assert code == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == 10
+    rates = [r["per_1000_electors"] for r in rows]
+    assert rates == sorted(rates, reverse=True)
+    assert {"member", "party", "constituency", "signatures", "petitions"} <= rows[0].keys()
+
+
+def test_members_refuses_a_limit_out_of_range(db_file: str) -> None:
+    with pytest.raises(SystemExit):
+        main(["--db", db_file, "members", "131215", "--limit", "0"])
+
+
+def test_signals(db_file: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", db_file, "signals", "575787"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("Worth a look: many signatures from outside the UK")
+    assert "(18.6%)" in text
+    assert "not looked for" in text  # no silence that reads as "checked"
+    assert main(["--db", db_file, "signals", "131215", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["signals"] == []
+
+
+def test_a_missing_petition_is_named(db_file: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", db_file, "signals", "999"]) == 1
+    assert "petition 999 is not in the database" in capsys.readouterr().err
