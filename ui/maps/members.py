@@ -32,9 +32,12 @@ from ui.maps.data import MapData
 from ui.maps.panel import unmatched_text
 
 HEADERS = ("Rank", "Member", "Party", "Constituency", "Signatures", "Per 1,000 electors")
+#: Shorter headings for the narrow tables in the window (the copied text keeps the long ones).
+SHOWN_HEADERS = ("No.", "Member", "Party", "Constituency", "Signatures", "Per 1,000")
 BY_COUNT_TITLE = "Most signatures"
 BY_RATE_TITLE = "Most signatures per 1,000 electors"
 _NUMERIC = {0, 4, 5}
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def member_cells(row: MemberRow) -> tuple[str, ...]:
@@ -72,26 +75,30 @@ class MemberTable(QTableView):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model_ = QStandardItemModel(0, len(HEADERS), self)
-        self.model_.setHorizontalHeaderLabels(list(HEADERS))
+        self.model_.setHorizontalHeaderLabels(list(SHOWN_HEADERS))
         self.setModel(self.model_)
         self.setAccessibleName(name)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.verticalHeader().hide()
         self.setWordWrap(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        chars = {0: 5, 2: 14, 3: 24, 4: 11, 5: 12}
-        for column, width in chars.items():
-            self.setColumnWidth(column, self.fontMetrics().horizontalAdvance("0" * width) + 12)
+        for column in (1, 3):  # the names share what the numbers leave
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for column, chars in {0: 4, 2: 11, 4: 9, 5: 9}.items():
+            self.setColumnWidth(column, self.fontMetrics().horizontalAdvance("0" * chars) + 12)
 
     def show_rows(self, rows: Sequence[MemberRow]) -> None:
         self.model_.setRowCount(0)
         for row in rows:
             items = [QStandardItem(text) for text in member_cells(row)]
+            for item in items[1:4]:  # names cut short in a narrow table are shown in full
+                item.setToolTip(item.text())
             for column in _NUMERIC:
-                items[column].setTextAlignment(Qt.AlignmentFlag.AlignRight)
+                items[column].setTextAlignment(RIGHT)
             self.model_.appendRow(items)
         height = self.horizontalHeader().height() + 2 * self.frameWidth()
         height += self.verticalHeader().defaultSectionSize() * max(len(rows), 1)

@@ -37,6 +37,8 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from ui.maps.shapes import MapShapes
 
 ZOOM_STEP = 1.25
+#: A chosen seat smaller than this (pixels) is ringed as well as outlined.
+SMALL_SEAT_PX = 12
 #: The dot on a seat with no signatures: dark grey, seen on the white "no signatures" fill.
 MARK_COLOUR = "#555555"
 MAX_ZOOM = 16.0
@@ -262,6 +264,7 @@ class SeatMap(QWidget):
                 self._outline(painter, self._selected, palette.color(QPalette.ColorRole.Base), 5)
                 colour = palette.color(QPalette.ColorRole.Highlight)
                 self._outline(painter, self._selected, colour, 2.5)
+                self._ring_if_small(painter, self._selected, colour)
         if self.hasFocus():
             self._focus_frame(painter)
 
@@ -273,6 +276,21 @@ class SeatMap(QWidget):
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._shapes.paths[code])
+
+    def _ring_if_small(self, painter: QPainter, code: str, colour: QColor) -> None:
+        """A ring around a chosen seat too small to see (a London seat on the whole map)."""
+        assert self._shapes is not None
+        box = self._transform().mapRect(self._shapes.bounds[code])
+        if max(box.width(), box.height()) >= SMALL_SEAT_PX:
+            return
+        centre = self._transform().map(self._shapes.centres[code])
+        painter.save()
+        painter.resetTransform()
+        for pen_colour, width in ((self.palette().color(QPalette.ColorRole.Base), 4.0),
+                                  (colour, 2.0)):  # fmt: skip
+            painter.setPen(QPen(pen_colour, width))
+            painter.drawEllipse(centre, SMALL_SEAT_PX, SMALL_SEAT_PX)
+        painter.restore()
 
     def _focus_frame(self, painter: QPainter) -> None:
         painter.resetTransform()
