@@ -7,7 +7,7 @@ A share of all signatures says little here (almost every seat has 0.1–0.3%); a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -64,9 +64,84 @@ def annex(
     rows = annex_rows(petition)
     seat = figures.member_constituency(ranked, member)
     story.append(note(_explanation(rows, boundary_set, seat)))
-    table = annex_table(rows, highlight=seat.rank if seat else None)
-    story.append(BalancedColumns([table], nCols=2, innerPadding=GUTTER, endSlack=0.1))
+    highlight = seat.rank if seat else None
+    story.append(TwoColumns(rows, lambda part: annex_table(part, highlight=highlight)))
     return story
+
+
+class TwoColumns(BalancedColumns):  # type: ignore[misc]
+    """A long table in two columns, down the left then the right, page after page, with
+    its heading row on top of each column; the last page's rows are shared evenly.
+
+    ReportLab's own BalancedColumns deep-copies its content at every trial split, which
+    took seconds for 650 rows; this knows each row's height and splits by adding them up.
+    It is still a BalancedColumns holding the whole table, so the HTML edition, which
+    has no pages, shows one table.
+    """
+
+    def __init__(
+        self,
+        rows: Sequence[AnnexRow],
+        make: Callable[[Sequence[AnnexRow]], Table],
+        heights: tuple[float, list[float]] | None = None,
+        left: int | None = None,
+    ) -> None:
+        table = make(rows)
+        super().__init__([table], nCols=2, innerPadding=GUTTER)
+        self.rows = list(rows)
+        self.make = make
+        if heights is None:
+            table.wrap(COLUMN_WIDTH, s.FRAME_HEIGHT)
+            heights = (table._rowHeights[0], list(table._rowHeights[1:]))
+        self.header, self.heights = heights
+        #: Rows in the left column: a full page fills it; the last page shares them evenly.
+        self.left = left if left is not None else self._balance()
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        k = self.left
+        self.width = avail_width
+        self.height = self.header + max(sum(self.heights[:k]), sum(self.heights[k:]))
+        return avail_width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        room = avail_height - self.header
+        left = self._fill(0, room)
+        if left == 0:
+            return []  # not even a row: the whole goes to the next page
+        end = min(left + self._fill(left, room), len(self.rows) - 1)
+        return [self._part(0, end, min(left, end)), self._part(end, len(self.rows))]
+
+    def draw(self) -> None:
+        k = self.left
+        for x, part in ((0.0, self.rows[:k]), (COLUMN_WIDTH + GUTTER, self.rows[k:])):
+            if part:
+                table = self.make(part)
+                _width, height = table.wrap(COLUMN_WIDTH, self.height)
+                table.drawOn(self.canv, x, self.height - height)
+
+    def _balance(self) -> int:
+        """How many rows go in the left column so that the taller column is shortest."""
+        total, running, best, best_k = sum(self.heights), 0.0, float("inf"), len(self.rows)
+        for k in range(len(self.rows) + 1):
+            taller = max(running, total - running)
+            if taller < best:
+                best, best_k = taller, k
+            if k < len(self.heights):
+                running += self.heights[k]
+        return best_k
+
+    def _fill(self, start: int, room: float) -> int:
+        """How many rows from ``start`` fit in a column ``room`` high."""
+        used, n = 0.0, 0
+        for height in self.heights[start:]:
+            if used + height > room:
+                break
+            used, n = used + height, n + 1
+        return n
+
+    def _part(self, start: int, end: int, left: int | None = None) -> TwoColumns:
+        heights = (self.header, self.heights[start:end])
+        return TwoColumns(self.rows[start:end], self.make, heights, left)
 
 
 def annex_rows(petition: PetitionDetail) -> list[AnnexRow]:

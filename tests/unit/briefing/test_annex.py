@@ -3,6 +3,7 @@ Member's party and signatures per 1,000 electors instead of a share of the whole
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -67,6 +68,22 @@ def test_the_real_annex_takes_two_columns_a_page(real_annex_pdf: PdfReader) -> N
     assert len(pages) <= OLD_ANNEX_PAGES * 3 // 5, f"{len(pages)} annex pages"
     for index in pages:
         assert len(header_columns(real_annex_pdf, index)) == 2, f"page {index + 1}"
+
+
+def test_every_constituency_is_printed_once_in_rank_order(real_annex_pdf: PdfReader) -> None:
+    # Each cell is a line of its own: a rank is a whole number followed by a name (the
+    # signatures, also whole numbers, are followed by the rate).
+    lines: list[str] = []
+    for index in annex_pages(real_annex_pdf):
+        page = [line.strip() for line in real_annex_pdf.pages[index].extract_text().splitlines()]
+        lines += page[page.index("Rank") :]  # the tables, not the heading above them
+    numeric = re.compile(r"[\d,.–]+")
+    ranks = [
+        int(line)
+        for line, following in zip(lines, lines[1:], strict=False)
+        if line.isdigit() and not numeric.fullmatch(following)
+    ]
+    assert ranks == list(range(1, 651))
 
 
 def test_the_annex_shows_party_and_rate_not_share(real_annex_pdf: PdfReader) -> None:
