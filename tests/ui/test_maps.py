@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QHelpEvent, QWheelEvent
+from PySide6.QtGui import QColor, QGuiApplication, QHelpEvent, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -320,3 +320,34 @@ def test_the_window_still_fits_1280_by_720_with_the_map(qtbot: QtBot, window: Ma
     assert too_wide == []
     assert window.petition.map_panel.map.isVisibleTo(window)
     assert window.petition.tabs.geometry().right() < window.width()
+
+
+def test_the_map_is_worked_out_off_the_window_thread_and_only_the_newest_shown(
+    qtbot: QtBot, view: PetitionView
+) -> None:
+    first = detail(every_seat(BoundarySet.B2010), action="First")
+    second = detail(every_seat(BoundarySet.B2024), action="Second")
+    view.show_petition(first)
+    assert view.map_panel.data is None and view.map_panel.notes.text() == "Drawing the map…"
+    shown(qtbot, view, second)
+    qtbot.wait(300)  # the first petition's answer, if late, must not replace the second's
+    assert view.map_panel.data.geography.action == "Second"  # type: ignore[union-attr]
+    assert view.map_panel.map.shapes.boundary_set is BoundarySet.B2024  # type: ignore[union-attr]
+
+
+def test_outlines_and_background_come_from_the_palette(qtbot: QtBot, view: PetitionView) -> None:
+    shown(qtbot, view, detail(every_seat(BoundarySet.B2024)))
+    seat_map = view.map_panel.map
+    palette = seat_map.palette()
+    palette.setColor(QPalette.ColorRole.Base, QColor("#101010"))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor("#ff0000"))
+    seat_map.setPalette(palette)
+    image = seat_map.grab().toImage()
+    assert image.pixelColor(2, 2) == QColor("#101010")  # a dark background, not white
+    reds = sum(
+        1
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+        if image.pixelColor(x, y).red() > 200 > image.pixelColor(x, y).green()
+    )
+    assert reds > 100  # the nations are outlined in the palette's text colour
