@@ -19,14 +19,11 @@ from collections.abc import Collection, Mapping
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
-    QColor,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPalette,
-    QPen,
     QPixmap,
     QResizeEvent,
     QTransform,
@@ -34,13 +31,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from ui.maps.painting import paint_focus, paint_highlights, paint_layer
 from ui.maps.shapes import MapShapes
 
 ZOOM_STEP = 1.25
-#: A chosen seat smaller than this (pixels) is ringed as well as outlined.
-SMALL_SEAT_PX = 12
-#: The dot on a seat with no signatures: dark grey, seen on the white "no signatures" fill.
-MARK_COLOUR = "#555555"
 MAX_ZOOM = 16.0
 MARGIN = 6
 #: Mouse travel (pixels) beyond which a press becomes a drag rather than a click.
@@ -186,57 +180,9 @@ class SeatMap(QWidget):
         self.update()
 
     def render_base(self, painter: QPainter) -> None:
-        """Draw the seats, their borders and the nations (the layer kept between repaints).
-
-        Kept fast by what Qt's rasteriser does quickly: fills without antialiasing (the
-        antialiased borders drawn over them hide the stepped edges), and only hairline
-        (1-pixel cosmetic) pens on long paths: a wider pen sends the 18,000-point nation
-        outline through the stroker, which alone took a third of a second.
-        """
-        palette = self.palette()
-        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
-        if self._shapes is None:
-            return
-        transform = self._transform()
-        drawing = self._shapes.drawing(transform.m11())
-        painter.setTransform(transform)
-        painter.setPen(Qt.PenStyle.NoPen)
-        missing = QBrush(palette.color(QPalette.ColorRole.Mid), Qt.BrushStyle.BDiagPattern)
-        for code, path in drawing.fills.items():
-            painter.setBrush(self._fills.get(code, missing))
-            painter.drawPath(path)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        # Borders between the seats, halfway between background and text: the palest class
-        # is near white, and needs an edge against the background and against its neighbours.
-        base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
-        painter.setPen(_hairline(_blend(base, text, 0.35), 0.6))
-        painter.drawPath(drawing.borders)
-        self._mark_dots(painter)
-        painter.setPen(_hairline(palette.color(QPalette.ColorRole.WindowText), 1.0))
-        # The nations stand out at about one and a half pixels: a hairline drawn three times,
-        # shifted by just over half a pixel across and down.
-        for dx, dy in ((0.0, 0.0), (0.6, 0.0), (0.0, 0.6)):
-            shifted = QTransform(transform)
-            shifted.translate(dx / transform.m11(), dy / transform.m22())
-            painter.setTransform(shifted)
-            painter.drawPath(drawing.nations)
-        painter.setTransform(transform)
-
-    def _mark_dots(self, painter: QPainter) -> None:
-        """A dot on each marked seat, drawn in pixels so that it keeps its size when zoomed."""
-        if not self._marked or self._shapes is None:
-            return
-        transform = painter.transform()
-        painter.save()
-        painter.resetTransform()
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(MARK_COLOUR))
-        radius = 1.8
-        for code in self._marked:
-            centre = transform.map(self._shapes.centres[code])
-            painter.drawEllipse(centre, radius, radius)
-        painter.restore()
+        """Draw the seats, their borders and the nations (the layer kept between repaints)."""
+        paint_layer(painter, QRectF(self.rect()), self._shapes, self._transform(), self._fills,
+                    self._marked, self.palette())  # fmt: skip
 
     def _base_pixmap(self) -> QPixmap:
         if self._base is None or self._base.size() != self.size() * self.devicePixelRatioF():
@@ -255,49 +201,10 @@ class SeatMap(QWidget):
         painter = QPainter(self)
         painter.drawPixmap(0, 0, self._base_pixmap())
         if self._shapes is not None:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setTransform(self._transform())
-            palette = self.palette()
-            if self._hovered is not None and self._hovered != self._selected:
-                self._outline(painter, self._hovered, palette.color(QPalette.ColorRole.Text), 1.5)
-            if self._selected is not None:
-                self._outline(painter, self._selected, palette.color(QPalette.ColorRole.Base), 5)
-                colour = palette.color(QPalette.ColorRole.Highlight)
-                self._outline(painter, self._selected, colour, 2.5)
-                self._ring_if_small(painter, self._selected, colour)
+            paint_highlights(painter, self._shapes, self._transform(), self.palette(),
+                             self._hovered, self._selected)  # fmt: skip
         if self.hasFocus():
-            self._focus_frame(painter)
-
-    def _outline(self, painter: QPainter, code: str, colour: QColor, width: float) -> None:
-        assert self._shapes is not None
-        pen = QPen(colour, width)
-        pen.setCosmetic(True)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._shapes.paths[code])
-
-    def _ring_if_small(self, painter: QPainter, code: str, colour: QColor) -> None:
-        """A ring around a chosen seat too small to see (a London seat on the whole map)."""
-        assert self._shapes is not None
-        box = self._transform().mapRect(self._shapes.bounds[code])
-        if max(box.width(), box.height()) >= SMALL_SEAT_PX:
-            return
-        centre = self._transform().map(self._shapes.centres[code])
-        painter.save()
-        painter.resetTransform()
-        for pen_colour, width in ((self.palette().color(QPalette.ColorRole.Base), 4.0),
-                                  (colour, 2.0)):  # fmt: skip
-            painter.setPen(QPen(pen_colour, width))
-            painter.drawEllipse(centre, SMALL_SEAT_PX, SMALL_SEAT_PX)
-        painter.restore()
-
-    def _focus_frame(self, painter: QPainter) -> None:
-        painter.resetTransform()
-        pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
+            paint_focus(painter, QRectF(self.rect()), self.palette())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._base = None
@@ -434,18 +341,3 @@ class SeatMap(QWidget):
 
 def _distance(a: QPointF, b: QPointF) -> float:
     return math.hypot(a.x() - b.x(), a.y() - b.y())
-
-
-def _hairline(colour: QColor, width: float) -> QPen:
-    pen = QPen(colour, width)
-    pen.setCosmetic(True)
-    return pen
-
-
-def _blend(a: QColor, b: QColor, part: float) -> QColor:
-    """``part`` of the way from colour ``a`` to colour ``b``."""
-    return QColor.fromRgbF(
-        a.redF() + (b.redF() - a.redF()) * part,
-        a.greenF() + (b.greenF() - a.greenF()) * part,
-        a.blueF() + (b.blueF() - a.blueF()) * part,
-    )
