@@ -86,13 +86,15 @@ class TwoColumns(BalancedColumns):  # type: ignore[misc]
         heights: tuple[float, list[float]] | None = None,
         left: int | None = None,
     ) -> None:
-        table = make(rows)
-        super().__init__([table], nCols=2, innerPadding=GUTTER)
+        super().__init__([make(rows)], nCols=2, innerPadding=GUTTER)
         self.rows = list(rows)
         self.make = make
         if heights is None:
-            table.wrap(COLUMN_WIDTH, s.FRAME_HEIGHT)
-            heights = (table._rowHeights[0], list(table._rowHeights[1:]))
+            # A table of its own: laying a table out replaces its paragraph cells, and the
+            # one held as content must stay as built for the HTML edition.
+            measured = make(rows)
+            measured.wrap(COLUMN_WIDTH, s.FRAME_HEIGHT)
+            heights = (measured._rowHeights[0], list(measured._rowHeights[1:]))
         self.header, self.heights = heights
         #: Rows in the left column: a full page fills it; the last page shares them evenly.
         self.left = left if left is not None else self._balance()
