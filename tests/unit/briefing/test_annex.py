@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from caseworker import reference
 from caseworker.briefing import Section, annex
 from caseworker.briefing.blocks import Outline
+from caseworker.briefing.html_edition import pack_html
 from caseworker.briefing.model import PackOptions
 from caseworker.importing.importer import import_paths
 from caseworker.services.briefing import BriefingService
@@ -126,3 +127,14 @@ def test_a_seat_the_reference_does_not_know_has_no_rate_and_the_note_says_so(
     explanation = story[1].getPlainText()
     assert "The electorate of 1 of them is not known" in explanation
     assert "Ynys Môn, is in bold" in explanation
+
+
+def test_the_html_edition_has_the_annex_as_one_table_of_every_seat(
+    real_service: BriefingService,
+) -> None:
+    pack = real_service.load_pack([584632], PackOptions(sections=frozenset({Section.ANNEX})))
+    annex_part = pack_html(pack).split("Annex A:")[-1]
+    tables = annex_part.split("<table")[1:]
+    assert len(tables) == 1
+    assert tables[0].count("<tr") == 651  # the heading row and 650 constituencies
+    assert "Stretford and Urmston" in tables[0] and "electors" in tables[0]
