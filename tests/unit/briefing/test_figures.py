@@ -7,7 +7,15 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from caseworker.briefing import PackError, Section, parse_sections
-from caseworker.briefing.figures import Ranked, member_constituency, table_points
+from caseworker.briefing.figures import (
+    CAPTURED,
+    OPENED,
+    KnownCount,
+    Ranked,
+    member_constituency,
+    table_points,
+    tabulated,
+)
 from caseworker.formatting import count, long_date, papers_clock, papers_moment, share, weekday_date
 from caseworker.services.briefing import DebateGroup
 from caseworker.services.dto import CountView
@@ -55,3 +63,17 @@ def test_batch_file_names_stay_short() -> None:
     assert DebateGroup(day, (1, 2), ("a", "b")).file_name == "2025-07-07-briefing-1-2.pdf"
     five = DebateGroup(day, (1, 2, 3, 4, 5), ("a",) * 5)
     assert five.file_name == "2025-07-07-briefing-1-2-3-and-2-more.pdf"
+
+
+def test_a_long_run_of_captures_is_tabulated_monthly_with_every_milestone() -> None:
+    start = datetime(2024, 1, 1, 12, tzinfo=UTC)
+    known = [KnownCount(start, 0, OPENED)]
+    known += [KnownCount(start + timedelta(days=d), 100 * d, CAPTURED) for d in range(1, 400)]
+    known.append(KnownCount(start + timedelta(days=50, hours=1), 10_000, "10,000 reached"))
+    known.sort(key=lambda k: k.at)
+    listed = tabulated(known)
+    assert known[0] in listed and known[-1] in listed
+    assert any(k.what == "10,000 reached" for k in listed)
+    captures = [k for k in listed if k.what == CAPTURED]
+    assert 2 <= len(captures) <= 13
+    assert tabulated(known[:10]) == known[:10]  # a few captures are all listed
