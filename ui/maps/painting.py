@@ -21,7 +21,7 @@ from ui.maps.shapes import MapShapes
 MARK_COLOUR = "#555555"
 MARK_RADIUS = 1.8
 #: A chosen seat smaller than this (pixels) is ringed as well as outlined.
-SMALL_SEAT_PX = 12
+SMALL_SEAT_PX = 8
 
 
 def paint_layer(

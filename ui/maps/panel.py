@@ -115,6 +115,9 @@ class MapPanel(QWidget):
             button.setChecked(index == 0)
             button.setAccessibleName(f"{name}: {text}")
             button.setProperty("choice", value)
+            # Bold as well as pressed: some styles (Fusion, dark) barely shade a checked button.
+            button.toggled.connect(lambda on, b=button: _embolden(b, on))
+            _embolden(button, button.isChecked())
             group.addButton(button, index)
         group.buttonClicked.connect(lambda button: slot(button.property("choice")))
         return group
@@ -235,6 +238,12 @@ class MapPanel(QWidget):
             f"{self._measure.label.lower()} in {len(found)} classes, darker for more. "
             f"Highest: {top or 'none'}. The constituency table has every seat's figures"
         )
+
+
+def _embolden(button: QPushButton, bold: bool) -> None:
+    font = button.font()
+    font.setBold(bold)
+    button.setFont(font)
 
 
 def _brush(colour: str, made: dict[str, QBrush]) -> QBrush:

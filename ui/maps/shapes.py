@@ -111,11 +111,11 @@ def _build(kind: MapKind, boundary_set: BoundarySet) -> MapShapes:
     """Seats as rings of map points (each ring closed implicitly), then drawn at each grid."""
     if kind is MapKind.HEX:
         rings = {
-            code: [[(x, -y) for x, y in hex_corners(cell)]]
+            code: [[(round(x, 9), round(-y, 9)) for x, y in hex_corners(cell)]]
             for code, cell in hex_layout(boundary_set).cells.items()
         }
         lines = [
-            [(a[0], -a[1]), (b[0], -b[1])]
+            [(round(a[0], 9), round(-a[1], 9)), (round(b[0], 9), round(-b[1], 9))]
             for sides in hex_nation_outlines(boundary_set).values()
             for a, b in sides
         ]
@@ -191,15 +191,17 @@ def _fill_path(rings: Iterable[Sequence[XY]]) -> QPainterPath:
 
 
 def _borders_path(rings: Iterable[Sequence[XY]]) -> QPainterPath:
-    """Every edge of the rings once, joined into runs where consecutive edges are new."""
+    """Every edge of the rings once, joined into runs where consecutive edges are new.
+
+    Neighbouring seats' shared points are equal to the last bit (shipped so, snapped alike,
+    hex corners rounded), so an edge is known again by its two ends."""
     seen: set[tuple[XY, XY]] = set()
     path = QPainterPath()
     for ring in rings:
         run: list[XY] = []
-        for index, start in enumerate(ring):
-            end = ring[(index + 1) % len(ring)]
-            key = (_key(start), _key(end))
-            key = key if key[0] <= key[1] else (key[1], key[0])
+        following = [*ring[1:], ring[0]]
+        for start, end in zip(ring, following, strict=True):
+            key = (start, end) if start <= end else (end, start)
             if key in seen:
                 _add_run(path, run)
                 run = []
@@ -210,11 +212,6 @@ def _borders_path(rings: Iterable[Sequence[XY]]) -> QPainterPath:
             run.append(end)
         _add_run(path, run)
     return path
-
-
-def _key(point: XY) -> XY:
-    """A point as a set key: hex corners come from sines and cosines, so they are rounded."""
-    return (round(point[0], 6), round(point[1], 6))
 
 
 def _add_run(path: QPainterPath, run: list[XY]) -> None:
