@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
@@ -18,9 +19,11 @@ from pytestqt.qtbot import QtBot
 
 from caseworker import reference
 from caseworker.geography import NO_DATA, PALETTES, Measure
+from caseworker.importing.importer import import_paths
 from caseworker.reference import BoundarySet
 from caseworker.services.dto import CountView, PetitionDetail
-from tests.ui.test_layout import SMALL, resized, widest
+from caseworker.services.petitions import PetitionService
+from caseworker.storage.engine import Database
 from ui.main_window import MainWindow
 from ui.maps.members import members_text
 from ui.maps.shapes import MapKind
@@ -28,6 +31,9 @@ from ui.views.petition_view import PetitionView
 
 #: 2024 maps gave these seats provisional codes; the site's rows may carry them.
 PROVISIONAL = ("S14000006", "Ayr, Carrick and Cumnock", "S14000107")
+#: The smallest laptop screen the window must fit (as tests/ui/test_layout.py checks).
+SMALL = (1280, 720)
+REVOKE = "single-241584-2019-revoke50/241584.json"
 NOWHERE = CountView("Nowhere North", "E14009999", 12, "Nobody MP")
 
 
@@ -95,6 +101,16 @@ def shown(qtbot: QtBot, view: PetitionView, d: PetitionDetail) -> None:
         timeout=10_000,
     )
     QApplication.processEvents()
+
+
+def resized(qtbot: QtBot, window: MainWindow, width: int, height: int) -> None:
+    window.resize(width, height)
+    qtbot.waitUntil(lambda: window.width() == width and window.height() == height, timeout=5_000)
+    QApplication.processEvents()
+
+
+def widest(widget: QWidget) -> int:
+    return max(widget.minimumSizeHint().width(), widget.minimumWidth())
 
 
 def pixel(widget: QWidget, point: QPoint) -> QColor:
@@ -351,3 +367,22 @@ def test_outlines_and_background_come_from_the_palette(qtbot: QtBot, view: Petit
         if image.pixelColor(x, y).red() > 200 > image.pixelColor(x, y).green()
     )
     assert reds > 100  # the nations are outlined in the palette's text colour
+
+
+def test_a_real_2019_capture_maps_every_seat_and_names_its_members(
+    qtbot: QtBot, view: PetitionView, shared_data: Path, empty_db: Database
+) -> None:
+    """Revoke Article 50 (241584, March 2019): 650 rows with the 2010–2024 codes."""
+    summary = import_paths(empty_db.engine, [shared_data / REVOKE])
+    assert summary.imported == 1
+    real = PetitionService(empty_db).get_petition(241584)
+    shown(qtbot, view, real)
+    panel = view.map_panel
+    assert panel.data is not None and panel.data.geography.boundary_set is BoundarySet.B2010
+    assert panel.map.seat_count() == 650 and panel.data.geography.unmatched == ()
+    assert "Every row of the breakdown is mapped" in panel.notes.text()
+    assert view.members.by_count.texts(3)[0] == "Bristol West"  # 32,139 signatures
+    assert view.members.by_count.texts(1)[0] == "Thangam Debbonaire MP"
+    qtbot.mouseClick(panel.map, Qt.MouseButton.LeftButton,
+                     pos=panel.map.seat_position("E14000602"))  # fmt: skip
+    assert model_code(view) == "E14000602"
