@@ -285,8 +285,8 @@ def validate_recipient(wanted: Recipient) -> Recipient:
     if cleaned["salutation"].lower().startswith("dear colleague"):
         raise CaseworkError("salutation: greet the recipient by name or office", "salutation")
     return Recipient(
-        department, Register(wanted.register), cleaned["name"], cleaned["office"], cleaned["salutation"],
-        wanted.address.strip(), wanted.version,
+        department, Register(wanted.register), cleaned["name"], cleaned["office"],
+        cleaned["salutation"], wanted.address.strip(), wanted.version,
     )  # fmt: skip
 
 
