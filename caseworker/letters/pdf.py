@@ -8,6 +8,7 @@ DRAFT watermark).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from io import BytesIO
 from xml.sax.saxutils import quoteattr
 
@@ -21,6 +22,7 @@ from reportlab.platypus import Flowable, HRFlowable, Paragraph, SimpleDocTemplat
 
 from caseworker.formatting import long_date
 from caseworker.letters.compose import ADDRESS, COMMITTEE, DRAFT_NOTICE, HOUSE, Letter
+from caseworker.pdf.accessibility import artifact, canvas_maker
 from caseworker.pdf.document import DocumentInfo, Heading
 from caseworker.pdf.fonts import SERIF, SERIF_BOLD, register_fonts
 from caseworker.pdf.text import para
@@ -120,21 +122,27 @@ def letter_pdf(letter: Letter) -> bytes:
         initialFontName=SERIF, initialFontSize=11, displayDocTitle=True,
     )  # fmt: skip
     furniture = _draft_watermark if letter.draft else _nothing
-    doc.build(letter_story(letter), onFirstPage=furniture, onLaterPages=furniture)
+    # The PDF's title is the subject, as in its information dictionary.
+    info = replace(letter_info(letter), title=letter.subject)
+    doc.build(
+        letter_story(letter), onFirstPage=furniture, onLaterPages=furniture,
+        canvasmaker=canvas_maker(info),
+    )  # fmt: skip
     return out.getvalue()
 
 
 def _draft_watermark(canvas: Canvas, _doc: object) -> None:
     """A large, pale DRAFT across every page, so a printed draft is never mistaken for a
     letter that was sent."""
-    canvas.saveState()
-    canvas.setFont(SERIF_BOLD, 110)
-    canvas.setFillColor(colors.Color(0.69, 0.0, 0.125, alpha=0.12))
-    width, height = A4
-    canvas.translate(width / 2, height / 2)
-    canvas.rotate(45)
-    canvas.drawCentredString(0, -35, "DRAFT")
-    canvas.restoreState()
+    with artifact(canvas, "Watermark"):  # not read out as part of the letter's text
+        canvas.saveState()
+        canvas.setFont(SERIF_BOLD, 110)
+        canvas.setFillColor(colors.Color(0.69, 0.0, 0.125, alpha=0.12))
+        width, height = A4
+        canvas.translate(width / 2, height / 2)
+        canvas.rotate(45)
+        canvas.drawCentredString(0, -35, "DRAFT")
+        canvas.restoreState()
 
 
 def _nothing(_canvas: Canvas, _doc: object) -> None:

@@ -109,8 +109,12 @@ def test_the_chair_writes_to_the_secretary_of_state_by_name(
     )
     assert reader.metadata is not None
     assert reader.metadata.title == f"e-petition {PID}: {letter.subject.split(': ', 1)[1]}"
-    links = [a.get_object()["/A"]["/URI"] for a in reader.pages[0].get("/Annots", [])]
-    assert f"https://petition.parliament.uk/petitions/{PID}" in links
+    annotations = [a.get_object() for a in reader.pages[0].get("/Annots", [])]
+    url = f"https://petition.parliament.uk/petitions/{PID}"
+    assert [(a["/A"]["/URI"], a["/Contents"]) for a in annotations] == [(url, f"Link to {url}")]
+    xmp = reader.xmp_metadata
+    assert xmp is not None and xmp.dc_title == {"x-default": letter.subject}
+    assert xmp.dc_language == ["en-GB"]
 
 
 def test_what_is_not_set_is_said_in_words_not_placeholders(alice: CaseworkServices) -> None:
@@ -173,6 +177,9 @@ def test_a_draft_request_prints_draft_and_refuses_no_due_date(
     printed = pdf_text(tmp_path / "draft.pdf")
     # The watermark across the page, then the notice under the letterhead.
     assert printed.startswith("DRAFT House of Commons Petitions Committee DRAFT — the request")
+    content = PdfReader(tmp_path / "draft.pdf").pages[0].get_contents()
+    assert content is not None
+    assert b"/Artifact <</Type /Pagination /Subtype /Watermark>> BDC" in content.get_data()
     assert "(not given)" not in printed and "by 11 July 2025" in printed
     assert as_text(letter).splitlines()[1] == "DRAFT — the request has not been sent"
 
