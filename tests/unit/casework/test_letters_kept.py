@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -65,6 +66,13 @@ def test_letters_are_kept_and_listed_from_the_command_line(
     table = capsys.readouterr().out
     assert f"PC/{PID}/{number}R" in table and "2025-06-20" in table
     assert table.rstrip().endswith(f"1 letter kept for e-petition {PID}")
+    assert run("letters", str(PID), "--format", "json") == 0
+    (record,) = json.loads(capsys.readouterr().out)
+    assert {k: record[k] for k in ("id", "request_id", "kind", "dated", "draft")} == {
+        "id": 1, "request_id": int(number), "kind": "revision_request",
+        "dated": "2025-06-20", "draft": False,
+    }  # fmt: skip
+    assert record["body"].startswith("Dear Secretary of State,")
     assert run("letter", "--kept", "1", "-o", str(tmp_path / "b.txt")) == 0
     assert (tmp_path / "b.txt").read_text() == (tmp_path / "a.txt").read_text()
     assert run("letter", "--kept", "1", "-o", str(tmp_path / "b.html")) == 0  # by the suffix
