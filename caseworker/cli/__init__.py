@@ -24,6 +24,7 @@ from caseworker.cli import (
     geography,
     letters,
     petitions,
+    related,
     sync,
 )
 from caseworker.cli.common import PROG, ArgumentParser, CommandError, Handler, say
@@ -37,7 +38,7 @@ from caseworker.storage.engine import (
 )
 from caseworker.storage.errors import display_url, explain, where
 
-AREAS = (petitions, casework, letters, decisions, briefing, geography, sync, changes)
+AREAS = (petitions, casework, letters, decisions, briefing, geography, related, sync, changes)
 COMMANDS: dict[str, Handler] = {name: h for area in AREAS for name, h in area.COMMANDS.items()}
 READ_ONLY = frozenset().union(*(area.READ_ONLY for area in AREAS))
 

@@ -63,7 +63,8 @@ class Petition(Base):
     signature_count: Mapped[int] = mapped_column(index=True)
     closing_date: Mapped[date | None]
     created_at: Mapped[datetime | None]
-    updated_at: Mapped[datetime]
+    # Indexed: the related-petitions index checks its freshness by the newest capture.
+    updated_at: Mapped[datetime] = mapped_column(index=True)
     rejected_at: Mapped[datetime | None]
     opened_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
@@ -274,4 +275,5 @@ Index("ix_petitions_awaiting", Petition.has_response, Petition.response_threshol
 
 # The Committee's own records live in their own module; importing it registers the tables.
 from caseworker.storage import casework_models as casework_models  # noqa: E402
+from caseworker.storage import related_models as related_models  # noqa: E402
 from caseworker.storage import sync_models as sync_models  # noqa: E402
