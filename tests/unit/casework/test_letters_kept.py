@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from caseworker.demo.generator import generate_demo
+from caseworker.letters.compose import as_text
 from caseworker.letters.templates import LetterKind
 from caseworker.services.casework import CaseworkError, CaseworkServices, RecordNotFound
-from caseworker.storage.engine import open_database
+from caseworker.storage.engine import Database, open_database
 from main import main
 from tests.unit.casework.story import PID, import_original
 
@@ -80,3 +83,16 @@ def test_letters_are_kept_and_listed_from_the_command_line(
     assert page.startswith("<!DOCTYPE html>") and "Not ready to send" in page
     assert run("letters", "1") == 1
     assert "petition 1 is not in the database" in capsys.readouterr().err
+
+
+def test_letters_about_demo_petitions_go_when_the_demo_is_made_again(
+    database: Database,
+) -> None:
+    today = date(2026, 12, 1)
+    generate_demo(database.engine, petitions=40, seed=3, today=today)
+    services = CaseworkServices.open(database, actor="alice")
+    (request, *_) = services.requests.list_requests()
+    kept = services.letters.keep(services.letters.request_letter(request.id))
+    assert "petition.parliament.uk" not in as_text(kept.letter)  # a demo petition has no page
+    generate_demo(database.engine, petitions=40, seed=3, today=today)  # no dangling letters
+    assert services.letters.kept_letters(kept.petition_id) == []
