@@ -74,8 +74,10 @@ def _letter_parser(commands: Subcommands) -> None:
         "letter",
         help="write the letter for a request (PDF, plain text or HTML, by the file's suffix)",
     )
-    p.add_argument("request_id", type=record_number, metavar="REQUEST_ID", nargs="?")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar=suffixes)
+    p.add_argument("request_id", type=record_number, metavar="REQUEST_ID", nargs="?",
+                   help="the request's number (see `requests`)")  # fmt: skip
+    p.add_argument("-o", "--output", type=Path, required=True, metavar=suffixes,
+                   help="the file: .pdf, .txt or .html (the accessible edition)")  # fmt: skip
     p.add_argument("--chaser", action="store_true", help="the chaser rather than the request")
     p.add_argument("--overdue", type=record_number, metavar="PETITION_ID",
                    help="instead: the letter chasing an overdue Government response")  # fmt: skip
