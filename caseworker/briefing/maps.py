@@ -9,11 +9,14 @@ table; seats with no signatures are white with a dot, so greyscale keeps them ap
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Group, Path, Rect, String
 from reportlab.lib import colors
+from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.platypus import Flowable
 
 from caseworker import geography, reference
@@ -41,6 +44,8 @@ NATION_EDGE = s.INK
 #: The dot that marks a seat with no signatures (its white fill is hard to tell from the
 #: palest class in greyscale).
 NO_DATA_DOT = colors.HexColor("#8c8c8c")
+#: The dot's size, in hex radii.
+DOT_SIZE = 0.24
 #: Rank numbers on hexes this dark are printed white.
 DARK_FROM = 3
 
@@ -98,6 +103,116 @@ def _measure(found: PetitionGeography) -> Measure:
     return Measure.RATE if known else Measure.COUNT
 
 
+class HexMap(charts.Chart):
+    """The cartogram's drawing. Its hexes and outlines are a few paths (one per colour), so
+    the HTML edition's SVG stays small; in the PDF the same paths are written as prepared
+    PDF operators, once per layout pass, instead of being walked shape by shape (ReportLab's
+    renderer spends most of a pack's map time formatting the 4,000 corner numbers)."""
+
+    _attrMap = AttrMap(  # noqa: N815 - ReportLab's name
+        BASE=charts.Chart,
+        pdf_layer=AttrMapValue(None),
+        layer_shapes=AttrMapValue(None),
+    )
+
+    def draw(self) -> None:
+        """The prepared layer, then the other shapes (numbers, legend) on top of it."""
+        layered = self.contents[: self.layer_shapes]
+        del self.contents[: self.layer_shapes]
+        try:
+            self.canv.addLiteral(self.pdf_layer)
+            super().draw()
+        finally:
+            self.contents[:0] = layered
+
+
+_MOVE, _LINE, _CLOSE = 0, 1, 3  # ReportLab's path operators
+
+
+@dataclass(frozen=True)
+class _Ring:
+    """One hexagon (or dot, or side) placed on the map: as path points and as PDF."""
+
+    points: tuple[float, ...]
+    operators: tuple[int, ...]
+    pdf: str
+
+
+def _ring(corners: Sequence[tuple[float, float]], *, closed: bool = True) -> _Ring:
+    points = tuple(c for corner in corners for c in corner)
+    operators = (_MOVE, *([_LINE] * (len(corners) - 1)), *((_CLOSE,) if closed else ()))
+    code = [f"{corners[0][0]:.2f} {corners[0][1]:.2f} m"]
+    code += [f"{x:.2f} {y:.2f} l" for x, y in corners[1:]]
+    return _Ring(points, operators, " ".join([*code, "h"] if closed else code))
+
+
+@dataclass(frozen=True)
+class _Geometry:
+    """A set's cartogram placed at one width: the same for every petition, so made once."""
+
+    frame: MapFrame
+    height: float
+    hexes: dict[str, _Ring]
+    dots: dict[str, _Ring]
+    centres: dict[str, tuple[float, float]]
+    nations: tuple[_Ring, ...]
+
+
+@cache
+def _geometry(boundary_set: BoundarySet, width: float) -> _Geometry:
+    layout = reference.hex_layout(boundary_set)
+    frame, height = _frame(layout.cells.values(), width)
+    hexes, dots, centres = {}, {}, {}
+    for code, cell in layout.cells.items():
+        centre = reference.hex_centre(cell)
+        hexes[code] = _ring([frame.place(c) for c in reference.hex_corners(cell)])
+        dots[code] = _ring([frame.place(c) for c in _small_hex(centre, DOT_SIZE)])
+        centres[code] = frame.place(centre)
+    nations = tuple(
+        _ring([frame.place(start), frame.place(end)], closed=False)
+        for sides in reference.hex_nation_outlines(boundary_set).values()
+        for start, end in sides
+    )
+    return _Geometry(frame, height, hexes, dots, centres, nations)
+
+
+@dataclass
+class _Layer:
+    """The hex layer's paths: shapes for the SVG, and the same as PDF operators."""
+
+    shapes: list[Path]
+    pdf: list[str]
+
+    def add(
+        self,
+        rings: Sequence[_Ring],
+        *,
+        fill: colors.Color | None,
+        stroke: colors.Color | None,
+        width: float = 0.0,
+    ) -> None:
+        if not rings:
+            return
+        points = [c for ring in rings for c in ring.points]
+        operators = [o for ring in rings for o in ring.operators]
+        self.shapes.append(
+            Path(
+                points, operators, fillColor=fill, strokeColor=stroke, strokeWidth=width,
+                autoclose=None,
+            )
+        )  # fmt: skip
+        code = ["q 1 j"]
+        if fill is not None:
+            code.append(f"{fill.red:.4f} {fill.green:.4f} {fill.blue:.4f} rg")
+        if stroke is not None:
+            code.append(f"{stroke.red:.4f} {stroke.green:.4f} {stroke.blue:.4f} RG {width:.2f} w")
+        code += [ring.pdf for ring in rings]
+        code += [{(True, True): "B", (True, False): "f", (False, True): "S"}[
+            (fill is not None, stroke is not None)
+        ], "Q"]  # fmt: skip
+        self.pdf.append("\n".join(code))
+
+
 def hex_map(
     found: PetitionGeography,
     measure: Measure,
@@ -107,19 +222,38 @@ def hex_map(
 ) -> Drawing:
     """The hex cartogram with its legend below, ``width`` points wide."""
     register_fonts()
-    layout = reference.hex_layout(found.boundary_set)
-    frame, map_height = _frame(layout.cells.values(), width)
+    geometry = _geometry(found.boundary_set, width)
     legend_height = _legend_height(seat_classes)
-    drawing = charts.Chart(width, map_height + legend_height)
+    drawing = HexMap(width, geometry.height + legend_height)
     drawing.initialFontName = SANS
     drawing.initialFontSize = LEGEND_FONT_SIZE
-    frame = MapFrame(frame.radius, frame.left, legend_height, frame.min_x, frame.min_y)
+    by_class: dict[int | None, list[_Ring]] = {}
     numbered = numbered or {}
-    for code, cell in layout.cells.items():
+    labels = []
+    for code, ring in geometry.hexes.items():
         figures = found.by_code.get(code)
-        value = figures.value(measure) if figures else None
-        _draw_hex(drawing, frame, cell, seat_classes, value, numbered.get(code))
-    _draw_nations(drawing, frame, found.boundary_set)
+        index = seat_classes.index(figures.value(measure) if figures else None)
+        by_class.setdefault(index, []).append(ring)
+        if index is not None and code in numbered:
+            labels.append(_number(geometry, code, numbered[code], index, legend_height))
+    layer = _Layer([], [])
+    for index in sorted(by_class, key=lambda i: -1 if i is None else i):
+        fill = colors.HexColor(geography.NO_DATA if index is None else seat_classes.colours[index])
+        layer.add(by_class[index], fill=fill, stroke=HEX_EDGE, width=0.3)
+    unsigned = [
+        code for code, f in found.by_code.items() if seat_classes.index(f.value(measure)) is None
+    ]
+    layer.add(
+        [geometry.dots[c] for c in unsigned if c in geometry.dots], fill=NO_DATA_DOT, stroke=None
+    )
+    layer.add(geometry.nations, fill=None, stroke=NATION_EDGE, width=0.7)
+    # The map sits above the legend: moved up as a group (SVG) and by a transform (PDF).
+    group = Group(*layer.shapes, transform=(1, 0, 0, 1, 0, legend_height))
+    drawing.add(group)
+    drawing.pdf_layer = "\n".join([f"q 1 0 0 1 0 {legend_height:.2f} cm", *layer.pdf, "Q"])
+    drawing.layer_shapes = 1
+    for label in labels:
+        drawing.add(label)
     _draw_legend(drawing, seat_classes, found, measure, legend_height)
     return drawing
 
@@ -134,42 +268,22 @@ def _frame(cells: Iterable[HexCell], width: float) -> tuple[MapFrame, float]:
     return MapFrame(radius, 0.0, 0.0, min_x, min_y), (max_y - min_y) * radius
 
 
-def _draw_hex(
-    drawing: Drawing,
-    frame: MapFrame,
-    cell: HexCell,
-    seat_classes: Classes,
-    value: float | None,
-    number: int | None,
-) -> None:
-    points = [c for corner in reference.hex_corners(cell) for c in frame.place(corner)]
-    fill = colors.HexColor(seat_classes.colour(value))
-    drawing.add(Polygon(points, fillColor=fill, strokeColor=HEX_EDGE, strokeWidth=0.3))
-    x, y = frame.place(reference.hex_centre(cell))
-    index = seat_classes.index(value)
-    if index is None:
-        drawing.add(Circle(x, y, frame.radius * 0.22, fillColor=NO_DATA_DOT, strokeColor=None))
-    elif number is not None:
-        ink = colors.white if index >= DARK_FROM else s.INK
-        size = frame.radius * (1.05 if number < 10 else 0.9)
-        drawing.add(
-            String(
-                x,
-                y - size * 0.35,
-                str(number),
-                fontName=SANS_BOLD,
-                fontSize=size,
-                fillColor=ink,
-                textAnchor="middle",
-            )
-        )
+def _small_hex(centre: reference.Point, size: float) -> list[reference.Point]:
+    """A small hexagon around a hex's centre (in hex radii): the "no signatures" dot."""
+    x, y = centre
+    angles = (math.radians(90 + 60 * step) for step in range(6))
+    return [(x + size * math.cos(a), y + size * math.sin(a)) for a in angles]
 
 
-def _draw_nations(drawing: Drawing, frame: MapFrame, boundary_set: BoundarySet) -> None:
-    for sides in reference.hex_nation_outlines(boundary_set).values():
-        for start, end in sides:
-            (x1, y1), (x2, y2) = frame.place(start), frame.place(end)
-            drawing.add(Line(x1, y1, x2, y2, strokeColor=NATION_EDGE, strokeWidth=0.7))
+def _number(geometry: _Geometry, code: str, number: int, index: int, lift: float) -> String:
+    """A seat's number in the list beside the map, white on the darker classes."""
+    x, y = geometry.centres[code]
+    ink = colors.white if index >= DARK_FROM else s.INK
+    size = geometry.frame.radius * (1.05 if number < 10 else 0.9)
+    return String(
+        x, y + lift - size * 0.35, str(number), fontName=SANS_BOLD, fontSize=size,
+        fillColor=ink, textAnchor="middle",
+    )  # fmt: skip
 
 
 def _legend_height(seat_classes: Classes) -> float:

@@ -7,7 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from pypdf import PdfReader
-from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon
+from reportlab.graphics.shapes import Circle, Drawing, Group
+from reportlab.graphics.shapes import Path as DrawnPath
 from reportlab.platypus import Flowable, Table
 
 from caseworker import geography
@@ -43,8 +44,23 @@ def drawing_of(story: list[Flowable]) -> Drawing:
     return drawing
 
 
-def shapes(drawing: Drawing, kind: type) -> list:
-    return [shape for shape in drawing.contents if isinstance(shape, kind)]
+def closed_rings(drawing: Drawing) -> int:
+    """Closed rings in the map's PDF layer (hexagons and dots), and the same in its shapes."""
+    in_pdf = drawing.pdf_layer.count(" h")
+    in_shapes = sum(path.operators.count(3) for path in shapes(drawing, DrawnPath))  # closePath
+    assert in_pdf == in_shapes
+    return int(in_pdf)
+
+
+def shapes(drawing: Drawing | Group, kind: type) -> list:
+    """The shapes of a kind in a drawing, inside its groups too."""
+    found = []
+    for shape in drawing.contents:
+        if isinstance(shape, Group):
+            found += shapes(shape, kind)
+        elif isinstance(shape, kind):
+            found.append(shape)
+    return found
 
 
 def test_real_map_page(real: dict[int, PetitionDetail], tmp_path: Path) -> None:
@@ -61,8 +77,8 @@ def test_real_map_page(real: dict[int, PetitionDetail], tmp_path: Path) -> None:
         assert figures.name in text
     assert "strongest in" in text and "weakest in" in text
     drawing = drawing_of(story)
-    assert len(shapes(drawing, Polygon)) == 650
-    assert shapes(drawing, Line), "the nations are outlined"
+    assert closed_rings(drawing) == 650  # one hexagon a seat, every seat signed
+    assert "S\nQ" in drawing.pdf_layer, "the nations are outlined (stroked, not filled)"
 
 
 def test_the_map_is_described_for_the_html_edition(real: dict[int, PetitionDetail]) -> None:
@@ -76,6 +92,8 @@ def test_the_map_is_described_for_the_html_edition(real: dict[int, PetitionDetai
     assert sum(int(r[1].replace(",", "")) for r in figure.rows) == 650
     page = html_document(story, INFO)
     assert "<svg" in page and "Hex map of the 650" in page
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert svg.count("<path") >= 6  # the classes' hexes, the dots, the nations
 
 
 def test_seats_without_signatures_are_dotted_and_unmatched_rows_said(tmp_path: Path) -> None:
@@ -84,8 +102,9 @@ def test_seats_without_signatures_are_dotted_and_unmatched_rows_said(tmp_path: P
     rows.append(row("Atlantis", "E14999999", 42))
     outline = Outline()
     story = [outline.heading("Signatures", 0), *map_section(detail(rows), outline, 0)]
-    dots = [c for c in shapes(drawing_of(story), Circle)]
-    assert len(dots) == 650 - 3 + 1  # one more in the legend's "no signatures" swatch
+    drawing = drawing_of(story)
+    assert closed_rings(drawing) == 650 + 647  # the hexes, and a dot in each unsigned one
+    assert len(shapes(drawing, Circle)) == 1  # the legend's "no signatures" swatch
     text = pack(story, tmp_path / "sparse.pdf")
     assert "1 row of the breakdown (42 signatures) matches no constituency and is not" in text
     assert "647 seats had no signatures" in text
