@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from caseworker.formatting import long_date
@@ -58,12 +58,29 @@ class Letter:
     def signature_lines(self) -> list[str]:
         return [line for line in (self.signatory, self.signatory_title) if line.strip()]
 
+    def addressed_to(self, to: str) -> Letter:
+        """The letter with the addressee block ``to``: a clerk who types a named addressee
+        for this one letter has supplied what a missing recipient note asked for."""
+        if to.strip() == self.to.strip():
+            return replace(self, to=to)
+        kept = tuple(note for note in self.missing if not is_no_recipient_note(note))
+        return replace(self, to=to, missing=kept)
+
     @property
     def missing_notice(self) -> str:
         """One sentence naming what is missing; "" when the letter is complete."""
         if not self.missing:
             return ""
         return "Not ready to send: " + "; ".join(self.missing) + "."
+
+
+def no_recipient_note(recipient: str, department: str, where: str) -> str:
+    """ "no Secretary of State is named for the Home Office (set one in …)"."""
+    return f"no {recipient} is named for {department} (set one in {where})"
+
+
+def is_no_recipient_note(note: str) -> bool:
+    return note.startswith("no ") and " is named for " in note
 
 
 def paragraphs_of(text: str) -> list[str]:

@@ -149,3 +149,16 @@ def _stack() -> Any:
     from PySide6.QtGui import QUndoStack
 
     return QUndoStack()
+
+
+def test_an_addressee_typed_for_this_letter_answers_the_missing_recipient(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    dialog = open_dialog(qtbot, context)
+    assert "no Secretary of State is named" in dialog.notice.text()
+    dialog.to.setPlainText("Rt Hon A Minister MP\nSecretary of State for Education")
+    assert "no Secretary of State is named" not in dialog.notice.text()
+    assert "the Chair's name is not set" in dialog.notice.text()  # still said
+    assert not any("is named for" in note for note in dialog.edited().missing)
+    dialog.to.setPlainText(dialog.letter.to)  # back as generated: the note again
+    assert "no Secretary of State is named" in dialog.notice.text()

@@ -54,6 +54,7 @@ class LetterDialog(QDialog):
         self.to = QPlainTextEdit()
         self.to.setAccessibleName("Addressed to")
         self.to.setTabChangesFocus(True)
+        self.to.textChanged.connect(self._show_notice)
         self.to.setFixedHeight(QFontMetrics(self.to.font()).lineSpacing() * 5 + 12)
         self.subject = QLineEdit()
         self.subject.setAccessibleName("Subject")
@@ -132,6 +133,11 @@ class LetterDialog(QDialog):
         self.to.setPlainText(letter.to)
         self.subject.setText(letter.subject)
         self.body.setPlainText(letter.body)
+        self._show_notice()
+
+    def _show_notice(self) -> None:
+        """Say above the editors what the letter, as edited, still needs."""
+        letter = self.letter.addressed_to(self.to.toPlainText().strip())
         notes = [DRAFT_NOTICE + "."] if letter.draft else []
         if letter.missing:
             notes.append(letter.missing_notice)
@@ -139,10 +145,9 @@ class LetterDialog(QDialog):
 
     def edited(self) -> Letter:
         """The letter as it stands in the editors."""
-        return replace(
-            self.letter, to=self.to.toPlainText().strip(),
-            subject=" ".join(self.subject.text().split()), body=self.body.toPlainText(),
-        )  # fmt: skip
+        addressed = self.letter.addressed_to(self.to.toPlainText().strip())
+        subject = " ".join(self.subject.text().split())
+        return replace(addressed, subject=subject, body=self.body.toPlainText())
 
     def copy_text(self) -> None:
         QGuiApplication.clipboard().setText(as_text(self.edited()))

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from caseworker.domain import rules
+from caseworker.letters.compose import no_recipient_note
 from caseworker.letters.templates import Register
 from caseworker.services.casework.common import CaseworkError
 from caseworker.services.casework.settings import (
@@ -169,10 +170,8 @@ def addressing(session: Session, department: str, register: Register) -> Address
     if not department:
         missing.append("no department is recorded for the petition or the request")
     elif kept is None:
-        missing.append(
-            f"no {register.recipient_label} is named for {with_article(department)} (set one in "
-            f"{WHERE_RECIPIENTS})"
-        )
+        missing.append(no_recipient_note(register.recipient_label, with_article(department),
+                                         WHERE_RECIPIENTS))  # fmt: skip
     name = signatory(session, register)
     if not name:
         who = "the Chair's name" if register is Register.CHAIR else "the clerk's name"
