@@ -46,8 +46,8 @@ NATION_EDGE = s.INK
 NO_DATA_DOT = colors.HexColor("#8c8c8c")
 #: The dot's size, in hex radii.
 DOT_SIZE = 0.24
-#: Rank numbers on hexes this dark are printed white.
-DARK_FROM = 3
+#: Numbers on hexes darker than this (relative luminance) are printed white.
+DARK_BELOW = 0.3
 
 
 @dataclass(frozen=True)
@@ -235,7 +235,9 @@ def hex_map(
         index = seat_classes.index(figures.value(measure) if figures else None)
         by_class.setdefault(index, []).append(ring)
         if index is not None and code in numbered:
-            labels.append(_number(geometry, code, numbered[code], index, legend_height))
+            labels.append(
+                _number(geometry, code, numbered[code], seat_classes.colours[index], legend_height)
+            )
     layer = _Layer([], [])
     for index in sorted(by_class, key=lambda i: -1 if i is None else i):
         fill = colors.HexColor(geography.NO_DATA if index is None else seat_classes.colours[index])
@@ -275,15 +277,26 @@ def _small_hex(centre: reference.Point, size: float) -> list[reference.Point]:
     return [(x + size * math.cos(a), y + size * math.sin(a)) for a in angles]
 
 
-def _number(geometry: _Geometry, code: str, number: int, index: int, lift: float) -> String:
+def _number(geometry: _Geometry, code: str, number: int, fill: str, lift: float) -> String:
     """A seat's number in the list beside the map, white on the darker classes."""
     x, y = geometry.centres[code]
-    ink = colors.white if index >= DARK_FROM else s.INK
+    ink = colors.white if luminance(fill) < DARK_BELOW else s.INK
     size = geometry.frame.radius * (1.05 if number < 10 else 0.9)
     return String(
         x, y + lift - size * 0.35, str(number), fontName=SANS_BOLD, fontSize=size,
         fillColor=ink, textAnchor="middle",
     )  # fmt: skip
+
+
+def luminance(colour: str) -> float:
+    """The WCAG relative luminance of a "#rrggbb" colour (0 black, 1 white)."""
+
+    def linear(channel: int) -> float:
+        value = channel / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
 
 
 def _legend_height(seat_classes: Classes) -> float:
