@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSp
 from caseworker import __version__
 from caseworker.services.petitions import PetitionQuery
 from caseworker.services.queues import Queue
+from caseworker.services.related import RelatedService
 from caseworker.storage.errors import display_url
 from ui.actions import ActionId, ActionRegistry
 from ui.briefing import BriefingActions
@@ -27,6 +28,7 @@ from ui.sync.controller import SyncController
 from ui.views.petition_list import PetitionList
 from ui.views.petition_view import PetitionView
 from ui.views.queue_panel import QueuePanel
+from ui.views.related_panel import RelatedPanel
 
 #: Bumped when the docks change: a layout saved by an older window is not restored onto them.
 DOCKS_VERSION = 2
@@ -43,7 +45,9 @@ class MainWindow(QMainWindow):
         self.list = PetitionList(self.model)
         self.filters, self.table = self.list.filters, self.list.table
         self.summary = self.list.summary
-        self.petition = PetitionView()
+        self.petition = PetitionView(runner=context.runner)
+        self.related = RelatedPanel(RelatedService(context.database), context.runner)
+        self.petition.tabs.addTab(self.related, "Rela&ted")
         self.imports = ImportController(self, context)
         self.casework = CaseworkController(self, context, self.petition)
         self.sync = SyncController(self, context)
@@ -123,6 +127,7 @@ class MainWindow(QMainWindow):
         # Casework changes the request queues' counts, never the filter lists.
         self.casework.data_changed.connect(self._load_counts)
         self.casework.petition_chosen.connect(self.show_petition_by_id)
+        self.related.petition_chosen.connect(self.show_petition_by_id)
 
     # Behaviour -----------------------------------------------------------------------------
 
@@ -198,10 +203,12 @@ class MainWindow(QMainWindow):
         self._detail.forget()  # a detail still on its way is for a petition no longer chosen
         self.petition.clear()
         self.casework.show_petition(None)
+        self.related.show_for(None)
 
     def show_petition_by_id(self, petition_id: int) -> None:
         """Show one petition's record and casework, whether or not it is in the list."""
         self.casework.show_petition(petition_id)
+        self.related.show_for(petition_id)
         service = self._context.petitions
         self._context.runner.read(
             lambda p, c: service.get_petition(petition_id),
