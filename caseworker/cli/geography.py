@@ -3,18 +3,22 @@
 ``members ID [ID…]`` lists the Members whose constituents signed most (by count or by rate
 per 1,000 electors), over one petition or a debate of several; ``signals ID`` lists what is
 worth a look in a petition's newest capture. The database keeps one constituency breakdown
-a petition (the newest), so a jump between two captures cannot be looked for here.
+a petition (the newest), so a jump in one seat between two captures is looked for only
+against earlier captures given as files (``--earlier FILE``, the site's JSON).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
 from caseworker import geography
 from caseworker.cli.common import (
+    CommandError,
     Handler,
     Subcommands,
     record_number,
@@ -24,9 +28,11 @@ from caseworker.cli.common import (
     write_text,
 )
 from caseworker.geography import Measure, MemberRow, PetitionGeography, Signal
+from caseworker.importing.importer import import_paths
+from caseworker.services.dto import PetitionDetail
 from caseworker.services.formats import text_table
-from caseworker.services.petitions import PetitionService
-from caseworker.storage.engine import Database
+from caseworker.services.petitions import PetitionNotFound, PetitionService
+from caseworker.storage.engine import Database, open_database
 
 #: A mistyped database path is refused rather than created empty.
 READ_ONLY = {"members", "signals"}
@@ -34,7 +40,7 @@ MOST_MEMBERS = 650
 #: Said by ``signals`` so nobody reads silence as "checked for jumps".
 NO_HISTORY = (
     "Jumps in one seat between captures are not looked for: the database keeps only the "
-    "newest breakdown by constituency."
+    "newest breakdown by constituency (give an earlier capture with --earlier FILE)."
 )
 
 
@@ -65,6 +71,15 @@ def add_parsers(commands: Subcommands) -> None:
         "far beyond the rest), from public data only",
     )
     p.add_argument("id", type=record_number, metavar="ID", help="the e-petition number")
+    p.add_argument(
+        "--earlier",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="an earlier capture of the same petition (the site's JSON), to look for a jump "
+        "in one seat since; may be given more than once",
+    )
     p.add_argument("--format", choices=["table", "json"], default="table")
 
 
@@ -127,13 +142,45 @@ def members_table(rows: Sequence[MemberRow], petitions: int) -> str:
 def _signals(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     service = PetitionService(db)
     detail = service.get_petition(args.id, as_of=service.data_date().as_of)
-    found = geography.signals(detail)
+    earlier = earlier_captures(args.earlier, args.id)
+    found = geography.signals(detail, history=earlier)
+    note = compared(len(earlier))
     if args.format == "json":
-        record = {"signals": [signal_record(s) for s in found], "note": NO_HISTORY}
+        record = {"signals": [signal_record(s) for s in found], "note": note}
         write_json(out, json.dumps(record, ensure_ascii=False, indent=2))
     else:
-        write_text(out, signals_text(found))
+        write_text(out, signals_text(found, note))
     return 0
+
+
+def earlier_captures(paths: Sequence[Path], petition_id: int) -> list[PetitionDetail]:
+    """Each file read as the application reads a capture: imported into a database of its
+    own (two captures of one petition in one database would keep only the newer)."""
+    found = []
+    with tempfile.TemporaryDirectory(prefix="caseworker-earlier-") as folder:
+        for index, path in enumerate(paths):
+            database = open_database(str(Path(folder) / f"earlier-{index}.sqlite3"))
+            try:
+                found.append(_read_capture(database, path, petition_id))
+            finally:
+                database.dispose()
+    return found
+
+
+def _read_capture(database: Database, path: Path, petition_id: int) -> PetitionDetail:
+    summary = import_paths(database.engine, [path])
+    if summary.failures:
+        raise CommandError(f"cannot read {path}: {summary.failures[0][1]}")
+    try:
+        return PetitionService(database).get_petition(petition_id)
+    except PetitionNotFound:
+        raise CommandError(f"{path} holds no capture of petition {petition_id}") from None
+
+
+def compared(earlier: int) -> str:
+    if not earlier:
+        return NO_HISTORY
+    return f"Compared seat by seat with {earlier} earlier capture{'s' if earlier != 1 else ''}."
 
 
 def signal_record(signal: Signal) -> dict[str, Any]:
@@ -148,12 +195,12 @@ def signal_record(signal: Signal) -> dict[str, Any]:
     }
 
 
-def signals_text(found: Sequence[Signal]) -> str:
+def signals_text(found: Sequence[Signal], note: str = NO_HISTORY) -> str:
     if not found:
         lines = ["Nothing stands out: no unusual share from abroad, no seat far beyond the rest."]
     else:
         lines = [f"{s.title}\n  {s.detail}" for s in found]
-    return "\n".join([*lines, NO_HISTORY])
+    return "\n".join([*lines, note])
 
 
 COMMANDS: dict[str, Handler] = {"members": _members, "signals": _signals}

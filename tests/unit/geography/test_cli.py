@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,44 @@ def test_signals(db_file: str, capsys: pytest.CaptureFixture[str]) -> None:
 def test_a_missing_petition_is_named(db_file: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", db_file, "signals", "999"]) == 1
     assert "petition 999 is not in the database" in capsys.readouterr().err
+
+
+def earlier_capture(shared_data: Path, folder: Path, *, moved: int) -> tuple[Path, str]:
+    """The real 2024 capture as it might have stood a day before: every seat 10% lower, and
+    the seat with most signatures ``moved`` lower still. Returns the file and that seat."""
+    record = json.loads((shared_data / GENERAL_ELECTION).read_text(encoding="utf-8"))
+    attributes = record["data"]["attributes"]
+    at = datetime.fromisoformat(attributes["updated_at"].replace("Z", "+00:00"))
+    attributes["updated_at"] = (at - timedelta(days=1)).isoformat().replace("+00:00", "Z")
+    rows = attributes["signatures_by_constituency"]
+    top = max(rows, key=lambda r: r["signature_count"])
+    for row in rows:
+        row["signature_count"] = row["signature_count"] * 9 // 10
+    top["signature_count"] -= moved
+    attributes["signature_count"] = attributes["signature_count"] * 9 // 10 - moved
+    path = folder / "earlier.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    return path, top["name"]
+
+
+def test_signals_against_an_earlier_capture_file(
+    db_file: str, shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, seat = earlier_capture(shared_data, tmp_path, moved=3_000)
+    assert main(["--db", db_file, "signals", "700143", "--earlier", str(path)]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith(f"Worth a look: a jump in {seat}")
+    assert text.count("Worth a look") == 2  # the title, and the advice in the detail
+    assert text.rstrip().endswith("Compared seat by seat with 1 earlier capture.")
+    # Even growth, without the one seat's extra, raises nothing.
+    path, _seat = earlier_capture(shared_data, tmp_path, moved=0)
+    assert main(["--db", db_file, "signals", "700143", "--earlier", str(path)]) == 0
+    assert capsys.readouterr().out.startswith("Nothing stands out")
+
+
+def test_an_earlier_capture_of_another_petition_is_refused(
+    db_file: str, shared_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = shared_data / EUREF
+    assert main(["--db", db_file, "signals", "700143", "--earlier", str(other)]) == 1
+    assert "holds no capture of petition 700143" in capsys.readouterr().err
