@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from caseworker import geography, reference
 from caseworker.briefing.blocks import Outline, data_table, fitted_widths, note, plain
@@ -31,9 +31,15 @@ def members_section(
     found = [g for g in found if g.has_breakdown and g.uk_total > 0]
     if not found:
         return [heading, plain("No breakdown by constituency was published.")]
-    story: list[Flowable] = [heading, plain(_introduction(found, len(petitions)))]
     by_count = geography.members_to_invite(found, Measure.COUNT, LISTED)
-    story += [outline.heading("By number of signatures", level + 1), _table(by_count)]
+    opening = [
+        heading,
+        plain(_introduction(found, len(petitions))),
+        outline.heading("By number of signatures", level + 1),
+        _table(by_count),
+    ]
+    # The heading and the words under it never sit at a page foot apart from the table.
+    story: list[Flowable] = [KeepTogether(opening)]
     by_rate = geography.members_to_invite(found, Measure.RATE, LISTED)
     if by_rate and by_rate[0].per_thousand is not None:
         story += [outline.heading("By signatures per 1,000 electors", level + 1), _table(by_rate)]
