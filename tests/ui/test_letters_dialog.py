@@ -16,6 +16,7 @@ from caseworker.formatting import long_date
 from caseworker.letters.templates import Register
 from caseworker.services.casework import CaseworkServices
 from caseworker.storage.engine import Database, open_database
+from tests.ui.test_casework_window import when_modal
 from tests.unit.casework.story import PID, import_original
 from ui.casework import letter_dialog
 from ui.casework.edits import CaseworkEdits
@@ -162,3 +163,21 @@ def test_an_addressee_typed_for_this_letter_answers_the_missing_recipient(
     assert not any("is named for" in note for note in dialog.edited().missing)
     dialog.to.setPlainText(dialog.letter.to)  # back as generated: the note again
     assert "no Secretary of State is named" in dialog.notice.text()
+
+
+def test_the_window_opens_letters_that_are_kept_with_the_case(
+    qtbot: QtBot, window: Any, context: AppContext
+) -> None:
+    request = context.casework.requests.create(PID, "Not answered.")
+    seen: list[LetterDialog] = []
+
+    def look(dialog: Any) -> None:
+        seen.append(dialog)
+        dialog.keep_button.click()
+        qtbot.waitUntil(lambda: dialog.kept_list.count() == 1, timeout=10_000)
+        dialog.reject()
+
+    when_modal(look)
+    window.casework.request_letter(request)
+    assert isinstance(seen[0], LetterDialog)
+    assert [k.id for k in context.casework.letters.kept_letters(PID)] == [1]

@@ -310,7 +310,9 @@ class CaseworkController(QObject):
             message = failure_message("Could not write the letter", exc, self.edits.location)
             QMessageBox.warning(self._window, "No letter", message)
             return
-        LetterDialog(self._window, letter, self._context.runner).exec()
+        LetterDialog(
+            self._window, letter, self._context.runner, letters=self.services.letters
+        ).exec()
 
     # Meetings and settings -----------------------------------------------------------------
 
