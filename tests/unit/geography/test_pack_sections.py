@@ -143,3 +143,11 @@ def test_members_section_without_breakdowns(tmp_path: Path) -> None:
     outline = Outline()
     text = pack(members_section([detail([])], outline, 0), tmp_path / "none.pdf")
     assert "No breakdown by constituency was published" in text
+
+
+def test_members_section_in_the_html_edition(real: dict[int, PetitionDetail]) -> None:
+    outline = Outline()
+    page = html_document(members_section([real[700143]], outline, 0), INFO)
+    assert TITLE in page
+    assert page.count("<table") == 2
+    assert "<th" in page and "Per 1,000 electors" in page
