@@ -46,6 +46,17 @@ class PackError(ValueError):
     """The pack cannot be made as asked (no petitions, an unknown section, ...)."""
 
 
+class DebatedOnDifferentDays(PackError):
+    """Petitions debated (or scheduled) on different days, with no debate date given.
+
+    ``days`` lists each day and its petitions, earliest first, so the window can ask which
+    debate the pack is for."""
+
+    def __init__(self, message: str, days: tuple[tuple[date, tuple[int, ...]], ...]) -> None:
+        super().__init__(message)
+        self.days = days
+
+
 def parse_sections(text: str) -> frozenset[Section]:
     """``"summary,signatures"`` -> the sections; raises PackError naming an unknown one."""
     chosen = set()
@@ -169,9 +180,10 @@ def refuse_different_days(petitions: Sequence[PetitionDetail]) -> None:
         return
     ids = joined([pid for day in sorted(by_day) for pid in by_day[day]])
     each = "; ".join(f"{joined(by_day[day])} on {weekday_date(day)}" for day in sorted(by_day))
-    raise PackError(
+    raise DebatedOnDifferentDays(
         f"e-petitions {ids} are not debated on the same day ({each}). Make a pack for each "
-        "debate, or give the debate date to make one pack for that day."
+        "debate, or give the debate date to make one pack for that day.",
+        tuple((day, tuple(int(i) for i in by_day[day])) for day in sorted(by_day)),
     )
 
 

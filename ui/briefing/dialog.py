@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseworker.briefing import BriefingPack
+from caseworker.briefing import BriefingPack, PackOptions
 from caseworker.briefing.html_edition import write_pack_html
+from caseworker.briefing.model import DebatedOnDifferentDays
 from caseworker.services.briefing import BriefingService, PackResult
 from ui.briefing.options_form import PackOptionsForm
 from ui.briefing.preview import PreviewPane, print_document
+from ui.casework.widgets import ErrorLabel
 from ui.dialogs.progress import ProgressJob, run_with_progress
 from ui.paths import in_documents, safe_file_name
 from ui.workers import JobRunner
@@ -63,6 +65,7 @@ class BriefingDialog(QDialog):
         self.setWindowTitle(f"Briefing pack: e-petition{plural} {numbers}")
         self.heading = QLabel(f"<b>e-petition {numbers}</b>")
         self.heading.setWordWrap(True)
+        self.warning = ErrorLabel("About these petitions")
         self.form = PackOptionsForm()
         self.preview = PreviewPane()
         self._build_layout()
@@ -95,6 +98,7 @@ class BriefingDialog(QDialog):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.heading)
+        left_layout.addWidget(self.warning)
         left_layout.addWidget(self.form, 1)
         split = QSplitter()
         split.addWidget(left)
@@ -111,16 +115,32 @@ class BriefingDialog(QDialog):
     def _load_defaults(self) -> None:
         """Fill in the titles, debate date and opening Member from the stored petitions."""
         service, ids = self._service, self.petition_ids
+
+        def work(progress: Any, cancelled: Any) -> tuple[BriefingPack, tuple[Any, ...]]:
+            try:
+                return service.load_pack(ids), ()
+            except DebatedOnDifferentDays as apart:
+                # Ask which debate: load it for the first day, and offer the others.
+                first = PackOptions(debate_date=apart.days[0][0])
+                return service.load_pack(ids, first), apart.days
+
         self._runner.read(
-            lambda p, c: service.load_pack(ids),
-            succeeded=self._show_defaults,
-            failed=lambda kind, message: self.heading.setText(message),
+            work,
+            succeeded=lambda loaded: self._show_defaults(*loaded),
+            failed=lambda kind, message: self.warning.setText(message),
         )
 
-    def _show_defaults(self, pack: BriefingPack) -> None:
+    def _show_defaults(self, pack: BriefingPack, apart: tuple[Any, ...]) -> None:
         titles = "<br>".join(f"<b>e-petition {p.id}</b>: {_html(p.action)}" for p in pack.petitions)
         self.heading.setText(titles)
         self.form.set_debate_date(pack.debate_date)
+        if apart:
+            self.form.offer_debates(apart)
+            self.warning.setText(
+                "These petitions were debated on different days. Choose which debate this "
+                "pack is for under Which debate; the pack names the petitions debated on "
+                "other days."
+            )
         if pack.member and not self.form.member.text():
             self.form.member.setText(pack.member)
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QFormLayout,
     QGroupBox,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from caseworker.briefing import SECTION_TITLES, PackOptions, Section
 from caseworker.briefing.model import DEFAULT_DEBATE_TIME
+from caseworker.formatting import weekday_date
 from ui.dates import HOUSE_LOCALE, from_qdate, to_qdate
 
 #: Mnemonics for the section boxes, unique within the dialog.
@@ -64,6 +67,16 @@ class PackOptionsForm(QWidget):
         self.debate_date.setDisplayFormat("dddd d MMMM yyyy")
         self.debate_date.setLocale(HOUSE_LOCALE)  # English day and month names, as the pack
         self.debate_date.setAccessibleName("Debate date")
+        self.no_date = QCheckBox("&No debate date (not scheduled, or not debated)")
+        self.no_date.setToolTip(
+            "The pack then says what the site says: not yet scheduled, or the Committee's "
+            "decision not to debate"
+        )
+        self.no_date.toggled.connect(lambda on: self.debate_date.setEnabled(not on))
+        #: Shown when the petitions were debated on different days: which debate is this pack for?
+        self.which_debate = QComboBox()
+        self.which_debate.setAccessibleName("Which debate")
+        self.which_debate.currentIndexChanged.connect(self._debate_chosen)
         self.set_debate_date(None)
         self.debate_time = QTimeEdit(QTime(DEFAULT_DEBATE_TIME.hour, DEFAULT_DEBATE_TIME.minute))
         self.debate_time.setDisplayFormat("h.mmap")
@@ -73,7 +86,9 @@ class PackOptionsForm(QWidget):
         self.reference.setAccessibleName("Reference")
         form = QFormLayout()
         form.addRow("Opening &Member:", self.member)
+        form.addRow("W&hich debate:", self.which_debate)
         form.addRow("&Debate date:", self.debate_date)
+        form.addRow("", self.no_date)
         form.addRow("T&ime:", self.debate_time)
         form.addRow("R&eference:", self.reference)
         layout = QVBoxLayout(self)
@@ -81,13 +96,33 @@ class PackOptionsForm(QWidget):
         layout.addWidget(self.sections)
         layout.addLayout(form)
         layout.addStretch(1)
+        self._form = form
+        form.setRowVisible(self.which_debate, False)
 
     def set_debate_date(self, day: date | None) -> None:
-        """The petition's debate date, or the next Monday (petitions debates are on Mondays)."""
+        """The petitions' debate date; with none, "No debate date" is ticked and the date box
+        waits at the next Monday (petitions debates are on Mondays) for the clerk to set one."""
+        self.no_date.setChecked(day is None)
         if day is None:
             today = date.today()
             day = today + timedelta(days=(7 - today.weekday()) % 7 or 7)
         self.debate_date.setDate(to_qdate(day))
+
+    def offer_debates(self, days: Sequence[tuple[date, Sequence[int]]]) -> None:
+        """The petitions were debated on different days: offer each debate, the first chosen."""
+        self.which_debate.clear()
+        for day, ids in days:
+            numbers = ", ".join(str(i) for i in ids)
+            self.which_debate.addItem(f"{weekday_date(day)} (e-petition {numbers})", day)
+        self._form.setRowVisible(self.which_debate, bool(days))
+        if days:
+            self.which_debate.setCurrentIndex(0)
+            self._debate_chosen(0)
+
+    def _debate_chosen(self, index: int) -> None:
+        day = self.which_debate.itemData(index)
+        if isinstance(day, date):
+            self.set_debate_date(day)
 
     def options(self) -> PackOptions:
         chosen = self.debate_date.date()
@@ -95,7 +130,7 @@ class PackOptionsForm(QWidget):
         return PackOptions(
             sections=self.sections.chosen(),
             member=self.member.text().strip() or None,
-            debate_date=from_qdate(chosen),
+            debate_date=None if self.no_date.isChecked() else from_qdate(chosen),
             debate_time=DEFAULT_DEBATE_TIME.replace(hour=clock.hour(), minute=clock.minute()),
             reference=self.reference.text().strip() or None,
         )
