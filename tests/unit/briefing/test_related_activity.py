@@ -15,8 +15,9 @@ from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from caseworker.briefing import PackOptions, Section, assemble_pack, write_pack
+from caseworker.briefing.activity import ActivityBlock, parse_activity
 from caseworker.briefing.blocks import URL, break_url, linked_text
-from caseworker.briefing.texts import ActivityBlock, after_debate, parse_activity
+from caseworker.briefing.texts import after_debate
 from caseworker.pdf import styles as s
 from caseworker.services.briefing import BriefingService
 from caseworker.services.dto import BusinessView
