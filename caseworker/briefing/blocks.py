@@ -16,7 +16,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
 from caseworker.pdf import styles as s
 from caseworker.pdf.document import Heading
 from caseworker.pdf.fonts import SANS, SANS_BOLD
-from caseworker.pdf.text import para, printable
+from caseworker.pdf.text import normalise_line_breaks, para, printable
 
 _BLANK_LINES = re.compile(r"(?:\r?\n[ \t]*){2,}")
 CELL_PADDING = 6  # left + right padding of a ruled table cell
@@ -36,7 +36,8 @@ def paragraphs(text: str | None, style: Any | None = None) -> list[Flowable]:
     pages between paragraphs; single line breaks are kept; no line is left alone at the foot
     or the top of a page."""
     style = kept_style(style or s.styles().body)
-    parts = (part.strip() for part in _BLANK_LINES.split(text or ""))
+    # Every kind of line break first: a lone CR or U+2029 is a break a page may fall at too.
+    parts = (part.strip() for part in _BLANK_LINES.split(normalise_line_breaks(text or "")))
     return [Paragraph(para(part), style) for part in parts if part]
 
 

@@ -55,12 +55,15 @@ def add_parsers(commands: Subcommands) -> None:
                    help="one of: " + ", ".join(d.value for d in Decision))  # fmt: skip
     p.add_argument("--notes", default="", metavar="TEXT")
     p = commands.add_parser(
-        "agenda", help="the meeting's agenda (meeting papers) as a PDF, or a list on screen"
+        "agenda",
+        help="the meeting's agenda (meeting papers) as a PDF or an accessible HTML page, or a "
+        "list on screen",
     )
     p.add_argument("meets_on", type=iso_date, metavar="MEETING_DATE",
                    help="the day of the meeting (YYYY-MM-DD)")  # fmt: skip
-    p.add_argument("-o", "--output", type=Path, metavar="FILE.pdf",
-                   help="save the meeting papers to this PDF file")  # fmt: skip
+    p.add_argument("-o", "--output", type=Path, metavar="FILE",
+                   help="save the meeting papers: FILE.pdf, or FILE.html for the accessible "
+                   "edition")  # fmt: skip
 
 
 def _review_parser(commands: Subcommands) -> None:

@@ -256,3 +256,10 @@ def test_text_of_is_used_for_whole_packs(hostile_pdf: PdfReader) -> None:
     text = text_of(hostile_pdf)
     assert "Westminster Hall debate on licensing" in text
     assert "MPs discussed licensing & <hours>." in text
+
+
+def test_every_kind_of_paragraph_break_lets_the_page_break_there() -> None:
+    from caseworker.briefing.blocks import paragraphs
+
+    # CR CR (old Mac), U+2029 and CRLF CRLF each end a paragraph, not only LF LF.
+    assert len(paragraphs("One.\r\rTwo.\u2029Three.\r\n\r\nFour.")) == 4
