@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from dataclasses import replace
 from datetime import date
 
@@ -10,11 +9,11 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
 
-from caseworker import __version__
 from caseworker.services.petitions import PetitionQuery
 from caseworker.services.queues import Queue
 from caseworker.services.related import RelatedService
 from caseworker.storage.errors import display_url
+from ui.about import about_html
 from ui.actions import ActionId, ActionRegistry
 from ui.briefing import BriefingActions
 from ui.casework.controller import CaseworkController
@@ -237,12 +236,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, "About Petitions caseworker", self.about_text())
 
     def about_text(self) -> str:
-        # The label is a URL without its password; escaped, as a file path may hold "<" or "&".
-        return (
-            f"<h3>Petitions caseworker {html.escape(__version__)}</h3>"
-            "<p>Casework for the House of Commons Petitions Committee.</p>"
-            f"<p>Database: {html.escape(display_url(self._context.database_label))}</p>"
-        )
+        return about_html(self._context.database_label)
 
     # State between runs ----------------------------------------------------------------------
 

@@ -148,6 +148,8 @@ def test_a_print_file_name_has_no_colon() -> None:
 
 def test_about_shows_the_version(window: MainWindow) -> None:
     assert __version__ in window.about_text()
+    about = window.about_text()  # the shipped data's sources are credited
+    assert "Open Parliament Licence" in about and "Open Innovations" in about
 
 
 def test_the_database_line_stays_when_a_tip_is_shown(window: MainWindow) -> None:
