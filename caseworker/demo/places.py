@@ -1,9 +1,8 @@
-"""Where signatures come from: countries, the 12 regions and 650 invented constituencies.
+"""Where signatures come from: countries, the 12 regions and the 650 constituencies.
 
-The constituencies are made up (names and MPs alike) but shaped like the 2024 map: 543 in
-England, 32 in Wales, 57 in Scotland and 18 in Northern Ireland, numbered in the ONS code
-ranges of the 2024 boundaries, each assigned to one of the site's region letters. They come
-from a fixed generator, so they are the same whatever the demo seed.
+The constituencies are the real ones of the 2024 boundaries (names, ONS codes and electorates
+from the shipped reference data, so the maps and the annex's rates work on demo petitions),
+with invented Members, one seat left vacant. They are the same whatever the demo seed.
 """
 
 from __future__ import annotations
@@ -14,8 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Generic, TypeVar
 
-from caseworker.demo.names import person, town
+from caseworker.demo.names import person
 from caseworker.domain.records import Breakdowns, ConstituencyCount, CountryCount, RegionCount
+from caseworker.reference import BoundarySet
+from caseworker.reference import seats as reference_seats
 
 #: Region letter, name and number of seats (2024 boundaries), in ONS code order.
 REGIONS = (
@@ -31,14 +32,6 @@ REGIONS = (
     ("L", "Wales", 32),
     ("M", "Scotland", 57),
     ("N", "Northern Ireland", 18),
-)
-
-#: Nation, code prefix, first number and region letters it covers.
-NATIONS = (
-    ("E", "E14001", 63, "ABDEFGHJK"),
-    ("W", "W07000", 81, "L"),
-    ("S", "S14000", 21, "M"),
-    ("N", "N05000", 1, "N"),
 )
 
 UNITED_KINGDOM = ("United Kingdom", "GB")
@@ -80,7 +73,8 @@ _REGION_WEIGHTS = tuple(float(n) for _l, _n, n in REGIONS)
 
 R = TypeVar("R")
 
-COMPASS = ("North", "South", "East", "West", "Central")
+#: The demo's vacant seat (no Member: the site then gives none), by its place in code order.
+VACANT = 101
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,43 +86,19 @@ class Seat:
     weight: float  # relative size of the electorate
 
 
-def _seat_name(rng: random.Random, nation: str) -> str:
-    form = rng.random()
-    if form < 0.35:
-        return town(rng, nation)
-    if form < 0.65:
-        return f"{town(rng, nation)} {rng.choice(COMPASS)}"
-    if form < 0.85:
-        return f"{town(rng, nation)} and {town(rng, nation)}"
-    county = town(rng, nation) + ("shire" if nation == "E" else "")
-    return f"{rng.choice(('North', 'South', 'East', 'West', 'Mid'))} {county}"
-
-
-def _nation_names(rng: random.Random, nation: str, count: int, taken: set[str]) -> list[str]:
-    names: list[str] = []
-    while len(names) < count:
-        name = _seat_name(rng, nation)
-        if name not in taken:
-            taken.add(name)
-            names.append(name)
-    return sorted(names)
-
-
 @cache
 def seats() -> tuple[Seat, ...]:
-    """The 650 demo constituencies, sorted by ONS code."""
+    """The 650 constituencies of 2024, sorted by ONS code, with invented Members."""
     rng = random.Random("demo constituencies")
-    letters = [letter for letter, _name, _n in REGIONS]
-    taken: set[str] = set()
+    regions = [name for _letter, name, _n in REGIONS]
+    shipped = sorted(reference_seats(BoundarySet.B2024).values(), key=lambda s: s.code)
+    electorates = [s.electorate for s in shipped if s.electorate]
+    mean = sum(electorates) / len(electorates)
     out: list[Seat] = []
-    for nation, prefix, first, covers in NATIONS:
-        regions = [i for i, letter in enumerate(letters) if letter in covers]
-        pool = [i for i in regions for _ in range(REGIONS[i][2])]
-        rng.shuffle(pool)
-        for n, name in enumerate(_nation_names(rng, nation, len(pool), taken)):
-            mp = None if (nation, n) == ("E", 101) else f"{person(rng)} MP"  # one vacant seat
-            code = f"{prefix}{first + n:03d}"
-            out.append(Seat(name, code, mp, pool[n], rng.uniform(0.8, 1.25)))
+    for n, seat in enumerate(shipped):
+        mp = None if n == VACANT else f"{person(rng)} MP"
+        size = (seat.electorate or mean) / mean
+        out.append(Seat(seat.name, seat.code, mp, regions.index(seat.region), size))
     return tuple(out)
 
 
