@@ -27,6 +27,7 @@ class Section(StrEnum):
     RESPONSE = "response"
     BUSINESS = "business"
     LINKS = "links"
+    MEMBERS = "members"
     ANNEX = "annex"
 
 
@@ -37,6 +38,7 @@ SECTION_TITLES = {
     Section.RESPONSE: "The Government response",
     Section.BUSINESS: "Other parliamentary business",
     Section.LINKS: "Links",
+    Section.MEMBERS: "Members whose constituents signed most",
     Section.ANNEX: "Annex: signatures by constituency",
 }
 ALL_SECTIONS = frozenset(Section)

@@ -11,7 +11,7 @@ from typing import IO
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
 from reportlab.platypus.doctemplate import NotAtTopPageBreak
 
-from caseworker.briefing import annex, signatures, summary, texts
+from caseworker.briefing import annex, maps, members, signatures, summary, texts
 from caseworker.briefing.blocks import Outline
 from caseworker.briefing.cover import contents, cover
 from caseworker.briefing.model import SECTION_TITLES, BriefingPack, Section
@@ -29,7 +29,11 @@ PASSES = 2
 PartMaker = Callable[[PetitionDetail, str | None, Outline, int], list[Flowable]]
 PART_SECTIONS: tuple[tuple[Section, PartMaker], ...] = (
     (Section.PETITION, lambda p, m, o, lv: texts.petition_text(p, o, lv)),
-    (Section.SIGNATURES, signatures.signatures),
+    # The map of signatures by constituency closes the Signatures section.
+    (
+        Section.SIGNATURES,
+        lambda p, m, o, lv: [*signatures.signatures(p, m, o, lv), *maps.map_section(p, o, lv)],
+    ),
     (Section.RESPONSE, lambda p, m, o, lv: texts.response(p, o, lv)),
     (Section.BUSINESS, lambda p, m, o, lv: texts.business(p, o, lv)),
     (Section.LINKS, lambda p, m, o, lv: texts.links(p)),
@@ -63,6 +67,8 @@ def story(pack: BriefingPack) -> list[Flowable]:
         out += summary.summary(pack, outline)
     for petition in pack.petitions:
         out += _part(pack, petition, outline)
+    if pack.has(Section.MEMBERS):  # once a pack: a debate's petitions added up
+        out += members.members_section(pack.petitions, outline, 0)
     if pack.has(Section.ANNEX):
         for letter, petition in zip(string.ascii_uppercase, pack.petitions, strict=False):
             # Each annex starts a page: it is long, and read apart from the briefing. A page

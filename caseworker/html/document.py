@@ -119,6 +119,9 @@ class _Edition:
             self._chart(flowable, figure_of(flowable) or figure)
         elif isinstance(flowable, TableOfContents):
             self._contents()
+        elif isinstance(flowable, str):  # plain text in a layout table's cell
+            if flowable.strip():
+                self.parts.append(f"<p>{escape(flowable)}</p>")
         else:
             self._other(flowable, figure)
 

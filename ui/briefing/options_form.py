@@ -31,6 +31,7 @@ SECTION_LABELS = {
     Section.RESPONSE: "Government &response",
     Section.BUSINESS: "Other parliamentary &business",
     Section.LINKS: "&Links",
+    Section.MEMBERS: "Members whose &constituents signed most",
     Section.ANNEX: "&Annex: every constituency",
 }
 

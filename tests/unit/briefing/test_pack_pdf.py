@@ -74,9 +74,11 @@ def test_sections_are_bookmarked_and_listed_in_the_contents(hostile_pdf: PdfRead
         "4 The Government response",
         "5 Other parliamentary business",
         "6 Links",
+        "7 Members whose constituents signed most",
         "Annex A: signatures by constituency, e-petition 700001",
     ]
     assert (1, "Countries") in titles and (1, "UK nations and regions") in titles
+    assert (1, "Map of signatures by constituency") in titles
     contents = " ".join((hostile_pdf.pages[0].extract_text() or "").split())
     for title in top:
         assert title in contents
