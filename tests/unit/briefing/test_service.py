@@ -39,8 +39,9 @@ def test_a_grouped_pack_has_one_cover_and_summary_and_a_part_each(
         "3 e-petition 700003: Cap bus fares at £2",
         "4 e-petition 700004: Protect Welsh-medium schools",
     ]
+    assert top[4] == "5 Members whose constituents signed most"  # once, the three added up
     annexes = zip("ABC", (700002, 700003, 700004), strict=True)
-    assert top[4:] == [f"Annex {x}: signatures by constituency, e-petition {i}" for x, i in annexes]
+    assert top[5:] == [f"Annex {x}: signatures by constituency, e-petition {i}" for x, i in annexes]
     assert (1, "2.2 Signatures") in outline_titles(reader)
     text = text_of(reader)
     assert "3 e-petitions are debated together, with 334,500 signatures between them." in text
