@@ -53,6 +53,7 @@ def test_request_list_and_letter(
     assert run(answered_url, "requests") == 0
     table = capsys.readouterr().out
     assert f"{number}    {PID}" in table and "received" in table and "1 request" in table
+    assert "20 Jun 2025" in table and "11 Jul 2025" in table  # House style, as in the window
 
     pdf, txt = tmp_path / "letter.pdf", tmp_path / "letter.txt"
     assert run(answered_url, "letter", str(number), "-o", str(pdf)) == 0

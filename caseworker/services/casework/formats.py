@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from caseworker.domain.casework import RequestStatus, is_overdue
+from caseworker.formatting import counted, short_date
 from caseworker.services import dto
 from caseworker.services.formats import one_line, plain, text_table
 
@@ -52,9 +53,8 @@ def requests_table(rows: list[dto.RevisionRequestView], today: date) -> str:
         ]
         for r in rows
     ]
-    count = f"{len(rows)} request{'s' if len(rows) != 1 else ''}"
-    return f"{text_table(headers, body)}\n{count}"
+    return f"{text_table(headers, body)}\n{counted(len(rows), 'request')}"
 
 
 def _day(value: date | None) -> str:
-    return value.isoformat() if value else ""
+    return short_date(value) if value else ""
