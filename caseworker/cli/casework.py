@@ -3,27 +3,22 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from typing import TextIO
 
 from caseworker.cli.common import (
-    CommandError,
     Handler,
     Subcommands,
     iso_date,
     record_number,
+    refusals,
     say,
     write_json,
     write_text,
 )
 from caseworker.domain.casework import RequestSort, RequestStatus
 from caseworker.services.casework import (
-    CaseworkError,
     CaseworkServices,
-    EditConflict,
-    RecordNotFound,
 )
 from caseworker.services.casework.formats import requests_json, requests_table
 from caseworker.services.casework.requests import sort_views
@@ -66,7 +61,7 @@ def _services(db: Database) -> CaseworkServices:
 
 def _request_revision(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     status = RequestStatus.DRAFT if args.draft else RequestStatus.SENT
-    with _casework_errors():
+    with refusals():
         request = _services(db).requests.create(
             args.id, args.reason, status=status, sent_on=args.sent, due_on=args.due
         )
@@ -88,15 +83,6 @@ def _requests(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) 
     else:
         write_text(out, requests_table(rows, date.today()))
     return 0
-
-
-@contextmanager
-def _casework_errors() -> Iterator[None]:
-    """Turn the services' refusals into the command's one-line error (exit code 1)."""
-    try:
-        yield
-    except (CaseworkError, EditConflict, RecordNotFound) as exc:
-        raise CommandError(str(exc)) from exc
 
 
 COMMANDS: dict[str, Handler] = {

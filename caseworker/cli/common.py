@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import re
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO, TypeAlias
 
 from caseworker.formatting import long_date, parse_date
+from caseworker.services.casework import CaseworkError, EditConflict, RecordNotFound
 from caseworker.storage.engine import Database
 from caseworker.textsafe import for_terminal, one_line
 
@@ -165,3 +167,12 @@ def first_line(exc: BaseException) -> str:
     original = getattr(exc, "orig", None)
     text = str(original or exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
+
+
+@contextmanager
+def refusals() -> Iterator[None]:
+    """The casework services' refusals as the command's one-line error (exit code 1)."""
+    try:
+        yield
+    except (CaseworkError, EditConflict, RecordNotFound) as exc:
+        raise CommandError(str(exc)) from exc

@@ -7,8 +7,7 @@ The same services as the window; a refusal is one line with exit code 1.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -18,15 +17,13 @@ from caseworker.cli.common import (
     Subcommands,
     iso_date,
     record_number,
+    refusals,
     say,
 )
 from caseworker.domain.casework import Answer, Decision, Verdict
 from caseworker.formatting import long_date
 from caseworker.services.casework import (
-    CaseworkError,
     CaseworkServices,
-    EditConflict,
-    RecordNotFound,
 )
 from caseworker.services.casework.agenda_pdf import agenda_lines, write_agenda
 from caseworker.services.casework.requests import RevisionRequestService
@@ -202,15 +199,6 @@ def _agenda(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) ->
     say(err, f"agenda of {len(items)} item{'s' if len(items) != 1 else ''} written to "
         f"{args.output}")  # fmt: skip
     return 0
-
-
-@contextmanager
-def refusals() -> Iterator[None]:
-    """The services' refusals as the command's one-line error (exit code 1)."""
-    try:
-        yield
-    except (CaseworkError, EditConflict, RecordNotFound) as exc:
-        raise CommandError(str(exc)) from exc
 
 
 COMMANDS: dict[str, Handler] = {

@@ -15,6 +15,7 @@ from caseworker.cli.common import (
     Handler,
     Subcommands,
     record_number,
+    refusals,
     say,
     write_json,
     write_text,
@@ -22,10 +23,7 @@ from caseworker.cli.common import (
 from caseworker.letters.compose import Letter
 from caseworker.letters.templates import LetterKind, Register
 from caseworker.services.casework import (
-    CaseworkError,
     CaseworkServices,
-    EditConflict,
-    RecordNotFound,
     write_letter,
 )
 from caseworker.services.casework.letters import FORMATS, KeptLetter
@@ -248,11 +246,10 @@ def _letter_settings(db: Database, args: argparse.Namespace, out: TextIO, err: T
 
 @contextmanager
 def casework_errors() -> Iterator[None]:
-    """Turn the services' refusals into the command's one-line error (exit code 1)."""
+    """The services' refusals, and a letter that cannot be written, as one-line errors."""
     try:
-        yield
-    except (CaseworkError, EditConflict, RecordNotFound) as exc:
-        raise CommandError(str(exc)) from exc
+        with refusals():
+            yield
     except OSError as exc:
         raise CommandError(f"cannot write the letter: {exc}") from exc
 
