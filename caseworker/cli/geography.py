@@ -2,9 +2,9 @@
 
 ``members ID [ID…]`` lists the Members whose constituents signed most (by count or by rate
 per 1,000 electors), over one petition or a debate of several; ``signals ID`` lists what is
-worth a look in a petition's newest capture. The database keeps one constituency breakdown
-a petition (the newest), so a jump in one seat between two captures is looked for only
-against earlier captures given as files (``--earlier FILE``, the site's JSON).
+worth a look in a petition's newest capture, including a jump in one seat since the
+breakdown the newest replaced (kept by the database), or since earlier captures given as
+files (``--earlier FILE``, the site's JSON).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from caseworker.cli.common import (
     write_text,
 )
 from caseworker.geography import Measure, MemberRow, PetitionGeography, Signal
+from caseworker.geography.signals import stored_history
 from caseworker.importing.importer import import_paths
 from caseworker.services.dto import PetitionDetail
 from caseworker.services.formats import text_table
@@ -39,8 +40,9 @@ READ_ONLY = {"members", "signals"}
 MOST_MEMBERS = 650
 #: Said by ``signals`` so nobody reads silence as "checked for jumps".
 NO_HISTORY = (
-    "Jumps in one seat between captures are not looked for: the database keeps only the "
-    "newest breakdown by constituency (give an earlier capture with --earlier FILE)."
+    "Jumps in one seat between captures are not looked for: no earlier breakdown by "
+    "constituency is kept for this petition yet (the database keeps the one a newer capture "
+    "replaces); give an earlier capture with --earlier FILE."
 )
 
 
@@ -142,7 +144,8 @@ def members_table(rows: Sequence[MemberRow], petitions: int) -> str:
 def _signals(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     service = PetitionService(db)
     detail = service.get_petition(args.id, as_of=service.data_date().as_of)
-    earlier = earlier_captures(args.earlier, args.id)
+    # Without files, the breakdown the newest capture replaced (if the database kept one).
+    earlier = earlier_captures(args.earlier, args.id) or stored_history(detail)
     found = geography.signals(detail, history=earlier)
     note = compared(len(earlier))
     if args.format == "json":

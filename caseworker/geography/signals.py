@@ -8,9 +8,10 @@ Three kinds:
 - a seat whose rate per 1,000 electors is far beyond the other seats';
 - a jump in one seat between two captures, beyond what the petition's growth would give it.
 
-The last needs two captures' constituency breakdowns. The database keeps only the newest
-breakdown of a petition (``constituency_signatures``) and the total count over time
-(``signature_snapshots``), so :func:`signals` takes earlier captures explicitly.
+The last needs two captures' constituency breakdowns. The database keeps the newest
+breakdown of a petition (``constituency_signatures``) and the one it replaced
+(``previous_constituency_signatures``): :func:`signals` compares those unless given earlier
+captures explicitly.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 import enum
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from caseworker.formatting import count, moment
 from caseworker.geography.figures import PetitionGeography, SeatFigures, petition_geography
@@ -72,11 +73,33 @@ def signals(
     same petition, any order), also seats that jumped between one capture and the next."""
     geography = petition_geography(detail)
     found = outside_uk_signals(geography) + seat_rate_signals(geography)
+    if history is None:
+        history = stored_history(detail)
     if history:
         captures = sorted([*history, detail], key=_capture_time)
         for before, after in zip(captures, captures[1:], strict=False):
             found += seat_jump_signals(petition_geography(before), petition_geography(after))
     return found
+
+
+def stored_history(detail: PetitionDetail) -> list[PetitionDetail]:
+    """The earlier capture the database keeps: the breakdown by constituency that the newest
+    replaced (an import or sync keeps one), as a capture of its own; none if not kept."""
+    if not detail.previous_constituencies or detail.previous_breakdowns_as_of is None:
+        return []
+    earlier = detail.previous_constituencies
+    return [
+        replace(
+            detail,
+            signatures_by_constituency=earlier,
+            breakdowns_as_of=detail.previous_breakdowns_as_of,
+            updated_at=detail.previous_breakdowns_as_of,
+            signature_count=sum(c.signature_count for c in earlier),
+            signatures_by_country=(),
+            previous_constituencies=(),
+            previous_breakdowns_as_of=None,
+        )
+    ]
 
 
 def _capture_time(detail: PetitionDetail) -> float:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.engine import Connection
 
 from caseworker.domain.records import Parliament, PetitionCapture
@@ -38,6 +38,9 @@ from caseworker.storage.upsert import (
 PETITIONS = table_of(m.Petition)
 RAW = table_of(m.PetitionRaw)
 SNAPSHOTS = table_of(m.SignatureSnapshot)
+CONSTITUENCIES = table_of(m.ConstituencySignatures)
+PREVIOUS_CONSTITUENCIES = table_of(m.PreviousConstituencySignatures)
+INSERT_PREVIOUS = bulk_insert(PREVIOUS_CONSTITUENCIES, (*rows.CONSTITUENCY_COLUMNS, "as_of"))
 DEBATES = table_of(m.Debate)
 TOPICS = table_of(m.Topic)
 PETITION_DEPARTMENTS = table_of(m.PetitionDepartment)
@@ -250,6 +253,7 @@ class CaptureWriter:
     ) -> set[int]:
         """Breakdowns and fuller raw JSON from a capture that is not newer than what is stored."""
         fill = []
+        earlier: list[PetitionCapture] = []
         raw_upgrades: list[Row] = []
         for c, age in zip(batch, ages, strict=True):
             if age in (Age.NEW, Age.NEWER):
@@ -259,8 +263,11 @@ class CaptureWriter:
                 known.breakdowns_as_of is None or known.breakdowns_as_of < c.updated_at
             ):
                 fill.append(c)
+            elif c.breakdowns and known.breakdowns_as_of != c.updated_at:
+                earlier.append(c)  # older than the stored breakdown: perhaps the previous one
             if age is Age.SAME and c.from_single_view and not known.raw_from_single_view:
                 raw_upgrades.append((c.id, c.raw_json))
+        self._keep_earlier_constituencies(earlier)
         self._replace_breakdowns(fill)
         UPSERT_RAW.execute(self._db, raw_upgrades)
         MARK_SINGLE_VIEW.execute(self._db, [(pid, True) for pid, _ in raw_upgrades])
@@ -270,10 +277,51 @@ class CaptureWriter:
         if not captures:
             return
         ids = [(c.id,) for c in captures]
+        self._keep_previous_constituencies([c.id for c in captures])
         for table in BREAKDOWNS:
             table.delete.execute(self._db, ids)
         self._write_breakdowns(captures)
         SET_BREAKDOWNS_AS_OF.execute(self._db, [(c.id, c.updated_at) for c in captures])
+
+    def _keep_previous_constituencies(self, petition_ids: list[int]) -> None:
+        """Before a newer breakdown replaces it, the stored one by constituency (with the
+        capture time it is from) becomes the petition's previous one: signals compare them."""
+        current, kept = CONSTITUENCIES, PREVIOUS_CONSTITUENCIES
+        self._db.execute(kept.delete().where(kept.c.petition_id.in_(petition_ids)))
+        columns = ("petition_id", "position", "name", "ons_code", "mp", "signature_count")
+        earlier = (
+            select(*(current.c[name] for name in columns), PETITIONS.c.breakdowns_as_of)
+            .join(PETITIONS, PETITIONS.c.id == current.c.petition_id)
+            .where(
+                current.c.petition_id.in_(petition_ids),
+                PETITIONS.c.breakdowns_as_of.is_not(None),
+            )
+        )
+        self._db.execute(kept.insert().from_select([*columns, "as_of"], earlier))
+
+    def _keep_earlier_constituencies(self, captures: list[PetitionCapture]) -> None:
+        """An older capture's breakdown becomes the previous one when it is newer than the
+        previous one kept: whatever order captures come in, the previous breakdown is the
+        newest one older than the current (import order never changes the result)."""
+        if not captures:
+            return
+        kept = PREVIOUS_CONSTITUENCIES
+        ids = [c.id for c in captures]
+        kept_as_of = dict(
+            self._db.execute(
+                select(kept.c.petition_id, func.max(kept.c.as_of, type_=kept.c.as_of.type))
+                .where(kept.c.petition_id.in_(ids))
+                .group_by(kept.c.petition_id)
+            ).all()
+        )
+        newer = [
+            c for c in captures if kept_as_of.get(c.id) is None or kept_as_of[c.id] < c.updated_at
+        ]
+        if not newer:
+            return
+        self._db.execute(kept.delete().where(kept.c.petition_id.in_([c.id for c in newer])))
+        earlier = [(*row, c.updated_at) for c in newer for row in rows.constituency_rows(c)]
+        INSERT_PREVIOUS.execute(self._db, earlier)
 
     def _write_breakdowns(self, captures: list[PetitionCapture]) -> None:
         for table in BREAKDOWNS:

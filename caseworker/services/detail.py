@@ -73,7 +73,24 @@ def load_detail(session: Session, petition_id: int, as_of: date) -> dto.Petition
         ),
         other_parliamentary_business=_business(session, petition_id),
         revision_requests=requests_for_petition(session, petition_id),
+        **_previous_constituencies(session, petition_id),
     )
+
+
+def _previous_constituencies(session: Session, petition_id: int) -> dict[str, Any]:
+    """The breakdown by constituency the newest replaced (for jumps in one seat), if kept."""
+    kept = m.PreviousConstituencySignatures
+    rows = session.execute(
+        select(kept.name, kept.ons_code, kept.signature_count, kept.mp, kept.as_of)
+        .where(kept.petition_id == petition_id)
+        .order_by(kept.position)
+    ).all()
+    if not rows:
+        return {}
+    return {
+        "previous_constituencies": tuple(dto.CountView(*row[:4]) for row in rows),
+        "previous_breakdowns_as_of": rows[0].as_of,
+    }
 
 
 def _forecast(petition: m.Petition, history: tuple[dto.SnapshotView, ...]) -> Forecast | None:

@@ -178,6 +178,9 @@ class PetitionDetail:
     forecast: Forecast | None = None
     #: The Committee's requests for a revised response, oldest first.
     revision_requests: tuple[RevisionRequestView, ...] = ()
+    #: The breakdown by constituency the newest one replaced, and when it was captured.
+    previous_constituencies: tuple[CountView, ...] = ()
+    previous_breakdowns_as_of: datetime | None = None
 
     @property
     def current_response(self) -> ResponseVersionView | None:

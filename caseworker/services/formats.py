@@ -156,11 +156,25 @@ def detail_record(d: dto.PetitionDetail) -> dict[str, Any]:
         {"name": c.name, "ons_code": c.code, "signature_count": c.signature_count}
         for c in d.signatures_by_region
     ]
-    record["signatures_by_constituency"] = [
-        {"name": c.name, "ons_code": c.code, "mp": c.mp, "signature_count": c.signature_count}
-        for c in d.signatures_by_constituency
-    ]
+    record["signatures_by_constituency"] = _constituency_records(d.signatures_by_constituency)
+    # The breakdown the newest replaced, kept to look for jumps in one seat.
+    del record["previous_constituencies"], record["previous_breakdowns_as_of"]
+    record["previous_signatures_by_constituency"] = (
+        {
+            "as_of": plain(d.previous_breakdowns_as_of),
+            "constituencies": _constituency_records(d.previous_constituencies),
+        }
+        if d.previous_breakdowns_as_of is not None
+        else None
+    )
     return record
+
+
+def _constituency_records(rows: tuple[dto.CountView, ...]) -> list[dict[str, Any]]:
+    return [
+        {"name": c.name, "ons_code": c.code, "mp": c.mp, "signature_count": c.signature_count}
+        for c in rows
+    ]
 
 
 def _response_record(r: dto.ResponseVersionView) -> dict[str, Any]:

@@ -244,6 +244,24 @@ class ConstituencySignatures(Base):
     signature_count: Mapped[int]
 
 
+class PreviousConstituencySignatures(Base):
+    """The breakdown by constituency a newer one replaced, with the capture time it was from:
+    kept so a jump in one seat between two captures can be looked for (one earlier breakdown
+    a petition, not all of them: 650 rows each)."""
+
+    __tablename__ = "previous_constituency_signatures"
+
+    petition_id: Mapped[int] = mapped_column(
+        ForeignKey(PETITION_FK, ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    name: Mapped[str] = mapped_column(Text)
+    ons_code: Mapped[str | None] = mapped_column(String(12))
+    mp: Mapped[str | None] = mapped_column(Text)
+    signature_count: Mapped[int]
+    as_of: Mapped[datetime]
+
+
 class SignatureSnapshot(Base):
     """The signature count at a capture's ``updated_at``; the series behind charts and forecasts."""
 

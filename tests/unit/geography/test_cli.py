@@ -108,3 +108,23 @@ def test_an_earlier_capture_of_another_petition_is_refused(
     other = shared_data / EUREF
     assert main(["--db", db_file, "signals", "700143", "--earlier", str(other)]) == 1
     assert "holds no capture of petition 700143" in capsys.readouterr().err
+
+
+def test_a_later_capture_keeps_the_breakdown_it_replaces_for_signals(
+    shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The earlier capture first, then the real one: the database keeps the earlier breakdown.
+    earlier, seat = earlier_capture(shared_data, tmp_path, moved=3_000)
+    url = str(tmp_path / "two-captures.sqlite3")
+    assert main(["--db", url, "import", str(earlier)]) == 0
+    assert main(["--db", url, "import", str(shared_data / GENERAL_ELECTION)]) == 0
+    capsys.readouterr()
+    assert main(["--db", url, "signals", "700143"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith(f"Worth a look: a jump in {seat}")
+    assert text.rstrip().endswith("Compared seat by seat with 1 earlier capture.")
+    assert main(["--db", url, "show", "700143", "--format", "json"]) == 0
+    kept = json.loads(capsys.readouterr().out)["previous_signatures_by_constituency"]
+    earlier_at = json.loads(earlier.read_text())["data"]["attributes"]["updated_at"]
+    assert kept["as_of"][:19] == earlier_at[:19]  # the time of the capture it came from
+    assert len(kept["constituencies"]) == 650
