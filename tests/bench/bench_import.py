@@ -447,17 +447,18 @@ def run_ours(
     try:
         summaries = {}
         timings = []
-        for name, path, petitions in (
-            ("lists", corpus.lists, corpus.petitions_in_lists),
-            ("singles", corpus.singles, corpus.petitions_in_singles),
+        # The re-import names both folders, not their parent: the databases live there too.
+        for name, paths, petitions in (
+            ("lists", [corpus.lists], corpus.petitions_in_lists),
+            ("singles", [corpus.singles], corpus.petitions_in_singles),
             (
                 "reimport",
-                corpus.lists.parent,
+                [corpus.lists, corpus.singles],
                 corpus.petitions_in_lists + corpus.petitions_in_singles,
             ),
         ):
             clock = Clock()
-            summary = import_paths(database.engine, [path])
+            summary = import_paths(database.engine, paths)
             timings.append(clock.timing(summary.files, petitions))
             summaries[name] = summary
     finally:
