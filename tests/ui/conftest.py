@@ -149,5 +149,5 @@ def window(qtbot: QtBot, context: AppContext) -> MainWindow:
 
 def wait_loaded(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(
-        lambda: not window.model.is_loading and window.model.total is not None, timeout=10_000
+        lambda: not window.model.is_loading and window.model.total is not None, timeout=30_000
     )

@@ -31,7 +31,7 @@ def open_dialog(
     dialog = BriefingDialog(None, BriefingService(db), context.runner, ids)
     qtbot.addWidget(dialog)
     # The titles replace the numbers once the petitions are read.
-    qtbot.waitUntil(lambda: f"e-petition {ids[0]}</b>:" in dialog.heading.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: f"e-petition {ids[0]}</b>:" in dialog.heading.text(), timeout=30_000)
     return dialog
 
 
@@ -40,7 +40,7 @@ def test_petitions_debated_on_different_days_ask_which_debate(
 ) -> None:
     dialog = open_dialog(qtbot, debates_db, settings, [700002, 700004])
     form = dialog.form
-    qtbot.waitUntil(lambda: form.which_debate.count() == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: form.which_debate.count() == 2, timeout=30_000)
     assert "different days" in dialog.warning.text() and not dialog.warning.isHidden()
     assert "Monday 7 July 2025" in form.which_debate.itemText(0)
     assert form.options().debate_date == date(2025, 7, 7)
@@ -54,7 +54,7 @@ def test_no_debate_date_is_sent_as_none(
 ) -> None:
     dialog = open_dialog(qtbot, debates_db, settings, [700002])
     form = dialog.form
-    qtbot.waitUntil(lambda: not form.no_date.isChecked(), timeout=10_000)
+    qtbot.waitUntil(lambda: not form.no_date.isChecked(), timeout=30_000)
     assert form.options().debate_date == date(2025, 7, 7)
     form.no_date.setChecked(True)
     assert form.options().debate_date is None and not form.debate_date.isEnabled()

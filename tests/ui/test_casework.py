@@ -54,12 +54,12 @@ def window(qtbot: QtBot, context: AppContext) -> Iterator[MainWindow]:
     w.start()
     wait_loaded(qtbot, w)
     # Let the counts and filter lists arrive first: a new filter list reloads the table.
-    qtbot.waitUntil(lambda: not context.runner.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: not context.runner.busy, timeout=30_000)
     wait_loaded(qtbot, w)
     w.show_petition_by_id(PID)
     # The petition's own record enables the tabs; the casework pane fills the Review tab.
-    qtbot.waitUntil(lambda: w.petition.tabs.isEnabled(), timeout=10_000)
-    qtbot.waitUntil(lambda: w.casework.review.pane is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: w.petition.tabs.isEnabled(), timeout=30_000)
+    qtbot.waitUntil(lambda: w.casework.review.pane is not None, timeout=30_000)
     yield w
     # Closing asks about a review typed and not saved (a modal question no test answers).
     w.casework.review.discard_drafts()
@@ -69,7 +69,7 @@ def reload(qtbot: QtBot, window: MainWindow) -> None:
     """Wait for the casework tabs to show the database as it is now."""
     before = window.casework.review.pane
     window.casework.show_petition(PID)
-    qtbot.waitUntil(lambda: window.casework.review.pane is not before, timeout=10_000)
+    qtbot.waitUntil(lambda: window.casework.review.pane is not before, timeout=30_000)
 
 
 def services(context: AppContext) -> CaseworkServices:
@@ -94,7 +94,7 @@ def test_saving_a_review_then_undo_and_redo(
     tab.verdict.setCurrentIndex(tab.verdict.findData(Verdict.WRITE_TO_DEPARTMENT.value))
     tab.notes.setPlainText("Does not say yes or no.")
     tab.save_button.click()
-    qtbot.waitUntil(lambda: bool(tab.pane and tab.pane.reviews), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(tab.pane and tab.pane.reviews), timeout=30_000)
     (review,) = services(context).reviews.pane(PID).reviews
     assert (review.verdict, review.answers_request, review.notes) == (
         "write_to_department", "no", "Does not say yes or no.",
@@ -161,7 +161,7 @@ def test_revised_response_compares_word_by_word(
     reload(qtbot, window)
     window.petition.tabs.setCurrentIndex(COMPARE_TAB)
     compare = window.casework.compare
-    qtbot.waitUntil(lambda: "words removed" in compare.summary.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "words removed" in compare.summary.text(), timeout=30_000)
     assert compare.older.currentText().startswith("Response of 4 June 2025")
     assert compare.newer.currentText().startswith("Response of 10 July 2025 (current)")
     assert "line-through" in compare.left.toHtml().replace(" ", "")
@@ -170,7 +170,7 @@ def test_revised_response_compares_word_by_word(
 
 def test_history_tab_lists_every_change(qtbot: QtBot, window: MainWindow) -> None:
     assert window.casework.edits.create_request(PID, "Not answered.")
-    qtbot.waitUntil(lambda: window.casework.history.table.rowCount() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: window.casework.history.table.rowCount() > 0, timeout=30_000)
     whos = {window.casework.history.table.item(r, 1).text()  # type: ignore[union-attr]
             for r in range(window.casework.history.table.rowCount())}  # fmt: skip
     assert len(whos) == 1
@@ -201,7 +201,7 @@ def test_letter_dialog_saves_pdf_in_the_background(
     qtbot.addWidget(dialog)
     assert "Not answered." in dialog.preview.toPlainText()
     dialog.save(".pdf")
-    qtbot.waitUntil(lambda: dialog.status.text().startswith("Saved"), timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Saved"), timeout=30_000)
     assert target.read_bytes().startswith(b"%PDF")
 
 
@@ -217,15 +217,15 @@ def test_meeting_window_records_and_undoes_a_decision(
     meeting.meets_on.setDate(to_qdate(date(2025, 6, 10)))
     assert meeting.cut_off.date() == to_qdate(date(2025, 6, 6))
     meeting.open_agenda()
-    qtbot.waitUntil(lambda: meeting.table.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: meeting.table.rowCount() == 1, timeout=30_000)
     box = meeting.decision_box(PID)
     box.setCurrentIndex(box.findData(Decision.REQUEST_REVISION))
     box.activated.emit(box.currentIndex())
     qtbot.waitUntil(lambda: meeting.items and meeting.items[0].decision is not None,
-                    timeout=10_000)  # fmt: skip
+                    timeout=30_000)  # fmt: skip
     assert meeting.items[0].decision.decision == "request_revision"  # type: ignore[union-attr]
     window.casework.stack.undo()
-    qtbot.waitUntil(lambda: meeting.items[0].decision is None, timeout=10_000)
+    qtbot.waitUntil(lambda: meeting.items[0].decision is None, timeout=30_000)
 
 
 def test_settings_dialog_refuses_a_bad_template_and_saves_nothing(
@@ -274,15 +274,15 @@ def test_choosing_not_yet_decided_takes_the_decision_back(
     qtbot.addWidget(meeting)
     meeting.meets_on.setDate(to_qdate(date(2025, 6, 10)))
     meeting.open_agenda()
-    qtbot.waitUntil(lambda: meeting.table.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: meeting.table.rowCount() == 1, timeout=30_000)
     assert services(context).meetings.meetings() == []  # looking records nothing
     box = meeting.decision_box(PID)
     box.setCurrentIndex(box.findData(Decision.NOTED))
     box.activated.emit(box.currentIndex())
-    qtbot.waitUntil(lambda: meeting.items[0].decision is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: meeting.items[0].decision is not None, timeout=30_000)
     box = meeting.decision_box(PID)
     box.setCurrentIndex(0)
     box.activated.emit(0)
-    qtbot.waitUntil(lambda: meeting.items[0].decision is None, timeout=10_000)
+    qtbot.waitUntil(lambda: meeting.items[0].decision is None, timeout=30_000)
     window.casework.stack.undo()
-    qtbot.waitUntil(lambda: meeting.items[0].decision is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: meeting.items[0].decision is not None, timeout=30_000)

@@ -68,7 +68,7 @@ def test_every_review_button_is_on_screen_at_laptop_sizes(
 ) -> None:
     window.petition.tabs.setCurrentIndex(REVIEW_TAB)
     window.resize(*size)
-    qtbot.waitUntil(lambda: window.width() <= size[0], timeout=5_000)
+    qtbot.waitUntil(lambda: window.width() <= size[0], timeout=15_000)
     SCREENSHOTS.mkdir(exist_ok=True)
     window.grab().save(str(SCREENSHOTS / f"window-{size[0]}x{size[1]}.png"))
     tab = window.casework.review
@@ -136,7 +136,7 @@ def test_a_saved_review_is_no_draft(qtbot: QtBot, window: MainWindow) -> None:
     tab.verdict.setCurrentIndex(tab.verdict.findData(Verdict.ACCEPT.value))
     tab.notes.setPlainText("Fine.")
     tab.save_button.click()
-    qtbot.waitUntil(lambda: bool(tab.pane and tab.pane.reviews), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(tab.pane and tab.pane.reviews), timeout=30_000)
     assert not window.casework.has_unsaved_work()
 
 
@@ -152,7 +152,7 @@ def test_verdict_request_revision_offers_the_request_with_the_notes(
     tab.verdict.setCurrentIndex(tab.verdict.findData(Verdict.REQUEST_REVISION.value))
     tab.notes.setPlainText("Says nothing about mandatory training.")
     tab.save_button.click()
-    qtbot.waitUntil(lambda: not tab.offer_button.isHidden(), timeout=10_000)
+    qtbot.waitUntil(lambda: not tab.offer_button.isHidden(), timeout=30_000)
     (review,) = context.casework.reviews.pane(PID).reviews
     assert review.answers_request == "partly"
     offered: list[str] = []
@@ -168,7 +168,7 @@ def test_verdict_request_revision_offers_the_request_with_the_notes(
     (request,) = context.casework.requests.list_requests(petition_id=PID)
     assert request.reasons == "Says nothing about mandatory training."
     # A request is open now: nothing more to offer.
-    qtbot.waitUntil(lambda: tab.offer_button.isHidden(), timeout=10_000)
+    qtbot.waitUntil(lambda: tab.offer_button.isHidden(), timeout=30_000)
 
 
 def test_accepting_the_revised_response_moves_the_review_to_it(
@@ -184,9 +184,9 @@ def test_accepting_the_revised_response_moves_the_review_to_it(
     assert request.status == RequestStatus.RECEIVED
     before = tab.pane
     window.casework.accept(request)
-    qtbot.waitUntil(lambda: tab.pane is not before, timeout=10_000)
+    qtbot.waitUntil(lambda: tab.pane is not before, timeout=30_000)
     qtbot.waitUntil(lambda: tab.version_box.currentIndex() == tab.version_box.count() - 1,
-                    timeout=10_000)  # fmt: skip
+                    timeout=30_000)  # fmt: skip
     assert tab.version_box.count() == 2
 
 
@@ -202,7 +202,7 @@ def test_requests_window_shows_overdue_requests_in_words_and_acts_on_the_selecti
     )
     requests = RequestsWindow(window, context, window.casework)
     qtbot.addWidget(requests)
-    qtbot.waitUntil(lambda: requests.table.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: requests.table.rowCount() == 1, timeout=30_000)
     headers = [requests.table.horizontalHeaderItem(i).text()  # type: ignore[union-attr]
                for i in range(requests.table.columnCount())]  # fmt: skip
     row = {h: requests.table.item(0, i).text() for i, h in enumerate(headers)}  # type: ignore[union-attr]
@@ -224,7 +224,7 @@ def test_requests_window_shows_overdue_requests_in_words_and_acts_on_the_selecti
     (chased,) = context.casework.requests.list_requests(petition_id=PID)
     assert chased.status == "chased"
     requests.reload()
-    qtbot.waitUntil(lambda: requests.table.item(0, 2).text() == "chased", timeout=10_000)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: requests.table.item(0, 2).text() == "chased", timeout=30_000)  # type: ignore[union-attr]
     assert requests.table.item(0, 5).text() != ""  # type: ignore[union-attr]
 
 
@@ -295,7 +295,7 @@ def test_the_requests_window_sorts_by_due_date(
     view = RequestsWindow(window, context, window.casework)
     qtbot.addWidget(view)
     view.show_closed.setChecked(True)
-    qtbot.waitUntil(lambda: view.table.rowCount() == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: view.table.rowCount() == 2, timeout=30_000)
     due = COLUMNS.index("Due")
     view.table.sortItems(due)
     texts = [view.table.item(r, due).text() for r in range(2)]  # type: ignore[union-attr]

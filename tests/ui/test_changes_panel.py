@@ -54,7 +54,7 @@ def panel(qtbot: QtBot, context: AppContext) -> ChangesPanel:
     qtbot.addWidget(widget)
     widget.resize(420, 360)
     widget.show()
-    with qtbot.waitSignal(widget.unseen_changed, timeout=10_000) as counted:
+    with qtbot.waitSignal(widget.unseen_changed, timeout=30_000) as counted:
         widget.refresh()
     assert counted.args == [2]
     return widget
@@ -98,14 +98,14 @@ def test_mark_seen_then_mark_all_seen(
     first = panel.list.item(0)
     first.setSelected(True)
     assert mark.isEnabled()
-    with qtbot.waitSignal(panel.unseen_changed, timeout=10_000) as counted:
+    with qtbot.waitSignal(panel.unseen_changed, timeout=30_000) as counted:
         mark.trigger()
     assert counted.args == [1]
     assert [panel.list.item(r).data(EVENT_ROLE) for r in range(panel.list.count())] == [
         c.id for c in ChangeService(context.database).unseen()
     ]
     assert texts(panel)[0].endswith("42  Keep libraries open")
-    with qtbot.waitSignal(panel.unseen_changed, timeout=10_000) as counted:
+    with qtbot.waitSignal(panel.unseen_changed, timeout=30_000) as counted:
         mark_all.trigger()
     assert counted.args == [0]
     assert panel.list.count() == 0 and panel.heading.text() == "&Since last sync"
@@ -121,7 +121,7 @@ def test_a_change_recorded_after_the_list_was_read_stays_unseen(
                      updated_at=iso(NOW), response_threshold_reached_at=iso(NOW))  # fmt: skip
     path = b.write_json(tmp_path / "later" / "44.json", newer)
     assert import_paths(context.database.engine, [path]).failures == []
-    with qtbot.waitSignal(panel.unseen_changed, timeout=10_000) as counted:
+    with qtbot.waitSignal(panel.unseen_changed, timeout=30_000) as counted:
         panel.mark_all_seen_action.trigger()
     assert counted.args == [1]
     assert texts(panel) == [
@@ -133,11 +133,11 @@ def test_mark_all_seen_when_the_list_is_cut(
     qtbot: QtBot, panel: ChangesPanel, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("ui.changes.panel.LIMIT", 1)
-    with qtbot.waitSignal(panel.unseen_changed, timeout=10_000):
+    with qtbot.waitSignal(panel.unseen_changed, timeout=30_000):
         panel.refresh()
     assert panel.list.count() == 1
     assert panel.message.text() == "The newest 1 of 2 changes are listed."
-    with qtbot.waitSignal(panel.unseen_changed, timeout=10_000) as counted:
+    with qtbot.waitSignal(panel.unseen_changed, timeout=30_000) as counted:
         panel.mark_all_seen_action.trigger()
     assert counted.args == [0]
     assert ChangeService(context.database).count_unseen() == 0
@@ -149,7 +149,7 @@ def test_a_failed_read_is_one_plain_line(
     with context.database.engine.begin() as connection:
         connection.exec_driver_sql("DROP TABLE change_events")
     panel.refresh()
-    qtbot.waitUntil(lambda: panel.message.text().startswith("Could not"), timeout=10_000)
+    qtbot.waitUntil(lambda: panel.message.text().startswith("Could not"), timeout=30_000)
     assert panel.message.text().startswith("Could not read the changes: ")
     assert "change_events" in panel.message.text() and "SELECT" not in panel.message.text()
     assert "\n" not in panel.message.text() and "Traceback" not in panel.message.text()
@@ -164,7 +164,7 @@ def test_go_to_changes_shows_a_closed_dock(qtbot: QtBot, context: AppContext) ->
     dock.setWidget(panel)
     window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
     window.show()
-    with qtbot.waitSignal(panel.unseen_changed, timeout=10_000):
+    with qtbot.waitSignal(panel.unseen_changed, timeout=30_000):
         panel.refresh()
     dock.close()
     assert not dock.isVisible()

@@ -23,4 +23,4 @@ def test_automatic_collection_is_off_and_the_timer_collects_cycles(
     gone = weakref.ref(a)
     del a, b
     # Only the GUI thread's timer can free the cycle now.
-    qtbot.waitUntil(lambda: gone() is None, timeout=10_000)
+    qtbot.waitUntil(lambda: gone() is None, timeout=30_000)

@@ -13,7 +13,7 @@ from ui.main_window import MainWindow
 def search(qtbot: QtBot, window: MainWindow, typed: str) -> str:
     window.filters.search.setText(typed)
     window.filters.search.returnPressed.emit()
-    qtbot.waitUntil(lambda: window.model.query.search == (typed.strip() or None), timeout=5_000)
+    qtbot.waitUntil(lambda: window.model.query.search == (typed.strip() or None), timeout=15_000)
     wait_loaded(qtbot, window)
     assert not window.statusBar().currentMessage().startswith("Could not load")
     return window.summary.text()

@@ -14,7 +14,7 @@ SMALL = (1280, 720)
 
 def resized(qtbot: QtBot, window: MainWindow, width: int, height: int) -> None:
     window.resize(width, height)
-    qtbot.waitUntil(lambda: window.width() == width and window.height() == height, timeout=5_000)
+    qtbot.waitUntil(lambda: window.width() == width and window.height() == height, timeout=15_000)
     QApplication.processEvents()
 
 

@@ -56,7 +56,7 @@ def test_an_edited_letter_is_kept_listed_reopened_and_saved(
     original = dialog.body.toPlainText()
     dialog.body.setPlainText(original.replace("I am writing", "I write, after the meeting,"))
     dialog.keep_button.click()
-    qtbot.waitUntil(lambda: dialog.kept_list.count() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.kept_list.count() == 1, timeout=30_000)
     assert dialog.status.text() == "Kept with the case as letter 1."
     dated = long_date(dialog.letter.dated)  # today: the window's clock is the real one
     assert dialog.kept_list.item(0).text().startswith(f"{dated}: Request for a revised")
@@ -67,7 +67,7 @@ def test_an_edited_letter_is_kept_listed_reopened_and_saved(
     assert dialog.body.toPlainText().startswith("Dear Secretary of State,\n\nI write, after")
 
     dialog.save(".pdf")
-    qtbot.waitUntil(lambda: dialog.kept_list.count() == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.kept_list.count() == 2, timeout=30_000)
     qtbot.waitUntil(lambda: dialog.status.text().endswith("and kept with the case."))
     printed = " ".join(PdfReader(target).pages[0].extract_text().split())
     assert "I write, after the meeting, on behalf of the Petitions Committee" in printed
@@ -82,7 +82,7 @@ def test_the_accessible_html_edition_is_saved_from_the_dialog(
     dialog = open_dialog(qtbot, context, target)
     dialog.html_button.click()
     qtbot.waitUntil(
-        lambda: dialog.status.text().endswith("and kept with the case."), timeout=10_000
+        lambda: dialog.status.text().endswith("and kept with the case."), timeout=30_000
     )
     page = target.with_suffix(".html").read_text(encoding="utf-8")
     assert '<html lang="en-GB">' in page and "Dear Secretary of State," in page
@@ -174,7 +174,7 @@ def test_the_window_opens_letters_that_are_kept_with_the_case(
     def look(dialog: Any) -> None:
         seen.append(dialog)
         dialog.keep_button.click()
-        qtbot.waitUntil(lambda: dialog.kept_list.count() == 1, timeout=10_000)
+        qtbot.waitUntil(lambda: dialog.kept_list.count() == 1, timeout=30_000)
         dialog.reject()
 
     when_modal(look)

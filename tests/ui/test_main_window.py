@@ -20,7 +20,7 @@ from ui.views.petition_view import open_link
 
 
 def test_queue_counts_and_switching(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: "(" in window.queues.list.item(0).text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "(" in window.queues.list.item(0).text(), timeout=30_000)
     window.queues.select(Queue.ALL)
     wait_loaded(qtbot, window)
     assert window.model.total == PETITIONS
@@ -39,7 +39,7 @@ def test_search_as_you_type(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.filters.search.hasFocus()
     qtbot.keyClicks(window.filters.search, "schools")
-    qtbot.waitUntil(lambda: window.model.query.search == "schools", timeout=5_000)
+    qtbot.waitUntil(lambda: window.model.query.search == "schools", timeout=15_000)
     wait_loaded(qtbot, window)
     assert window.model.total == PETITIONS // 3
 
@@ -49,7 +49,7 @@ def test_sort_by_clicking_heading(qtbot: QtBot, window: MainWindow) -> None:
     wait_loaded(qtbot, window)
     window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     wait_loaded(qtbot, window)
-    qtbot.waitUntil(lambda: window.model.petition_id(0) == 1, timeout=5_000)
+    qtbot.waitUntil(lambda: window.model.petition_id(0) == 1, timeout=15_000)
 
 
 def test_selecting_a_row_shows_the_petition(qtbot: QtBot, window: MainWindow) -> None:
@@ -58,7 +58,7 @@ def test_selecting_a_row_shows_the_petition(qtbot: QtBot, window: MainWindow) ->
     window.table.setFocus()
     qtbot.keyClick(window.table, Qt.Key.Key_Down)
     second = window.model.petition_id(1)
-    qtbot.waitUntil(lambda: f"e-petition {second}" in window.petition.facts.text(), timeout=5_000)
+    qtbot.waitUntil(lambda: f"e-petition {second}" in window.petition.facts.text(), timeout=15_000)
     assert window.petition.tabs.isEnabled()
 
 
@@ -73,7 +73,7 @@ def test_import_with_progress_refreshes_queues(
         job = window.imports.start_import([folder])
     assert job.error is None
     qtbot.waitUntil(lambda: not window.model.is_loading,
-                    timeout=5_000)  # fmt: skip
+                    timeout=15_000)  # fmt: skip
     assert window._context.petitions.count(PetitionQuery()) == PETITIONS + 1
     boxes = [w for w in QApplication.topLevelWidgets() if w.windowTitle() == "Import finished"]
     assert boxes and "1 petition imported, " in boxes[-1].text()
@@ -111,7 +111,7 @@ def test_first_run_offers_import_or_demo(
     window = MainWindow(make_context(empty_db, settings))
     qtbot.addWidget(window)
     window.start()
-    qtbot.waitUntil(lambda: asked == [window], timeout=5_000)
+    qtbot.waitUntil(lambda: asked == [window], timeout=15_000)
     window.close()
 
 

@@ -98,14 +98,14 @@ def shown(qtbot: QtBot, view: PetitionView, d: PetitionDetail) -> None:
         lambda: (
             view.map_panel.data is not None and view.map_panel.data.geography.action == d.action
         ),
-        timeout=10_000,
+        timeout=30_000,
     )
     QApplication.processEvents()
 
 
 def resized(qtbot: QtBot, window: MainWindow, width: int, height: int) -> None:
     window.resize(width, height)
-    qtbot.waitUntil(lambda: window.width() == width and window.height() == height, timeout=5_000)
+    qtbot.waitUntil(lambda: window.width() == width and window.height() == height, timeout=15_000)
     QApplication.processEvents()
 
 
@@ -326,7 +326,7 @@ def test_the_window_still_fits_1280_by_720_with_the_map(qtbot: QtBot, window: Ma
     before = window.minimumSizeHint().width()
     window.petition.tabs.setCurrentIndex(1)
     # The window shows its first petition; ours must come after it, not be overtaken by it.
-    qtbot.waitUntil(lambda: window.petition.map_panel.data is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.petition.map_panel.data is not None, timeout=30_000)
     shown(qtbot, window.petition, detail(every_seat(BoundarySet.B2024)))
     resized(qtbot, window, *SMALL)
     assert window.minimumSizeHint().width() <= min(before, SMALL[0])

@@ -86,7 +86,7 @@ def test_status_bar_and_about_box_hide_the_password(
     on_next_modal(read)
     about = next(a for a in window.menuBar().actions() if "Help" in a.text()).menu().actions()
     next(a for a in about if "About" in a.text()).trigger()
-    qtbot.waitUntil(lambda: bool(read), timeout=5_000)
+    qtbot.waitUntil(lambda: bool(read), timeout=15_000)
     assert SECRET not in read[0]
     assert "***" in read[0]
 
@@ -122,7 +122,7 @@ def test_title_tooltips_show_markup_as_text(
     context = AppContext.open(hostile_db, "test", WindowSettings.at(str(tmp_path / "s.ini")))
     model = PetitionTableModel(context.petitions, context.runner)
     model.set_query(PetitionQuery(sort=SortKey.ID))
-    qtbot.waitUntil(lambda: not model.is_loading and model.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: not model.is_loading and model.rowCount() == 1, timeout=30_000)
     column = next(i for i, c in enumerate(COLUMNS) if c.key == "action")
     tooltip = model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole)
     assert shown_as(tooltip) == HOSTILE_TITLE

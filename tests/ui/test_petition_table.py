@@ -16,7 +16,7 @@ from ui.models.petition_table import ID_ROLE, PAGE_SIZE, PetitionTableModel
 
 
 def loaded(qtbot: QtBot, model: PetitionTableModel, rows: int) -> None:
-    qtbot.waitUntil(lambda: not model.is_loading and model.rowCount() >= rows, timeout=10_000)
+    qtbot.waitUntil(lambda: not model.is_loading and model.rowCount() >= rows, timeout=30_000)
 
 
 def test_model_tester_empty_and_after_pages(qtbot: QtBot, context: AppContext) -> None:
@@ -28,7 +28,7 @@ def test_model_tester_empty_and_after_pages(qtbot: QtBot, context: AppContext) -
     assert model.rowCount() == PAGE_SIZE
     while model.canFetchMore(QModelIndex()):
         model.fetchMore(QModelIndex())
-        qtbot.waitUntil(lambda: not model.is_loading, timeout=10_000)
+        qtbot.waitUntil(lambda: not model.is_loading, timeout=30_000)
     assert model.rowCount() == PETITIONS
     assert model.total == PETITIONS
 
@@ -52,7 +52,7 @@ def test_late_page_from_an_old_query_is_dropped(qtbot: QtBot, context: AppContex
     model.set_query(PetitionQuery())
     # Replace the query before the first page can arrive: only the second query's rows count.
     model.set_query(PetitionQuery(queue=Queue.AWAITING_RESPONSE))
-    qtbot.waitUntil(lambda: model.total is not None and not model.is_loading, timeout=10_000)
+    qtbot.waitUntil(lambda: model.total is not None and not model.is_loading, timeout=30_000)
     qtbot.wait(200)
     expected = context.petitions.count(PetitionQuery(queue=Queue.AWAITING_RESPONSE))
     assert model.rowCount() == min(expected, PAGE_SIZE)
@@ -62,6 +62,6 @@ def test_late_page_from_an_old_query_is_dropped(qtbot: QtBot, context: AppContex
 def test_search_narrows_rows(qtbot: QtBot, context: AppContext) -> None:
     model = PetitionTableModel(context.petitions, context.runner)
     model.set_query(replace(PetitionQuery(), search="schools", sort=SortKey.ID))
-    qtbot.waitUntil(lambda: model.total is not None and not model.is_loading, timeout=10_000)
+    qtbot.waitUntil(lambda: model.total is not None and not model.is_loading, timeout=30_000)
     assert model.total == PETITIONS // 3
     assert all("schools" in model.data(model.index(r, 1)) for r in range(model.rowCount()))

@@ -33,7 +33,7 @@ def test_related_petitions_are_listed_and_one_can_be_shown(
     wait_loaded(qtbot, window)
     window.show_petition_by_id(1)
     panel = window.related
-    qtbot.waitUntil(lambda: panel.table.rowCount() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: panel.table.rowCount() > 0, timeout=30_000)
     assert panel.table.item(0, 0).text() == "2"
     assert panel.table.item(0, 4).text().startswith("shares: peat")
     assert all(panel.table.item(r, 0).text() != "3" for r in range(panel.table.rowCount()))
@@ -41,6 +41,6 @@ def test_related_petitions_are_listed_and_one_can_be_shown(
     with qtbot.waitSignal(panel.petition_chosen) as chosen:
         panel.table.activated.emit(panel.table.model().index(0, 1))
     assert chosen.args == [2]
-    qtbot.waitUntil(lambda: window.casework.petition_id == 2, timeout=5_000)
+    qtbot.waitUntil(lambda: window.casework.petition_id == 2, timeout=15_000)
     window.show_no_petition()
     assert panel.table.rowCount() == 0 and "Choose a petition" in panel.message.text()

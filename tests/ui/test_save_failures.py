@@ -87,13 +87,13 @@ def open_window_and_context(
     idle(qtbot, context)
     wait_loaded(qtbot, window)
     window.show_petition_by_id(PID)
-    qtbot.waitUntil(lambda: window.casework.review.pane is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.casework.review.pane is not None, timeout=30_000)
     idle(qtbot, context)
     return window, context
 
 
 def idle(qtbot: QtBot, context: AppContext) -> None:
-    qtbot.waitUntil(lambda: not context.runner.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: not context.runner.busy, timeout=30_000)
 
 
 def type_review(window: MainWindow, notes: str = NOTES) -> None:
@@ -456,7 +456,7 @@ def test_a_decision_while_the_database_is_locked_says_so_and_the_box_shows_what_
     qtbot.addWidget(meeting)
     meeting.meets_on.setDate(to_qdate(date(2025, 6, 10)))
     meeting.open_agenda()
-    qtbot.waitUntil(lambda: meeting.table.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: meeting.table.rowCount() == 1, timeout=30_000)
     idle(qtbot, context)
     held()
     box = meeting.decision_box(PID)
@@ -504,7 +504,7 @@ def test_a_review_a_colleague_changed_first_is_refused_and_the_clerks_text_kept(
     type_review(window)
     before = window.casework.review.pane
     window.casework.review.save_button.click()
-    qtbot.waitUntil(lambda: window.casework.review.pane is not before, timeout=10_000)
+    qtbot.waitUntil(lambda: window.casework.review.pane is not before, timeout=30_000)
 
     (message,) = warnings
     assert "was changed by bob" in message
@@ -527,7 +527,7 @@ def test_a_letter_saved_to_a_read_only_disk_says_so_in_plain_english(
     dialog = LetterDialog(window, letter, context.runner, lambda *_: target)
     qtbot.addWidget(dialog)
     dialog.save(".pdf")
-    qtbot.waitUntil(lambda: not dialog.status.text().startswith("Writing"), timeout=10_000)
+    qtbot.waitUntil(lambda: not dialog.status.text().startswith("Writing"), timeout=30_000)
 
     message = dialog.status.text()
     assert message.startswith("The letter was not saved: ")

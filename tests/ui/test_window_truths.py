@@ -73,7 +73,7 @@ def test_closing_during_an_import_asks_and_no_keeps_the_window(
     window.close()  # cancels, waits for the import to stop, and closes without a message
     assert not window.isVisible()
     assert window.imports.current is not None and window.imports.current.job.is_cancelled()
-    qtbot.waitUntil(lambda: not window.imports.running(), timeout=10_000)
+    qtbot.waitUntil(lambda: not window.imports.running(), timeout=30_000)
     assert boxes("Import cancelled") == []
 
 
@@ -84,7 +84,7 @@ def test_a_cancelled_import_says_how_far_it_got(
     job = window.imports.current
     assert job is not None
     job.dialog.canceled.emit()  # as the progress dialog's Cancel button does
-    qtbot.waitUntil(lambda: bool(boxes("Import cancelled")), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(boxes("Import cancelled")), timeout=30_000)
     box = boxes("Import cancelled")[-1]
     assert box.text() == "Import cancelled after 2 of 5 files; the files already imported are kept."
     box.close()
@@ -94,9 +94,9 @@ def test_no_petition_selected_clears_every_tab(qtbot: QtBot, window: MainWindow)
     window.queues.select(Queue.ALL)
     wait_loaded(qtbot, window)
     view = window.petition
-    qtbot.waitUntil(lambda: bool(view.history_chart.chart().series()), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(view.history_chart.chart().series()), timeout=30_000)
     window.filters.search.setText("nothing is called this")
-    qtbot.waitUntil(lambda: "No petition selected" in view.title.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "No petition selected" in view.title.text(), timeout=30_000)
     assert view.history_chart.chart().series() == []
     assert view.constituencies.rowCount() == 0
     assert not view.tabs.isEnabled()

@@ -23,7 +23,7 @@ def test_result_arrives_on_the_gui_thread(qtbot: QtBot) -> None:
     job = runner.read(
         lambda p, c: 42, succeeded=lambda v: seen.append((v, threading.get_ident() == gui_thread))
     )
-    qtbot.waitUntil(lambda: bool(seen), timeout=5_000)
+    qtbot.waitUntil(lambda: bool(seen), timeout=15_000)
     assert seen == [(42, True)]
     assert runner.wait_for_all()
     assert not job.is_cancelled()
@@ -33,7 +33,7 @@ def test_failure_and_cancel_are_reported(qtbot: QtBot) -> None:
     runner = JobRunner()
     failures: list[tuple[str, str]] = []
     runner.read(lambda p, c: 1 / 0, failed=lambda kind, message: failures.append((kind, message)))
-    qtbot.waitUntil(lambda: bool(failures), timeout=5_000)
+    qtbot.waitUntil(lambda: bool(failures), timeout=15_000)
     assert failures[0][0] == "ZeroDivisionError"
 
     started = threading.Event()
@@ -48,7 +48,7 @@ def test_failure_and_cancel_are_reported(qtbot: QtBot) -> None:
     job = runner.write(long_job, cancelled=lambda: stopped.append(True))
     started.wait(5)
     job.cancel()
-    qtbot.waitUntil(lambda: bool(stopped), timeout=5_000)
+    qtbot.waitUntil(lambda: bool(stopped), timeout=15_000)
     assert runner.wait_for_all()
 
 
