@@ -231,8 +231,8 @@ class RegionSignatures(Base):
     signature_count: Mapped[int]
 
 
-class ConstituencySignatures(Base):
-    __tablename__ = "constituency_signatures"
+class ConstituencyRow:
+    """The columns of one row of a breakdown by constituency, in the site's order."""
 
     petition_id: Mapped[int] = mapped_column(
         ForeignKey(PETITION_FK, ondelete="CASCADE"), primary_key=True
@@ -244,21 +244,17 @@ class ConstituencySignatures(Base):
     signature_count: Mapped[int]
 
 
-class PreviousConstituencySignatures(Base):
+class ConstituencySignatures(ConstituencyRow, Base):
+    __tablename__ = "constituency_signatures"
+
+
+class PreviousConstituencySignatures(ConstituencyRow, Base):
     """The breakdown by constituency a newer one replaced, with the capture time it was from:
     kept so a jump in one seat between two captures can be looked for (one earlier breakdown
     a petition, not all of them: 650 rows each)."""
 
     __tablename__ = "previous_constituency_signatures"
 
-    petition_id: Mapped[int] = mapped_column(
-        ForeignKey(PETITION_FK, ondelete="CASCADE"), primary_key=True
-    )
-    position: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
-    name: Mapped[str] = mapped_column(Text)
-    ons_code: Mapped[str | None] = mapped_column(String(12))
-    mp: Mapped[str | None] = mapped_column(Text)
-    signature_count: Mapped[int]
     as_of: Mapped[datetime]
 
 
