@@ -67,9 +67,17 @@ class RelatedService:
     ) -> int:
         return refresh_index(self._database.engine, progress=progress, cancelled=cancelled)
 
-    def related(self, petition_id: int, limit: int = DEFAULT_LIMIT) -> list[RelatedPetition]:
-        """The ``limit`` petitions most related to ``petition_id``, closest first."""
-        self.refresh()
+    def related(
+        self,
+        petition_id: int,
+        limit: int = DEFAULT_LIMIT,
+        *,
+        progress: ProgressCallback = no_progress,
+        cancelled: CancelCheck = never_cancelled,
+    ) -> list[RelatedPetition]:
+        """The ``limit`` petitions most related to ``petition_id``, closest first; new or
+        changed petitions are indexed first (``progress`` hears about a long indexing)."""
+        self.refresh(progress=progress, cancelled=cancelled)
         with self._database.engine.connect() as connection:
             subject = _subject(connection, petition_id)
             weights = query_weights(connection, subject.words)

@@ -71,8 +71,7 @@ class RelatedPanel(QWidget):
         service = self._service
 
         def work(progress: ProgressCallback, cancelled: CancelCheck) -> list[RelatedPetition]:
-            service.refresh(progress=progress, cancelled=cancelled)  # new captures first
-            return service.related(petition_id, SHOWN)
+            return service.related(petition_id, SHOWN, progress=progress, cancelled=cancelled)
 
         succeeded, failed, indexing = self._answers.newest(self._show, self._failed, self._indexing)
         self._runner.read(work, succeeded=succeeded, failed=failed, progress=indexing)
