@@ -289,5 +289,6 @@ Index("ix_petitions_awaiting", Petition.has_response, Petition.response_threshol
 
 # The Committee's own records live in their own module; importing it registers the tables.
 from caseworker.storage import casework_models as casework_models  # noqa: E402
+from caseworker.storage import debate_models as debate_models  # noqa: E402
 from caseworker.storage import related_models as related_models  # noqa: E402
 from caseworker.storage import sync_models as sync_models  # noqa: E402
