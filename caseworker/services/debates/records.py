@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from caseworker.domain import rules
 from caseworker.domain.debates import (
@@ -122,7 +123,7 @@ class DebateService(CaseworkServiceBase):
                 if relating_to is not None else default_relating_to(petitions[0].action),
                 "opening_member_id": _known_member(session, opening_member_id),
                 "department": _clean(department)
-                if department is not None else (petitions[0].departments_label or ""),
+                if department is not None else _departments(session, petitions[0].id),
                 "minister": _clean(minister), "status": chosen,
             }  # fmt: skip
             _check_values(session, values, None)
@@ -216,6 +217,7 @@ class DebateService(CaseworkServiceBase):
                petition_ids: list[int] | None = None) -> None:  # fmt: skip
         # Stamping the row makes a new version even when only the petitions changed.
         debate.updated_at, debate.updated_by = self.clock.now(), self.actor
+        flag_modified(debate, "updated_at")
         session.flush()
         ids = petition_ids if petition_ids is not None else _petition_ids(session, debate.id)
         self._audit(session, debate, ids, action, changes)
@@ -318,6 +320,13 @@ def _petitions(session: Session, ids: Sequence[int]) -> list[m.Petition]:
         if pid not in found:
             raise PetitionNotFound(pid)
     return [found[i] for i in ids]
+
+
+def _departments(session: Session, petition_id: int) -> str:
+    """The departments that answered the petition, by full name: the one sending a Minister."""
+    pd = m.PetitionDepartment
+    query = select(pd.department_name).where(pd.petition_id == petition_id)
+    return "; ".join(sorted(session.scalars(query)))
 
 
 def _known_member(session: Session, member_id: int | None) -> int | None:
