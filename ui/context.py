@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from caseworker.services.casework import CaseworkServices
+from caseworker.services.debates import DebateServices
 from caseworker.services.imports import ImportService
 from caseworker.services.petitions import PetitionService
 from caseworker.storage.engine import Database
@@ -22,6 +23,7 @@ class AppContext:
     runner: JobRunner
     settings: WindowSettings
     casework: CaseworkServices
+    debates: DebateServices
 
     @classmethod
     def open(cls, database: Database, label: str, settings: WindowSettings) -> AppContext:
@@ -34,4 +36,5 @@ class AppContext:
             runner=JobRunner(),
             settings=settings,
             casework=CaseworkServices.open(database),
+            debates=DebateServices.open(database),
         )

@@ -174,3 +174,54 @@ class CalendarView:
 
     def debates(self) -> tuple[DebateView, ...]:
         return tuple(s.debate for s in self.slots if s.debate is not None)
+
+
+@dataclass(frozen=True)
+class Quotation:
+    body: str
+    #: Where it came from: "Survey response, Leeds, 12 May 2025".
+    source: str
+    #: Whether the respondent agreed to be quoted: the pack prints only those that may be.
+    may_quote: bool
+
+
+@dataclass(frozen=True)
+class ThemeFinding:
+    name: str
+    description: str
+    #: Responses tagged with this theme.
+    count: int
+    quotations: tuple[Quotation, ...]
+
+
+@dataclass(frozen=True)
+class EngagementFindings:
+    """What a debate's public engagement found: the pack's "What the public told us"."""
+
+    title: str
+    ran_on: str
+    opens_on: date | None
+    closes_on: date | None
+    member: str
+    link: str
+    #: The survey tool's count when given, else the responses imported.
+    responses: int
+    #: Most-mentioned first.
+    themes: tuple[ThemeFinding, ...]
+    #: Quotations not filed under a theme.
+    other_quotations: tuple[Quotation, ...] = ()
+
+
+@dataclass(frozen=True)
+class MaterialItem:
+    """One entry of a pack's parliamentary material."""
+
+    id: int | None
+    #: A MaterialKind value.
+    kind: str
+    title: str
+    published_on: date | None
+    link: str
+    note: str
+    #: Where a suggestion came from ("" when the clerk added it by hand).
+    suggested_from: str = ""
