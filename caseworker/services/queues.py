@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, and_, exists, false, func, not_, or_, sele
 from sqlalchemy.orm import InstrumentedAttribute
 
 from caseworker.domain.casework import AWAITING_DEPARTMENT, Decision, RequestStatus, Verdict
+from caseworker.domain.debates import DebateDecisionKind, DebateStatus
 from caseworker.domain.rules import RESPONSE_DEADLINE_DAYS, start_of_london_day
 from caseworker.storage.casework_models import (
     CommitteeMeeting,
@@ -21,6 +22,7 @@ from caseworker.storage.casework_models import (
     ResponseReview,
     RevisionRequest,
 )
+from caseworker.storage.debate_models import CommitteeDebate, DebateDecision, DebatePetition
 from caseworker.storage.models import Debate, ResponseVersion
 from caseworker.storage.models import Petition as P
 
@@ -118,6 +120,8 @@ def _queue_condition(queue: Queue, rules: QueueRules, end_of_day: datetime) -> C
             P.debate_threshold_reached_at < end_of_day,
             not_(_scheduled_by(rules.as_of)),
             not_(_outcome_known(end_of_day)),
+            not_(_latest_debate_decision(rules.as_of).in_(SETTLED_BY)),
+            not_(_in_pending_debate(end_of_day)),
         )
     if queue is Queue.DEBATE_SCHEDULED:
         return and_(
@@ -127,7 +131,8 @@ def _queue_condition(queue: Queue, rules: QueueRules, end_of_day: datetime) -> C
         )
     if queue is Queue.NOT_DEBATED:
         no_date = exists().where(Debate.petition_id == P.id, Debate.debated_on.is_(None))
-        return and_(_outcome_known(end_of_day), no_date)
+        declined = _latest_debate_decision(rules.as_of) == DebateDecisionKind.DECLINE.value
+        return or_(and_(_outcome_known(end_of_day), no_date), declined)
     if queue in (Queue.RESPONSE_RECEIVED, Queue.RESPONSE_CONSIDERED):
         received = and_(
             P.has_response == true(),
@@ -150,6 +155,43 @@ def _queue_condition(queue: Queue, rules: QueueRules, end_of_day: datetime) -> C
     return or_(
         debated_outcome,
         and_(not_(_outcome_known(end_of_day)), P.scheduled_debate_date <= rules.as_of),
+    )
+
+
+#: The Committee's latest decision at 100,000 that settles whether it debates a petition
+#: (deferring or seeking information leaves it waiting).
+SETTLED_BY = (
+    DebateDecisionKind.SCHEDULE.value,
+    DebateDecisionKind.DECLINE.value,
+    DebateDecisionKind.GROUP.value,
+)
+#: Committee debates still to happen: a petition in one is no longer awaiting a decision.
+PENDING_DEBATE = (DebateStatus.PROPOSED.value, DebateStatus.SCHEDULED.value)
+
+
+def _latest_debate_decision(as_of: date) -> ColumnElement[str]:
+    """The Committee's latest decision at 100,000 on the petition made by ``as_of`` ("" if
+    none): a decline that was later deferred is waiting again."""
+    d = DebateDecision
+    latest = (
+        select(d.decision)
+        .where(d.petition_id == P.id, d.decided_on <= as_of)
+        .order_by(d.decided_on.desc(), d.decided_at.desc(), d.id.desc())
+        .limit(1)
+        .correlate(P)
+        .scalar_subquery()
+    )
+    return func.coalesce(latest, "")
+
+
+def _in_pending_debate(end_of_day: datetime) -> ColumnElement[bool]:
+    """In a debate the Committee had proposed or scheduled by then (as it stands now)."""
+    d, dp = CommitteeDebate, DebatePetition
+    return exists().where(
+        dp.petition_id == P.id,
+        d.id == dp.debate_id,
+        d.status.in_(PENDING_DEBATE),
+        d.created_at < end_of_day,
     )
 
 

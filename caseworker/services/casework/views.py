@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from caseworker.domain.debates import DebateDecisionKind
 from caseworker.services import dto
 
 
@@ -136,3 +137,44 @@ class AgendaItem:
     label: str
     latest_verdict: str | None
     decision: DecisionView | None
+    #: A "debate decision" item: what the Committee decided at this meeting, once it has.
+    debate_decision: DebateDecisionNote | None = None
+
+
+@dataclass(frozen=True)
+class DebateDecisionNote:
+    """A decision at 100,000 signatures, in the few fields an agenda and a history show."""
+
+    id: int
+    petition_id: int
+    #: A ``DebateDecisionKind`` value: schedule, decline, defer, group, seek_information.
+    decision: str
+    reason: str
+    debates_named: str
+    debate_id: int | None
+    group_with_id: int | None
+    version: int
+
+    @property
+    def label(self) -> str:
+        return DebateDecisionKind(self.decision).label
+
+    @property
+    def summary(self) -> str:
+        """ "Decided not to schedule a debate: recently debated (debated 7 July 2025)",
+        "Agreed to debate it with another petition: e-petition 724500 (debate 3)"."""
+        kind = DebateDecisionKind(self.decision)
+        details = []
+        if kind is DebateDecisionKind.GROUP and self.group_with_id is not None:
+            details.append(f"e-petition {self.group_with_id}")
+        if self.reason:
+            details.append(self.reason)
+        if self.debates_named:
+            details.append(f"debates named: {self.debates_named}")
+        if self.debate_id is not None and kind in GOES_TO_DEBATE:
+            details.append(f"debate {self.debate_id}")
+        return f"{kind.label}: {'; '.join(details)}" if details else kind.label
+
+
+#: Decisions that place the petition in a debate of the Committee's.
+GOES_TO_DEBATE = (DebateDecisionKind.SCHEDULE, DebateDecisionKind.GROUP)
