@@ -34,6 +34,7 @@ from caseworker.importing.revisions import link_revised_responses
 from caseworker.importing.sources import Source, SourceError, expand
 from caseworker.importing.writer import CaptureWriter, Outcome
 from caseworker.jobs import CancelCheck, ProgressCallback, never_cancelled, no_progress
+from caseworker.services.debates.site import link_site_debates_in
 from caseworker.storage import models as m
 from caseworker.storage.engine import for_writing, refresh_statistics
 from caseworker.storage.errors import explain, is_disk_full, is_locked, is_read_only, where
@@ -360,6 +361,9 @@ def _write(
     refresh_derived(connection, {p.id for p in document.petitions} - writer.derived_written)
     answered = [p.id for p in document.petitions if p.government_response is not None]
     link_revised_responses(connection, answered, current_user(), now)
+    # The site's scheduled dates and outcomes meet the Committee's records of the debates.
+    link_site_debates_in(connection, [p.id for p in document.petitions], actor=current_user(),
+                         now=now)  # fmt: skip
     return FileResult(outcomes, watch.record(connection, now))
 
 
