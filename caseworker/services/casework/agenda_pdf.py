@@ -60,6 +60,8 @@ def agenda_rows(items: list[AgendaItem]) -> Iterator[tuple[str, ...]]:
     for number, item in enumerate(items, 1):
         verdict = Verdict(item.latest_verdict).label if item.latest_verdict else ""
         decision = Decision(item.decision.decision).label if item.decision else ""
+        if item.debate_decision is not None:
+            decision = item.debate_decision.summary
         yield (
             str(number),
             f"{item.petition_id}: {' '.join(item.action.split())}",
@@ -128,7 +130,8 @@ def _story(meeting: MeetingView, items: list[AgendaItem]) -> list[object]:
             para(
                 f"Agenda. Responses received from {long_date(meeting.window_start)} to the "
                 f"cut-off, {long_date(meeting.cut_off)}; revised responses awaiting "
-                "acceptance; requests past their due date; decisions deferred earlier."
+                "acceptance; requests past their due date; decisions deferred earlier; "
+                "petitions past 100,000 signatures awaiting a decision on a debate."
             ),
             note,
         ),

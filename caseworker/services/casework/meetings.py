@@ -2,7 +2,8 @@
 
 A meeting considers the responses that arrived since the previous meeting's cut-off (four
 weeks before its own cut-off when it is the first one recorded), revised responses waiting
-to be accepted, requests whose due date has passed, and decisions deferred earlier.
+to be accepted, requests whose due date has passed, decisions deferred earlier, and the
+petitions past 100,000 signatures awaiting its decision on a debate by the cut-off.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from caseworker.domain.casework import AWAITING_DEPARTMENT, Decision, RequestStatus, default_cut_off
+from caseworker.domain.debates import DebateDecisionKind
+from caseworker.domain.rules import london_date
 from caseworker.formatting import day_month, long_date, short_date
 from caseworker.services.casework.agenda_pdf import agenda_pdf, write_agenda
 from caseworker.services.casework.common import (
@@ -27,7 +30,13 @@ from caseworker.services.casework.common import (
     check_version,
     record_audit,
 )
-from caseworker.services.casework.views import AgendaItem, DecisionView, MeetingView
+from caseworker.services.casework.views import (
+    AgendaItem,
+    DebateDecisionNote,
+    DecisionView,
+    MeetingView,
+)
+from caseworker.services.queues import Queue, QueueRules, queue_filter
 from caseworker.storage import models as m
 from caseworker.storage.casework_models import (
     CommitteeMeeting,
@@ -36,6 +45,7 @@ from caseworker.storage.casework_models import (
     ResponseReview,
     RevisionRequest,
 )
+from caseworker.storage.debate_models import DebateDecision
 
 FIRST_WINDOW = timedelta(weeks=4)
 CUT_OFF_AFTER_MEETING = "The cut-off date must be on or before the day of the meeting"
@@ -46,6 +56,7 @@ class ItemKind:
     RESPONSE = "response"
     OVERDUE = "revised response overdue"
     DEFERRED = "deferred"
+    DEBATE = "debate decision"
 
 
 #: A request in these statuses settles the response it is about: the Committee has already
@@ -56,6 +67,13 @@ SETTLING_REQUESTS = (
     RequestStatus.RECEIVED.value,
     RequestStatus.ACCEPTED.value,
 )
+
+
+#: A debate item's earlier decision that leaves it waiting, as its label says it.
+EARLIER_DEBATE_DECISIONS = {
+    DebateDecisionKind.DEFER.value: "deferred on",
+    DebateDecisionKind.SEEK_INFORMATION.value: "information sought on",
+}
 
 
 #: When a petition qualifies in several ways, the first kind here is the one shown.
@@ -219,8 +237,11 @@ def _agenda(session: Session, view: MeetingView) -> list[AgendaItem]:
         for row in rows:
             found.setdefault(row["petition_id"], {"kind": kind, **row})
     decisions = _decisions(session, view.id) if view.id is not None else {}
-    facts = _Facts(session, list(found), view.meets_on)
-    return [_item(facts, row, decisions.get(pid)) for pid, row in _sorted(found)]
+    debates = _debate_items(session, view)
+    facts = _Facts(session, list(dict.fromkeys([*found, *debates])), view.meets_on)
+    return [_item(facts, row, decisions.get(pid)) for pid, row in _sorted(found)] + [
+        _item(facts, row, None) for _pid, row in sorted(debates.items())
+    ]
 
 
 def _rows(session: Session, query: Select[*tuple[Any, ...]]) -> list[dict[str, Any]]:
@@ -319,6 +340,45 @@ def _decided(session: Session, view: MeetingView) -> list[dict[str, Any]]:
     ]
 
 
+def _debate_items(session: Session, view: MeetingView) -> dict[int, dict[str, Any]]:
+    """Petitions awaiting the Committee's decision on a debate by the cut-off, and those it
+    decided on at this meeting (they stay on its agenda, with the decision)."""
+    p, d = m.Petition, DebateDecision
+    awaiting = select(p.id).where(
+        queue_filter(Queue.AWAITING_DEBATE_DECISION, QueueRules(as_of=view.cut_off))
+    )
+    here: dict[int, DebateDecision] = {}
+    if view.id is not None:
+        here = {r.petition_id: r for r in session.scalars(select(d).where(d.meeting_id == view.id))}
+    ids = set(session.scalars(awaiting)) | set(here)
+    earlier = (
+        select(d.petition_id, d.decision, d.decided_on)
+        .where(d.petition_id.in_(ids), d.decided_on < view.meets_on)
+        .where(d.meeting_id.is_(None) | (d.meeting_id != (view.id or -1)))
+        .order_by(d.decided_on, d.decided_at, d.id)
+    )
+    last = {pid: (kind, on) for pid, kind, on in session.execute(earlier)}  # later overwrite
+    crossed = select(p.id, p.debate_threshold_reached_at).where(p.id.in_(ids))
+    items: dict[int, dict[str, Any]] = {}
+    for pid, reached_at in session.execute(crossed):
+        decided = here.get(pid)
+        items[pid] = {
+            "kind": ItemKind.DEBATE,
+            "petition_id": pid,
+            "on": london_date(reached_at) if reached_at is not None else None,
+            "earlier": last.get(pid),
+            "debate_decision": _debate_note(decided) if decided is not None else None,
+        }
+    return items
+
+
+def _debate_note(r: DebateDecision) -> DebateDecisionNote:
+    return DebateDecisionNote(
+        r.id, r.petition_id, r.decision, r.reason, r.debates_named, r.debate_id,
+        r.group_with_id, r.version,
+    )  # fmt: skip
+
+
 def _decisions(session: Session, meeting_id: int) -> dict[int, DecisionView]:
     rows = session.scalars(select(MeetingDecision).where(MeetingDecision.meeting_id == meeting_id))
     return {r.petition_id: _decision_view(r) for r in rows}
@@ -384,6 +444,7 @@ def _item(facts: _Facts, row: dict[str, Any], decision: DecisionView | None) -> 
         label=_label(row, facts),
         latest_verdict=facts.verdict(pid, row.get("response_version_id")),
         decision=decision,
+        debate_decision=row.get("debate_decision"),
     )
 
 
@@ -397,6 +458,10 @@ def _label(row: dict[str, Any], facts: _Facts) -> str:
     if kind == ItemKind.DEFERRED and row.get("on"):
         on: date = row["on"]
         return f"deferred on {short_date(on)}"
+    if kind == ItemKind.DEBATE and row.get("earlier"):
+        earlier, day = row["earlier"]
+        said = EARLIER_DEBATE_DECISIONS.get(earlier)
+        return f"{kind}, {said} {short_date(day)}" if said else kind
     return kind
 
 

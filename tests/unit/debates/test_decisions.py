@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from caseworker.services.casework import CaseworkServices
+from caseworker.services.casework.agenda_pdf import agenda_lines
 from caseworker.services.casework.common import CaseworkError, Clock, EditConflict
 from caseworker.services.debates import DebateServices
 from caseworker.services.debates.decisions import DebateDecisionService
@@ -203,3 +204,28 @@ def test_a_petition_in_a_pending_committee_debate_is_not_awaiting(
     assert awaiting(stored, MEETING) == {TRAINING}
     alice.debates.update(debate.id, debate.version, status="withdrawn")
     assert awaiting(stored, MEETING) == {TRAINING, SEND}
+
+
+def test_the_agenda_lists_petitions_awaiting_a_debate_decision_with_the_one_made(
+    decisions: DebateDecisionService, stored: Database, clock: MovableClock
+) -> None:
+    meetings = CaseworkServices.open(stored).meetings
+    _view, items = meetings.agenda_for(MEETING)
+    debate_items = [i for i in items if i.kind == "debate decision"]
+    assert [(i.petition_id, i.on, i.debate_decision) for i in debate_items] == [
+        (TRAINING, date(2025, 6, 2), None), (SEND, date(2025, 6, 2), None),
+    ]  # fmt: skip
+    decisions.record(TRAINING, "decline", reason="recently debated", meeting_on=MEETING)
+    _view, items = meetings.agenda_for(MEETING)
+    decided = {i.petition_id: i.debate_decision for i in items if i.kind == "debate decision"}
+    assert set(decided) == {TRAINING, SEND}  # decided at this meeting: still on its agenda
+    declined = decided[TRAINING]
+    assert declined is not None and declined.decision == "decline"
+    # The next meeting: the declined petition is settled; a deferred one comes back, saying so.
+    decisions.record(SEND, "defer", meeting_on=MEETING)
+    _view, items = meetings.agenda_for(date(2025, 7, 1))
+    assert [(i.petition_id, i.label) for i in items if i.kind == "debate decision"] == [
+        (SEND, "debate decision, deferred on 24 Jun 2025"),
+    ]
+    lines = "\n".join(agenda_lines(*meetings.agenda_for(MEETING)))
+    assert "Decided not to schedule a debate: recently debated" in lines
