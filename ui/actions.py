@@ -27,6 +27,9 @@ class ActionId(Enum):
     GO_QUEUES = auto()
     GO_PETITIONS = auto()
     GO_DETAILS = auto()
+    DEBATE_CALENDAR = auto()
+    NEW_DEBATE = auto()
+    MEMBERS = auto()
     BRIEFING_PACK = auto()
     BRIEFING_RANGE = auto()
     ABOUT = auto()
@@ -61,6 +64,13 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.GO_DETAILS: ActionSpec(
         "Go to petition &details", "Ctrl+3", "Put the keyboard on the petition's tabs"
     ),
+    ActionId.DEBATE_CALENDAR: ActionSpec(
+        "Debate &calendar…", "Ctrl+D", "The debate slots by week or month, and what is waiting"
+    ),
+    ActionId.NEW_DEBATE: ActionSpec(
+        "&New debate…", None, "Record a debate of the selected petitions, in a free slot"
+    ),
+    ActionId.MEMBERS: ActionSpec("&Members…", None, "The Members the Committee works with"),
     ActionId.BRIEFING_PACK: ActionSpec(
         "&Briefing pack…", "Ctrl+B", "A PDF briefing for the selected petitions (debated together)"
     ),
@@ -83,7 +93,8 @@ MENUS: tuple[tuple[str, tuple[MenuItem, ...]], ...] = (
     ("&View", (ActionId.FIND, ActionId.REFRESH, SEPARATOR, ActionId.GO_QUEUES,
                ActionId.GO_PETITIONS, ActionId.GO_DETAILS, "changes")),
     ("&Casework", ("casework",)),
-    ("&Debates", (ActionId.BRIEFING_PACK, ActionId.BRIEFING_RANGE)),
+    ("&Debates", (ActionId.DEBATE_CALENDAR, ActionId.NEW_DEBATE, ActionId.MEMBERS, SEPARATOR,
+                  ActionId.BRIEFING_PACK, ActionId.BRIEFING_RANGE)),
     ("&Help", (ActionId.ABOUT,)),
 )  # fmt: skip
 TOOLBAR = (ActionId.IMPORT_FILES, ActionId.REFRESH, ActionId.BRIEFING_PACK)

@@ -18,6 +18,7 @@ from ui.actions import ActionId, ActionRegistry
 from ui.briefing import BriefingActions
 from ui.casework.controller import CaseworkController
 from ui.context import AppContext
+from ui.debates.launcher import DebatesLauncher
 from ui.dialogs.first_run import FirstRunChoice, FirstRunDialog
 from ui.import_controller import ImportController
 from ui.latest import Latest
@@ -51,6 +52,10 @@ class MainWindow(QMainWindow):
         self.casework = CaseworkController(self, context, self.petition)
         self.sync = SyncController(self, context)
         self.briefing = BriefingActions(self, context, self.selected_petition_ids)
+        self.debates = DebatesLauncher(
+            self, context, self.casework.stack, self.show_petition_by_id,
+            self.selected_petition_ids,
+        )  # fmt: skip
         self._layout()
         self.changes = ChangesDock(self, context)
         self.splitDockWidget(self.queues_dock, self.changes.dock, Qt.Orientation.Vertical)
@@ -95,6 +100,9 @@ class MainWindow(QMainWindow):
             ActionId.GO_QUEUES: self.queues.list.setFocus,
             ActionId.GO_PETITIONS: self.table.setFocus,
             ActionId.GO_DETAILS: self.petition.tabs.setFocus,
+            ActionId.DEBATE_CALENDAR: self.debates.open_calendar,
+            ActionId.NEW_DEBATE: self.debates.new_debate,
+            ActionId.MEMBERS: self.debates.open_members,
             ActionId.BRIEFING_PACK: self.briefing.open_pack,
             ActionId.BRIEFING_RANGE: self.briefing.open_batch,
             ActionId.ABOUT: self._about,
