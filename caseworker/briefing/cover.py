@@ -24,6 +24,7 @@ from caseworker.pdf import styles as s
 from caseworker.pdf.document import BODY, contents_list
 from caseworker.pdf.fonts import SERIF_BOLD
 from caseworker.pdf.text import para
+from caseworker.services.debates.views import DebateView
 
 HOUSE = "House of Commons"
 COMMITTEE = "Petitions Committee"
@@ -104,12 +105,24 @@ def _cover_fact_styles() -> tuple[ParagraphStyle, ParagraphStyle]:
 
 def cover_facts(pack: BriefingPack) -> list[tuple[str, str]]:
     rows = [("Debate", debate_line(pack))]
+    if pack.debate is not None and pack.debate.motion:
+        rows.append(("Motion", pack.debate.motion))
     rows.append(("Opening Member", pack.member or "Not yet known"))
+    if pack.debate is not None:
+        rows.append(("Responding Minister", responding_minister(pack.debate)))
     rows.append(("Reference", pack.reference))
     rows.append(("Prepared", long_date(pack.prepared_on)))
     if pack.data_as_at is not None:
         rows.append(("Signature data as at", papers_moment(pack.data_as_at)))
     return rows
+
+
+def responding_minister(debate: DebateView) -> str:
+    """ "Jane Doe MP, Minister for Schools (Department for Education)"."""
+    department = f" ({debate.department})" if debate.department else ""
+    if debate.minister:
+        return debate.minister + department
+    return f"Not yet known{department}"
 
 
 def debate_line(pack: BriefingPack) -> str:

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from caseworker.domain.data_date import DataDate
 from caseworker.domain.rules import DebateState
 from caseworker.formatting import weekday_date
+from caseworker.services.debates.views import DebateView, EngagementFindings, MaterialItem
 from caseworker.services.dto import PetitionDetail
+
+if TYPE_CHECKING:
+    from caseworker.services.related import RelatedPetition
 
 #: Petitions debates are held in Westminster Hall on Mondays at 4.30pm.
 VENUE = "Westminster Hall"
@@ -22,11 +27,16 @@ class Section(StrEnum):
     """The optional parts of a pack; the cover and contents are always there."""
 
     SUMMARY = "summary"
+    #: The motion, who opens and who responds, and the clerk's summary (from the record).
+    DEBATE = "debate"
     PETITION = "petition"
     SIGNATURES = "signatures"
     RESPONSE = "response"
     BUSINESS = "business"
     LINKS = "links"
+    RELATED = "related"
+    MATERIAL = "material"
+    ENGAGEMENT = "engagement"
     MEMBERS = "members"
     ANNEX = "annex"
 
@@ -37,7 +47,11 @@ SECTION_TITLES = {
     Section.SIGNATURES: "Signatures",
     Section.RESPONSE: "The Government response",
     Section.BUSINESS: "Other parliamentary business",
+    Section.DEBATE: "The debate",
     Section.LINKS: "Links",
+    Section.RELATED: "Related petitions",
+    Section.MATERIAL: "Parliamentary material",
+    Section.ENGAGEMENT: "What the public told us",
     Section.MEMBERS: "Members whose constituents signed most",
     Section.ANNEX: "Annex: signatures by constituency",
 }
@@ -103,6 +117,14 @@ class BriefingPack:
     #: Petitions debated (or scheduled) on another day than the pack's, with that day: only
     #: when the clerk gave the pack's date (otherwise such a group is refused).
     other_days: tuple[tuple[int, date], ...] = ()
+    #: The Committee's record of the debate, when the pack is made from it: the motion,
+    #: the Members, the clerk's summary. Packs for chosen petitions have none.
+    debate: DebateView | None = None
+    engagement: EngagementFindings | None = None
+    #: The parliamentary material the clerk listed, by kind.
+    material: tuple[MaterialItem, ...] = ()
+    #: Petitions like the debate's own (not in it), closest first.
+    related: tuple[RelatedPetition, ...] = ()
     ids: tuple[int, ...] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -147,6 +169,38 @@ def assemble_pack(
         data_as_at=max(captures) if captures else None,
         other_days=debated_on_other_days(petitions, debate_date),
     )
+
+
+@dataclass(frozen=True)
+class DebateMaterial:
+    """What a pack made from the Committee's record of a debate adds to the petitions."""
+
+    debate: DebateView
+    engagement: EngagementFindings | None = None
+    material: tuple[MaterialItem, ...] = ()
+    related: tuple[RelatedPetition, ...] = ()
+
+
+def assemble_debate_pack(
+    petitions: Sequence[PetitionDetail], options: PackOptions, found: DebateMaterial,
+    *, today: date,
+) -> BriefingPack:  # fmt: skip
+    """The pack for a debate the Committee recorded: its day, time, place and opening
+    Member come from the record (the clerk's ``options`` may still name another Member or
+    a reference)."""
+    debate = found.debate
+    member = debate.opening_member.styled if debate.opening_member is not None else None
+    own = replace(
+        options,
+        debate_date=options.debate_date or debate.day,
+        debate_time=debate.starts_at,
+        member=_clean(options.member) or member,
+    )
+    pack = assemble_pack(petitions, own, today=today)
+    return replace(
+        pack, venue=debate.place or VENUE, debate=debate, engagement=found.engagement,
+        material=found.material, related=found.related,
+    )  # fmt: skip
 
 
 def debate_date_of(petitions: Iterable[PetitionDetail]) -> date | None:

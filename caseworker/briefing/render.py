@@ -11,7 +11,18 @@ from typing import IO
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
 from reportlab.platypus.doctemplate import NotAtTopPageBreak
 
-from caseworker.briefing import annex, maps, members, signatures, summary, texts
+from caseworker.briefing import (
+    annex,
+    debate_record,
+    engagement,
+    maps,
+    material,
+    members,
+    related,
+    signatures,
+    summary,
+    texts,
+)
 from caseworker.briefing.blocks import Outline
 from caseworker.briefing.cover import contents, cover
 from caseworker.briefing.model import SECTION_TITLES, BriefingPack, Section
@@ -65,8 +76,16 @@ def story(pack: BriefingPack) -> list[Flowable]:
     out = [*cover(pack), *contents()]
     if pack.has(Section.SUMMARY):
         out += summary.summary(pack, outline)
+    if pack.has(Section.DEBATE):  # these four only in a pack made from a debate record
+        out += debate_record.debate_section(pack, outline)
     for petition in pack.petitions:
         out += _part(pack, petition, outline)
+    if pack.has(Section.RELATED):
+        out += related.related_section(pack, outline)
+    if pack.has(Section.MATERIAL):
+        out += material.material_section(pack, outline)
+    if pack.has(Section.ENGAGEMENT):
+        out += engagement.engagement_section(pack, outline)
     if pack.has(Section.MEMBERS):  # once a pack: a debate's petitions added up
         out += members.members_section(pack.petitions, outline, 0)
     if pack.has(Section.ANNEX):

@@ -63,6 +63,13 @@ def stale_day(pack: BriefingPack) -> date | None:
 def opening_lines(pack: BriefingPack) -> list[str]:
     """How old the data is (when old) and, for a group, how many petitions and signatures."""
     lines = []
+    if pack.debate is not None and pack.debate.motion and pack.debate_date is not None:
+        held = pack.debate.status == "held" or pack.debate_date < pack.prepared_on
+        verb = "held" if held else "to be held"
+        lines.append(
+            f"This pack has been prepared for the debate {verb} in {pack.venue} on "
+            f"{weekday_date(pack.debate_date)} on the motion “{pack.debate.motion}”"
+        )
     as_at = stale_day(pack)
     if as_at is not None:
         age = counted((pack.prepared_on - as_at).days, "day")

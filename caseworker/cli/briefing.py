@@ -25,6 +25,7 @@ from caseworker.formatting import DATE_FORMS
 from caseworker.jobs import Cancelled
 from caseworker.pdf.fonts import FontsMissing
 from caseworker.services.briefing import BriefingService
+from caseworker.services.casework.common import RecordNotFound
 from caseworker.storage.engine import Database
 
 #: Both only read the database (they write PDF or HTML files).
@@ -40,10 +41,17 @@ def add_parsers(commands: Subcommands) -> None:
     )
     p.add_argument(
         "ids",
-        nargs="+",
+        nargs="*",
         type=record_number,
         metavar="ID",
-        help="e-petition numbers debated together (one pack covers them all)",
+        help="e-petition numbers debated together (one pack covers them all); or give --debate",
+    )
+    p.add_argument(
+        "--debate",
+        type=record_number,
+        metavar="DEBATE_ID",
+        help="the Committee's debate record: its petitions, day, time, opening Member, "
+        "motion, Minister, summary, public engagement and parliamentary material",
     )
     p.add_argument(
         "-o",
@@ -70,7 +78,9 @@ def add_parsers(commands: Subcommands) -> None:
     )
 
     b = commands.add_parser(
-        "briefs", help="write a briefing pack for every debate in a date range, into a folder"
+        "briefs",
+        help="write a briefing pack for every debate in a date range, into a folder: the "
+        "Committee's debate records, then debates known only from the site",
     )
     b.add_argument("first", type=iso_date, metavar="FROM", help=f"first debate date ({DATE_FORMS})")
     b.add_argument("last", type=iso_date, metavar="TO", help="last debate date, included")
@@ -125,6 +135,8 @@ def _brief(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> 
             f"{path}: a briefing pack is a PDF or an HTML page; the file name must end in "
             ".pdf or .html"
         )
+    if bool(args.ids) == (args.debate is not None):
+        raise CommandError("give the e-petition numbers or --debate DEBATE_ID (not both)")
     options = PackOptions(
         sections=args.sections,
         member=args.member,
@@ -135,9 +147,16 @@ def _brief(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> 
     service = BriefingService(db)
     try:
         if is_html_path(path):
-            return _brief_html(service, args.ids, path, options, out)
-        result = service.write_pack(args.ids, path, options, progress=terminal_progress(err))
+            return _brief_html(service, args, path, options, out)
+        if args.debate is not None:
+            result = service.write_pack_for_debate(
+                args.debate, path, options, progress=terminal_progress(err)
+            )
+        else:
+            result = service.write_pack(args.ids, path, options, progress=terminal_progress(err))
     except (PackError, FontsMissing) as exc:
+        raise CommandError(str(exc)) from None
+    except RecordNotFound as exc:
         raise CommandError(str(exc)) from None
     except (KeyboardInterrupt, Cancelled):
         print(f"\n{PROG}: interrupted; {path} was not written", file=err)
@@ -148,10 +167,14 @@ def _brief(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> 
 
 
 def _brief_html(
-    service: BriefingService, ids: list[int], path: Path, options: PackOptions, out: TextIO
-) -> int:
+    service: BriefingService, args: argparse.Namespace, path: Path, options: PackOptions,
+    out: TextIO,
+) -> int:  # fmt: skip
     """The accessible HTML edition: the same pack, one page with no page numbers."""
-    pack = service.load_pack(ids, options)
+    if args.debate is not None:
+        pack = service.load_pack_for_debate(args.debate, options)
+    else:
+        pack = service.load_pack(args.ids, options)
     write_pack_html(pack, path)
     say(out, f"{path}: HTML edition, reference {pack.reference}")
     return 0

@@ -25,6 +25,7 @@ class BriefingActions:
         self._parent = parent
         self._selected_ids = selected_ids
         self._runner = context.runner
+        self._debates = context.debates.debates
         self.service = BriefingService(context.database)
         self.dialog: BriefingDialog | None = None
         self.batch: BatchDialog | None = None
@@ -37,6 +38,16 @@ class BriefingActions:
             )
             return None
         self.dialog = BriefingDialog(self._parent, self.service, self._runner, ids)
+        self.dialog.show()
+        return self.dialog
+
+    def open_for_debate(self, debate_id: int) -> BriefingDialog:
+        """The briefing dialog for the Committee's record of a debate (the calendar's and the
+        debate window's entry)."""
+        self.dialog = BriefingDialog(
+            self._parent, self.service, self._runner, [], debate_id=debate_id,
+            debates=self._debates,
+        )  # fmt: skip
         self.dialog.show()
         return self.dialog
 

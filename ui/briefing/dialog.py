@@ -21,16 +21,19 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from caseworker.briefing import BriefingPack, PackOptions
+from caseworker.briefing import BriefingPack, PackOptions, Section
 from caseworker.briefing.html_edition import write_pack_html
 from caseworker.briefing.model import DebatedOnDifferentDays
 from caseworker.services.briefing import BriefingService, PackResult
+from caseworker.services.debates.records import DebateService
+from caseworker.services.debates.views import DebateView
 from ui.briefing.options_form import PackOptionsForm
 from ui.briefing.preview import PreviewPane, print_document
 from ui.casework.widgets import ErrorLabel
@@ -42,8 +45,17 @@ PDF_FILTER = "PDF documents (*.pdf)"
 HTML_FILTER = "Web pages (*.html)"
 
 
+#: The record's own facts: the pack takes them from the debate, not the form.
+FROM_THE_RECORD = "From the debate record: change it in the debate's own window"
+
+
 class BriefingDialog(QDialog):
-    """Options on the left, the preview on the right; Preview, Print…, Save… and Close."""
+    """Options on the left, the preview on the right; Preview, Print…, Save… and Close.
+
+    Opened for a debate record (``debate_id``, with the debate service to save the clerk's
+    summary), the pack is the debate's: its petitions, day, time and Member, the motion and
+    the record's sections, with the summary editable beside the options.
+    """
 
     def __init__(
         self,
@@ -51,10 +63,16 @@ class BriefingDialog(QDialog):
         service: BriefingService,
         runner: JobRunner,
         petition_ids: Sequence[int],
+        *,
+        debate_id: int | None = None,
+        debates: DebateService | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = service
         self._runner = runner
+        self._debates = debates
+        self.debate_id = debate_id
+        self.debate: DebateView | None = None
         self.petition_ids = list(petition_ids)
         self._folder = QTemporaryDir()
         self._previews = 0
@@ -68,8 +86,23 @@ class BriefingDialog(QDialog):
         self.warning = ErrorLabel("About these petitions")
         self.form = PackOptionsForm()
         self.preview = PreviewPane()
+        self.summary = QPlainTextEdit()
+        self.summary.setAccessibleName("Summary for the Member")
+        self.summary.setPlaceholderText(
+            "What the Member most needs to know, in a few paragraphs: printed under The debate"
+        )
+        self.save_summary_button = QPushButton("Sa&ve summary")
+        self.summary_label = QLabel("Summary from the Committee staff (kept with the debate):")
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setBuddy(self.summary)
+        self.save_summary_button.clicked.connect(self.save_summary)
         self._build_layout()
-        self._load_defaults()
+        if debate_id is not None:
+            self._for_debate(debate_id)
+        else:
+            for widget in (self.summary, self.summary_label, self.save_summary_button):
+                widget.setVisible(False)
+            self._load_defaults()
 
     def _build_layout(self) -> None:
         self.preview_button = QPushButton("&Preview")
@@ -100,11 +133,14 @@ class BriefingDialog(QDialog):
         left_layout.addWidget(self.heading)
         left_layout.addWidget(self.warning)
         left_layout.addWidget(self.form, 1)
+        left_layout.addWidget(self.summary_label)
+        left_layout.addWidget(self.summary, 1)
+        left_layout.addWidget(self.save_summary_button, 0, Qt.AlignmentFlag.AlignRight)
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(self.preview)
         split.setStretchFactor(1, 1)
-        split.setSizes([300, 620])
+        split.setSizes([340, 620])
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         row = QHBoxLayout()
@@ -144,12 +180,86 @@ class BriefingDialog(QDialog):
         if pack.member and not self.form.member.text():
             self.form.member.setText(pack.member)
 
+    # A debate record -----------------------------------------------------------------------
+
+    def _for_debate(self, debate_id: int) -> None:
+        """The pack is the record's: its date, time and Member are not the form's to set."""
+        self.setWindowTitle(f"Briefing pack: debate {debate_id}")
+        self.heading.setText(f"<b>Debate {debate_id}</b>")
+        self.form.sections.show_debate_sections(True)
+        for widget in (self.form.debate_date, self.form.no_date, self.form.debate_time):
+            widget.setEnabled(False)
+            widget.setToolTip(FROM_THE_RECORD)
+        self.save_summary_button.setEnabled(False)
+        service = self._service
+        # Only the record's own facts: related petitions and the rest wait for the preview.
+        quick = PackOptions(sections=frozenset({Section.DEBATE}))
+        self._runner.read(
+            lambda progress, cancelled: service.load_pack_for_debate(debate_id, quick),
+            succeeded=self._show_debate,
+            failed=lambda kind, message: self.warning.setText(message),
+        )
+
+    def _show_debate(self, pack: BriefingPack) -> None:
+        debate = pack.debate
+        if debate is None:
+            return
+        self.debate = debate
+        self.petition_ids = list(pack.ids)
+        self.setWindowTitle(f"Briefing pack: {debate.title}")
+        titles = "<br>".join(f"<b>e-petition {p.id}</b>: {_html(p.action)}" for p in pack.petitions)
+        self.heading.setText(f"{_html(debate.when)}, {_html(debate.place)}<br>{titles}")
+        self.form.set_debate_date(pack.debate_date)
+        self.form.no_date.setEnabled(False)
+        if debate.opening_member is not None and not self.form.member.text():
+            self.form.member.setText(debate.opening_member.styled)
+        self.summary.setPlainText(debate.summary)
+        self.save_summary_button.setEnabled(self._debates is not None)
+
+    def save_summary(self) -> None:
+        """Save the summary to the debate record (refused if a colleague changed it)."""
+        debates, debate = self._debates, self.debate
+        if debates is None or debate is None:
+            return
+        text = self.summary.toPlainText()
+        self.save_summary_button.setEnabled(False)
+
+        def saved(view: DebateView) -> None:
+            self.debate = view
+            self.warning.setText("")
+            self.preview.caption.setText("Summary saved with the debate.")
+            self.save_summary_button.setEnabled(True)
+
+        def refused(kind: str, message: str) -> None:
+            self.warning.setText(message)
+            self.save_summary_button.setEnabled(True)
+
+        self._runner.write(
+            lambda progress, cancelled: debates.update(debate.id, debate.version, summary=text),
+            succeeded=saved,
+            failed=refused,
+        )
+
+    def _options(self) -> PackOptions:
+        options = self.form.options()
+        if self.debate_id is not None:
+            # The record's day and time; the form shows them only.
+            return PackOptions(
+                sections=options.sections, member=options.member, reference=options.reference
+            )
+        return options
+
     # Exports -------------------------------------------------------------------------------
 
     def _export(self, path: Path, then: Callable[[PackResult], None], title: str) -> ProgressJob:
-        service, ids, options = self._service, self.petition_ids, self.form.options()
+        service, ids, options = self._service, self.petition_ids, self._options()
+        debate_id = self.debate_id
 
         def work(progress: Any, cancelled: Any) -> PackResult:
+            if debate_id is not None:
+                return service.write_pack_for_debate(
+                    debate_id, path, options, progress=progress, cancelled=cancelled
+                )
             return service.write_pack(ids, path, options, progress=progress, cancelled=cancelled)
 
         def done(job: ProgressJob, result: PackResult | None) -> None:
@@ -226,11 +336,16 @@ class BriefingDialog(QDialog):
 
     def save_html_to(self, path: Path) -> ProgressJob:
         """Write the HTML edition with the current options, off the window's thread."""
-        service, ids, options = self._service, self.petition_ids, self.form.options()
+        service, ids, options = self._service, self.petition_ids, self._options()
+        debate_id = self.debate_id
 
         def work(progress: Any, cancelled: Any) -> Path:
             progress(0, 0, "Reading the petitions")
-            write_pack_html(service.load_pack(ids, options), path)
+            if debate_id is not None:
+                pack = service.load_pack_for_debate(debate_id, options)
+            else:
+                pack = service.load_pack(ids, options)
+            write_pack_html(pack, path)
             return path
 
         def done(job: ProgressJob, result: Path | None) -> None:

@@ -23,14 +23,20 @@ from caseworker.briefing.model import DEFAULT_DEBATE_TIME
 from caseworker.formatting import weekday_date
 from ui.dates import HOUSE_LOCALE, from_qdate, to_qdate
 
+#: Sections only a pack made from the Committee's record of a debate has.
+DEBATE_SECTIONS = frozenset({Section.DEBATE, Section.RELATED, Section.MATERIAL, Section.ENGAGEMENT})
 #: Mnemonics for the section boxes, unique within the dialog.
 SECTION_LABELS = {
     Section.SUMMARY: "S&ummary",
+    Section.DEBATE: "The debate: motion, speakers, cler&k's summary",
     Section.PETITION: "The pe&tition",
     Section.SIGNATURES: "Si&gnatures",
     Section.RESPONSE: "Government &response",
     Section.BUSINESS: "Other parliamentary &business",
     Section.LINKS: "&Links",
+    Section.RELATED: "Related petiti&ons",
+    Section.MATERIAL: "Parliamentar&y material",
+    Section.ENGAGEMENT: "&What the public told us",
     Section.MEMBERS: "Members whose &constituents signed most",
     Section.ANNEX: "&Annex: every constituency",
 }
@@ -49,6 +55,13 @@ class SectionChoice(QGroupBox):
             box.setToolTip(SECTION_TITLES[section])
             layout.addWidget(box)
             self.boxes[section] = box
+
+        self.show_debate_sections(False)
+
+    def show_debate_sections(self, shown: bool) -> None:
+        """The record's sections are offered only for a pack made from a debate record."""
+        for section in DEBATE_SECTIONS:
+            self.boxes[section].setVisible(shown)
 
     def chosen(self) -> frozenset[Section]:
         return frozenset(s for s, box in self.boxes.items() if box.isChecked())
