@@ -36,7 +36,8 @@ def editor(qtbot: QtBot, debate_context: AppContext) -> MaterialEditor:
 
 
 def column(editor: MaterialEditor, n: int) -> list[str]:
-    return [editor.table.item(r, n).text() for r in range(editor.table.rowCount())]
+    cells = [editor.table.item(r, n) for r in range(editor.table.rowCount())]
+    return [cell.text() if cell is not None else "" for cell in cells]
 
 
 def test_items_by_kind_with_moves_and_removal(editor: MaterialEditor) -> None:

@@ -210,7 +210,7 @@ class BriefingDialog(QDialog):
         titles = "<br>".join(f"<b>e-petition {p.id}</b>: {_html(p.action)}" for p in pack.petitions)
         self.heading.setText(f"{_html(debate.when)}, {_html(debate.place)}<br>{titles}")
         self.form.set_debate_date(pack.debate_date)
-        self.form.no_date.setEnabled(False)
+        self.form.debate_date.setEnabled(False)  # "No debate date" turns it back on
         if debate.opening_member is not None and not self.form.member.text():
             self.form.member.setText(debate.opening_member.styled)
         self.summary.setPlainText(debate.summary)
