@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 from caseworker.domain.casework import DECISION_LABELS, VERDICT_LABELS, Decision, Verdict
 from caseworker.domain.casework import default_cut_off as friday_before
 from caseworker.domain.rules import long_date
+from caseworker.services.casework.meetings import ItemKind
 from caseworker.services.casework.views import AgendaItem, MeetingView
 from ui.casework.edits import CaseworkEdits
 from ui.casework.widgets import read_only_table
 from ui.context import AppContext
 from ui.dates import date_edit, from_qdate, to_qdate
+from ui.debates.decision_dialog import DebateDecisionActions, heading_for
 
 COLUMNS = ("Petition", "Title", "To consider", "Date", "Clerk's verdict", "Decision", "Notes")
 UNDECIDED = "— not yet decided —"
@@ -45,6 +47,9 @@ class MeetingWindow(QDialog):
         self.setWindowTitle("Committee meeting")
         self.setModal(False)
         self._context, self._edits = context, edits
+        # Debate decision items open their own dialog; undone on the same list as the rest.
+        self.debate_decisions = DebateDecisionActions(self, context, edits.stack)
+        self.debate_decisions.data_changed.connect(self.reload)
         self.meeting: MeetingView | None = None
         self.items: list[AgendaItem] = []
         today = context.casework.meetings.clock.today()
@@ -119,11 +124,12 @@ class MeetingWindow(QDialog):
         self.meeting = m = meeting
         self.cut_off.setDate(to_qdate(m.cut_off))  # a recorded meeting keeps its own cut-off
         self.items = items
-        decided = sum(1 for i in items if i.decision)
+        decided = sum(1 for i in items if i.decision or i.debate_decision)
         self.caption.setText(
             f"Meeting on {long_date(m.meets_on)}: responses received from "
             f"{long_date(m.window_start + timedelta(days=1))} to {long_date(m.cut_off)}, "
-            f"revised responses awaiting acceptance, overdue requests and deferred items. "
+            f"revised responses awaiting acceptance, overdue requests, deferred items and "
+            f"petitions awaiting a decision on a debate. "
             f"{len(items)} to consider, {decided} decided."
             + ("" if m.id is not None else " (The meeting is recorded with its first decision.)")
         )
@@ -140,12 +146,38 @@ class MeetingWindow(QDialog):
             cell.setToolTip(text)
             cell.setData(Qt.ItemDataRole.UserRole, item.petition_id)
             self.table.setItem(row, column, cell)
+        if item.kind == ItemKind.DEBATE:
+            self._fill_debate_row(row, item)
+            return
         self.table.setCellWidget(row, 5, self._decision_box(item))
         notes = QLineEdit(item.decision.notes if item.decision else "")
         notes.setAccessibleName(f"Notes on petition {item.petition_id}")
         notes.setEnabled(item.decision is not None)
         notes.editingFinished.connect(lambda: self._notes_changed(item, notes))
         self.table.setCellWidget(row, 6, notes)
+
+    def _fill_debate_row(self, row: int, item: AgendaItem) -> None:
+        """A petition past 100,000: its button opens the debate decision dialog; the notes
+        column says what was decided."""
+        decided = item.debate_decision
+        button = QPushButton(decided.label if decided else "Decide on debate…")
+        button.setAccessibleName(f"Debate decision on petition {item.petition_id}")
+        button.clicked.connect(lambda: self.decide_debate(item))
+        self.table.setCellWidget(row, 5, button)
+        details = decided.summary.partition(": ")[2] if decided else ""
+        cell = QTableWidgetItem(details)
+        cell.setToolTip(decided.summary if decided else "")
+        cell.setData(Qt.ItemDataRole.UserRole, item.petition_id)
+        self.table.setItem(row, 6, cell)
+
+    def decide_debate(self, item: AgendaItem) -> None:
+        if self.meeting is None:
+            return
+        heading = heading_for(item.petition_id, item.action, item.signature_count,
+                              self.meeting.meets_on)  # fmt: skip
+        self.debate_decisions.decide(
+            item.petition_id, self.meeting.meets_on, heading, self, item.debate_decision
+        )
 
     def _decision_box(self, item: AgendaItem) -> QComboBox:
         box = QComboBox()

@@ -124,6 +124,9 @@ class PetitionView(QWidget):
         self.petition_text = rich_label()
         self.response_text = rich_label()
         self.debate_text = rich_label()
+        self.debate_decisions_text = rich_label()
+        self.debate_decisions_text.setAccessibleName("The Committee's decisions on a debate")
+        self.debate_decisions_text.hide()
         self.forecast_text = rich_label()
         self.history_chart = ChartView("Signatures over time chart")
         self.country_chart = ChartView("Signatures by country chart")
@@ -175,12 +178,27 @@ class PetitionView(QWidget):
         self.tabs.addTab(scrolled(self.petition_text), "&Petition")
         self.tabs.addTab(scrolled(self._signatures_tab()), "Si&gnatures")
         self.tabs.addTab(scrolled(self.response_text), "&Response")
-        self.tabs.addTab(scrolled(self.debate_text), "De&bate and business")
+        self.tabs.addTab(scrolled(self._debate_tab()), "De&bate and business")
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.facts)
         layout.addWidget(bars)
         layout.addWidget(self.tabs, 1)
+
+    def _debate_tab(self) -> QWidget:
+        """The site's debate and business, then the Committee's decisions on a debate."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.debate_text)
+        layout.addWidget(self.debate_decisions_text)
+        layout.addStretch(1)
+        return page
+
+    def show_debate_decisions(self, html: str) -> None:
+        """The Committee's decisions at 100,000 (``sections.debate_decisions_html``)."""
+        self.debate_decisions_text.setText(html)
+        self.debate_decisions_text.setVisible(bool(html))
 
     def _signatures_tab(self) -> QWidget:
         page = QWidget()
@@ -219,6 +237,7 @@ class PetitionView(QWidget):
         self.facts.setText("Choose a petition in the list to see everything stored about it.")
         for label in (self.petition_text, self.response_text, self.debate_text, self.forecast_text):
             label.setText("")
+        self.show_debate_decisions("")
         self.constituencies.set_counts(())
         self._map_request.forget()
         self.map_panel.show_data(None)

@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 from caseworker.domain.forecast import Forecast
 from caseworker.domain.rules import london_date
 from caseworker.formatting import long_date
+from caseworker.services.debates.decisions import DebateDecisionView
 from caseworker.services.dto import PetitionDetail, ResponseVersionView
 
 LINK_TITLES = (
@@ -242,3 +243,16 @@ def forecast_html(d: PetitionDetail) -> str:
     return (
         text + "<p><i>Method: exponential decay fitted to the last 21 days; see the README.</i></p>"
     )
+
+
+def debate_decisions_html(rows: list[DebateDecisionView]) -> str:
+    """The Committee's decisions at 100,000 signatures, newest first: one line each."""
+    if not rows:
+        return ""
+    items = "".join(
+        f"<li><b>{escape(long_date(r.decided_on))}</b>"
+        + (f" (meeting of {escape(long_date(r.meets_on))})" if r.meets_on else "")
+        + f": {escape(r.summary)}. <i>Recorded by {escape(r.decided_by)}.</i></li>"
+        for r in rows
+    )
+    return f"<h3>The Committee's decisions on a debate</h3><ul>{items}</ul>"
