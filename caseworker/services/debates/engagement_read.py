@@ -10,7 +10,6 @@ from typing import Any
 from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from caseworker.formatting import long_date
 from caseworker.services.casework.common import CaseworkError, RecordNotFound
 from caseworker.services.debates.engagement_views import (
     EngagementView,
@@ -35,10 +34,8 @@ CHUNK = 500
 
 def response_source(response: EngagementResponse) -> str:
     """``"Survey response, Leeds, 12 May 2025"``: how the pack credits a quotation."""
-    parts = ["Survey response", response.location]
-    if response.responded_on is not None:
-        parts.append(long_date(response.responded_on))
-    return ", ".join(p for p in parts if p)
+    r = response
+    return ResponseView(r.id, r.body, r.responded_on, r.location, r.source, ()).credit
 
 
 def filtered(query: Select[Any], engagement_id: int, which: ResponseFilter) -> Select[Any]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from caseworker.formatting import counted
+from caseworker.formatting import counted, long_date
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,14 @@ class ResponseView:
     source: str
     #: The themes it is tagged with, in the themes' order.
     themes: tuple[str, ...]
+
+    @property
+    def credit(self) -> str:
+        """``"Survey response, Leeds, 12 May 2025"``: how the pack credits a quotation."""
+        parts = ["Survey response", self.location]
+        if self.responded_on is not None:
+            parts.append(long_date(self.responded_on))
+        return ", ".join(p for p in parts if p)
 
 
 @dataclass(frozen=True)
