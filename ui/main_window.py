@@ -18,6 +18,7 @@ from ui.actions import ActionId, ActionRegistry
 from ui.briefing import BriefingActions
 from ui.casework.controller import CaseworkController
 from ui.context import AppContext
+from ui.debates.decision_dialog import DebateDecisionActions
 from ui.debates.launcher import DebatesLauncher
 from ui.dialogs.first_run import FirstRunChoice, FirstRunDialog
 from ui.import_controller import ImportController
@@ -56,6 +57,10 @@ class MainWindow(QMainWindow):
             self, context, self.casework.stack, self.show_petition_by_id,
             self.selected_petition_ids,
         )  # fmt: skip
+        # Debates ▸ Decide on debate…, for a petition in the awaiting-debate queue.
+        self.debate_decisions = DebateDecisionActions(
+            self, context, self.casework.stack, self.petition
+        )
         self._layout()
         self.changes = ChangesDock(self, context)
         self.splitDockWidget(self.queues_dock, self.changes.dock, Qt.Orientation.Vertical)
@@ -115,6 +120,9 @@ class MainWindow(QMainWindow):
         })  # fmt: skip
         # Casework fills two menus at once: Edit (undo, redo) and Casework (its buttons too).
         self.casework.install_menus(self.menus["&Edit"], self.menus["&Casework"])
+        self.menus["&Debates"].insertAction(
+            registry[ActionId.MEMBERS], self.debate_decisions.action
+        )
 
     def _connect(self) -> None:
         self.queues.queue_selected.connect(self._on_queue_selected)
@@ -133,6 +141,7 @@ class MainWindow(QMainWindow):
             changed.connect(self.changes.refresh)
         # Casework changes the request queues' counts, never the filter lists.
         self.casework.data_changed.connect(self._load_counts)
+        self.debate_decisions.data_changed.connect(self.refresh)  # it may leave the queue
         self.casework.petition_chosen.connect(self.show_petition_by_id)
         self.related.petition_chosen.connect(self.show_petition_by_id)
 
@@ -211,11 +220,14 @@ class MainWindow(QMainWindow):
         self.petition.clear()
         self.casework.show_petition(None)
         self.related.show_for(None)
+        self.debate_decisions.show_for(None)
 
     def show_petition_by_id(self, petition_id: int) -> None:
         """Show one petition's record and casework, whether or not it is in the list."""
         self.casework.show_petition(petition_id)
         self.related.show_for(petition_id)
+        awaiting = self.queues.current() is Queue.AWAITING_DEBATE_DECISION
+        self.debate_decisions.show_for(petition_id, awaiting=awaiting)
         service = self._context.petitions
         self._context.runner.read(
             lambda p, c: service.get_petition(petition_id),

@@ -14,13 +14,15 @@ from pytestqt.qtbot import QtBot
 
 from caseworker.domain.debates import DebateDecisionKind
 from caseworker.services.debates.decisions import DebateDecisionService
+from caseworker.services.queues import Queue
 from caseworker.storage.engine import Database
-from tests.ui.conftest import make_context
+from tests.ui.conftest import make_context, wait_loaded
 from tests.unit.debates.story import SEND, TRAINING, import_petitions
 from ui.casework.edits import CaseworkEdits
 from ui.casework.meeting_window import MeetingWindow
 from ui.context import AppContext
 from ui.debates.decision_dialog import DebateDecisionActions, DebateDecisionDialog
+from ui.main_window import MainWindow
 from ui.settings import WindowSettings
 from ui.views.petition_view import PetitionView
 
@@ -167,3 +169,32 @@ def test_the_meeting_lists_debate_items_and_records_through_the_dialog(
     assert button.text() == "Decided not to schedule a debate"
     assert "1 decided" in window.caption.text()
     context.runner.wait_for_all(30_000)
+
+
+def test_decide_on_debate_in_the_main_window_takes_the_petition_off_the_queue(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    window.queues.select(Queue.AWAITING_DEBATE_DECISION)
+    wait_loaded(qtbot, window)
+    qtbot.waitUntil(lambda: window.model.total == 2, timeout=30_000)
+    action = window.debate_decisions.action
+    assert action in window.menus["&Debates"].actions()
+    qtbot.waitUntil(action.isEnabled, timeout=30_000)
+    chosen = window.debate_decisions.petition_id
+
+    def exec_(self: DebateDecisionDialog) -> int:
+        self.buttons[DebateDecisionKind.DECLINE].setChecked(True)
+        self.reason.setCurrentText("recently debated")
+        self.at_meeting.setChecked(False)
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(DebateDecisionDialog, "exec", exec_)
+    action.trigger()
+    qtbot.waitUntil(lambda: window.model.total == 1, timeout=30_000)
+    assert chosen not in {window.model.petition_id(r) for r in range(window.model.rowCount())}
+    window.casework.stack.undo()
+    qtbot.waitUntil(lambda: window.model.total == 2, timeout=30_000)
