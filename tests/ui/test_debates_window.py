@@ -1,0 +1,302 @@
+"""Issue 13 in the window: the debate calendar by week and month, a debate recorded by
+choosing a slot, a slot taken meanwhile refused beside the Slot field, undo and redo, and the
+Members dialog (add, a name refused beside the field, edit)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date, time, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from caseworker.domain.debates import mondays
+from caseworker.services.casework.common import Clock
+from caseworker.services.debates import DebateServices
+from ui.context import AppContext
+from ui.debates.calendar_view import SlotGrid, Span
+from ui.debates.debate_editor import DebateEditor
+from ui.debates.debates_window import DebatesWindow
+from ui.debates.members_dialog import MemberForm, MembersDialog
+
+SCREENSHOTS = Path("/tmp/debates-screenshots")
+#: Petitions of the window's test database past 100,000 signatures (number × 300).
+FIRST, SECOND, THIRD = 400, 410, 420
+
+
+def when_modal(act: Callable[[QWidget], None]) -> None:
+    """Run ``act`` on the next modal dialog as soon as it is shown (exec() blocks the test)."""
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(10, look)
+        else:
+            act(dialog)
+
+    QTimer.singleShot(0, look)
+
+
+def save(dialog: QWidget) -> None:
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+
+@pytest.fixture
+def mondays_ahead(context: AppContext) -> list[date]:
+    """The Mondays of a whole month at least five weeks away (no recess, nothing booked)."""
+    start = context.debates.calendar.clock.today() + timedelta(days=40)
+    first = (start.replace(day=1) + timedelta(days=32)).replace(day=1)
+    last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    return mondays(first, last)
+
+
+@pytest.fixture
+def colleague(context: AppContext) -> DebateServices:
+    return DebateServices.open(context.database, "bob", Clock())
+
+
+@pytest.fixture
+def debates(qtbot: QtBot, context: AppContext) -> Iterator[DebatesWindow]:
+    window = DebatesWindow(context, QUndoStack())
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    yield window
+    window.close()
+
+
+def loaded(qtbot: QtBot, window: DebatesWindow, day: date, span: Span) -> SlotGrid:
+    window.show_span(span)
+    window.go_to(day)
+    qtbot.waitUntil(
+        lambda: (
+            window.grid.span is span
+            and window.view is not None
+            and window.view.first <= day <= window.view.last
+        ),
+        timeout=30_000,
+    )
+    return window.grid
+
+
+def text_on(grid: SlotGrid, day: date) -> str:
+    cell = grid.cell_of(day)
+    assert cell is not None, day
+    item = grid.item(*cell)
+    assert item is not None
+    return item.text()
+
+
+def cell(dialog: MembersDialog, row: int, column: int) -> str:
+    item = dialog.table.item(row, column)
+    return item.text() if item is not None else ""
+
+
+def test_the_calendar_shows_booked_and_free_slots_and_recesses_by_month_and_week(
+    qtbot: QtBot, context: AppContext, colleague: DebateServices, mondays_ahead: list[date]
+) -> None:
+    booked, in_recess, free = mondays_ahead[:3]
+    colleague.members.add("Amir Khan", constituency="Bradford East", party="Labour")
+    colleague.debates.schedule([FIRST, SECOND], day=booked, opening_member="Amir Khan",
+                               relating_to="buses in rural areas")  # fmt: skip
+    colleague.calendar.add_recess(
+        "Whitsun", in_recess - timedelta(days=3), in_recess + timedelta(4)
+    )
+    colleague.calendar.add_extra_slot(free + timedelta(days=2), time(18, 0), note="Backbench")
+    window = DebatesWindow(context, QUndoStack())
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    grid = loaded(qtbot, window, booked, Span.MONTH)
+    assert grid.columnCount() == 5 and grid.rowCount() >= 4
+    assert f"4.30pm: Scheduled, e-petition {FIRST} and 1 more" in text_on(grid, booked)
+    assert "Opened by Amir Khan MP" in text_on(grid, booked)
+    assert text_on(grid, in_recess).splitlines()[1:] == ["Whitsun recess"]  # no slot in it
+    assert "4.30pm: Free" in text_on(grid, free)
+    assert "6pm (extra slot: Backbench): Free" in text_on(grid, free + timedelta(days=2))
+    assert window.range_label.text().endswith(str(booked.year))
+    SCREENSHOTS.mkdir(exist_ok=True)
+    window.grab().save(str(SCREENSHOTS / "month-1366x768.png"))
+
+    grid = loaded(qtbot, window, booked, Span.WEEK)
+    assert (grid.rowCount(), grid.columnCount()) == (5, 2)
+    week = text_on(grid, booked)
+    assert f"e-petitions {FIRST}, {SECOND}; opened by Amir Khan MP" in week
+    assert f"That this House has considered e-petitions {FIRST} and {SECOND} relating to buses" \
+        in week  # fmt: skip
+    window.grab().save(str(SCREENSHOTS / "week-1366x768.png"))
+    # The keyboard moves a week on, and the arrow keys between days.
+    window.next_action.trigger()
+    qtbot.waitUntil(lambda: window.view is not None and window.view.first > booked, timeout=30_000)
+    assert window.view is not None and window.view.first == booked + timedelta(weeks=1)
+
+
+def test_a_debate_is_recorded_by_choosing_a_free_slot(
+    qtbot: QtBot, debates: DebatesWindow, context: AppContext, mondays_ahead: list[date]
+) -> None:
+    day = mondays_ahead[2]
+    grid = loaded(qtbot, debates, day, Span.MONTH)
+    seen: list[str] = []
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, DebateEditor)
+        assert dialog.slot.currentData()[0] == day  # the slot chosen in the calendar
+        assert dialog.status.currentData() == "scheduled"
+        dialog.petition_number.setText(str(SECOND))
+        dialog.petition_number.returnPressed.emit()
+        assert dialog.add_petition(FIRST)
+        dialog.minister.setText("Minister for Roads")
+        seen.append(dialog.motion.text())
+        SCREENSHOTS.mkdir(exist_ok=True)
+        dialog.grab().save(str(SCREENSHOTS / "editor-1366x768.png"))
+        save(dialog)
+
+    when_modal(fill)
+    row, column = grid.cell_of(day) or (-1, -1)
+    grid.activate(row, column)  # Enter or a double-click on the day
+    assert seen == [f"That this House has considered e-petitions {SECOND} and {FIRST} relating "
+                    f"to petition number {SECOND} about buses."]  # fmt: skip
+    (made,) = context.debates.debates.debates(first=day, last=day)
+    assert (made.petition_ids, made.status, made.minister) == (
+        (SECOND, FIRST), "scheduled", "Minister for Roads",
+    )  # fmt: skip
+    assert made.department == "Department for Transport"  # filled in from the response
+    qtbot.waitUntil(lambda: "Scheduled" in text_on(grid, day), timeout=30_000)
+
+    debates.undo_action.trigger()  # undoing the creation deletes it
+    assert context.debates.debates.debates(first=day, last=day) == []
+    qtbot.waitUntil(lambda: "4.30pm: Free" in text_on(grid, day), timeout=30_000)
+    debates.redo_action.trigger()
+    (again,) = context.debates.debates.debates(first=day, last=day)
+    assert again.petition_ids == (SECOND, FIRST)
+
+
+def test_a_slot_taken_meanwhile_is_refused_beside_the_slot_field(
+    qtbot: QtBot, debates: DebatesWindow, context: AppContext, colleague: DebateServices,
+    mondays_ahead: list[date],
+) -> None:  # fmt: skip
+    day = mondays_ahead[1]
+    loaded(qtbot, debates, day, Span.MONTH)
+    assert debates.view is not None
+    (slot,) = [s for s in debates.view.slots if s.day == day]
+    said: list[str] = []
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, DebateEditor)
+        dialog.add_petition(FIRST)
+        colleague.debates.schedule([THIRD], day=day)  # another clerk, a moment earlier
+        when_modal(look)
+        save(dialog)
+
+    def look(dialog: QWidget) -> None:
+        assert isinstance(dialog, DebateEditor)
+        said.append(dialog.field_errors["day"].text())
+        said.append(dialog.error.text())
+        assert dialog.petition_ids() == [FIRST]  # what the clerk chose is kept
+        dialog.reject()
+
+    when_modal(fill)
+    debates.new_debate(slot=slot)
+    assert "already holds debate" in said[0] and said[1] == ""
+    assert [d.petition_ids for d in context.debates.debates.debates(first=day, last=day)] == [
+        (THIRD,)
+    ]
+    assert not debates.stack.canUndo()  # nothing was recorded, so nothing to undo
+
+
+def test_an_edit_is_undone_and_redone_and_a_colleague_s_later_edit_is_not_overwritten(
+    qtbot: QtBot, debates: DebatesWindow, context: AppContext, colleague: DebateServices,
+    mondays_ahead: list[date], monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    made = debates.edits.schedule([FIRST], {"day": mondays_ahead[0]})
+    assert made is not None
+    changed = debates.edits.change(made, {"minister": "Minister for Roads", "status": "proposed",
+                                          "day": None})  # fmt: skip
+    assert changed is not None and changed.day is None and changed.minister == "Minister for Roads"
+    assert debates.undo_action.text() == f"&Undo Change debate {made.id}"
+    debates.undo_action.trigger()
+    back = context.debates.debates.get(made.id)
+    assert (back.day, back.minister, back.status) == (mondays_ahead[0], "", "scheduled")
+    debates.redo_action.trigger()
+    assert context.debates.debates.get(made.id).minister == "Minister for Roads"
+
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warned.append(text))
+    now = context.debates.debates.get(made.id)
+    colleague.debates.update(made.id, now.version, minister="Minister for Transport")
+    debates.undo_action.trigger()
+    assert "changed" in warned[0].lower() or "version" in warned[0].lower(), warned
+    assert context.debates.debates.get(made.id).minister == "Minister for Transport"
+
+
+def test_members_are_added_refused_beside_the_name_and_edited(
+    qtbot: QtBot, debates: DebatesWindow, context: AppContext
+) -> None:
+    dialog = MembersDialog(debates, debates.edits)
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    def add(form: QWidget) -> None:
+        assert isinstance(form, MemberForm)
+        form.name.setText("Amir Khan MP")
+        form.constituency.setText("Bradford East")
+        form.party.setText("Labour")
+        form.committee.setChecked(True)
+        save(form)
+
+    when_modal(add)
+    assert dialog.add() is not None
+    assert [cell(dialog, 0, c) for c in range(4)] == [
+        "Amir Khan MP", "Bradford East", "Labour", "Yes",
+    ]  # fmt: skip
+    said: list[str] = []
+
+    def again(form: QWidget) -> None:
+        assert isinstance(form, MemberForm)
+        form.name.setText("amir khan")
+        when_modal(look)
+        save(form)
+
+    def look(form: QWidget) -> None:
+        assert isinstance(form, MemberForm)
+        said.append(form.field_errors["name"].text())
+        form.reject()
+
+    when_modal(again)
+    assert dialog.add() is None
+    assert said == ["Amir Khan is already in the list of Members"]
+
+    def edit(form: QWidget) -> None:
+        assert isinstance(form, MemberForm)
+        assert form.name.text() == "Amir Khan"
+        form.party.setText("Independent")
+        save(form)
+
+    dialog.table.selectRow(0)
+    when_modal(edit)
+    dialog.edit_current()
+    (member,) = context.debates.members.members()
+    assert (member.party, member.committee_member) == ("Independent", True)
+    assert cell(dialog, 0, 2) == "Independent"
+    SCREENSHOTS.mkdir(exist_ok=True)
+    dialog.grab().save(str(SCREENSHOTS / "members-1366x768.png"))
+    debates.undo_action.trigger()
+    assert context.debates.members.members()[0].party == "Labour"
+
+
+def test_the_window_and_the_editor_fit_a_laptop_screen(
+    debates: DebatesWindow, mondays_ahead: list[date]
+) -> None:
+    hint = debates.minimumSizeHint()
+    assert hint.width() <= 1366 and hint.height() <= 768
+    editor = debates.editor(None)
+    assert editor is not None
+    editor_hint = editor.minimumSizeHint()
+    assert editor_hint.width() <= 1366 and editor_hint.height() <= 700
+    editor.close()
