@@ -24,6 +24,7 @@ from caseworker.demo import assemble, modelled, scenarios
 from caseworker.demo.areas import DEPARTMENTS, TOPICS
 from caseworker.demo.assemble import DemoPetition
 from caseworker.demo.casework import seed_casework
+from caseworker.demo.debates import clear_demo_debates, seed_debates
 from caseworker.demo.scenarios import SPECS, Context, Stage
 from caseworker.demo.text import petition_wording
 from caseworker.demo.timeline import Opening, draw_opening, fit
@@ -142,6 +143,7 @@ def _demo_id(index: int) -> int:
 def _clear_demo(db: Connection) -> None:
     """Remove earlier demo petitions and everything hanging off them."""
     demo_ids = select(PETITIONS.c.id).where(PETITIONS.c.is_demo.is_(True)).scalar_subquery()
+    clear_demo_debates(db)
     for table in CHILD_TABLES:
         db.execute(delete(table).where(table.c.petition_id.in_(demo_ids)))
     db.execute(delete(PETITIONS).where(PETITIONS.c.is_demo.is_(True)))
@@ -193,6 +195,7 @@ def generate_demo(
     with _collector_paused():
         _generate(engine, rng, slots, as_of, progress, cancelled)
         seed_casework(engine, as_of.date())
+        seed_debates(engine, as_of.date())
     refresh_statistics(engine, petitions)
     return DemoSummary(petitions=petitions, seed=seed)
 

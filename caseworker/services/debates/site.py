@@ -130,8 +130,9 @@ def site_opening_member(petition: PetitionDetail) -> str | None:
     return opening_member_in([*texts, overview])
 
 
-def _opening_members(session: Session, petition_ids: Sequence[int]) -> dict[int, str]:
-    """The Member named by the site for each petition (related activity, then overview)."""
+def opening_members_of(session: Session, petition_ids: Sequence[int]) -> dict[int, str]:
+    """The Member the site names to open each petition's debate (from its related activity,
+    then the debate's overview); petitions it names none for are left out."""
     b, d = m.BusinessItem, m.Debate
     texts: dict[int, list[str | None]] = {pid: [] for pid in petition_ids}
     for start in range(0, len(petition_ids), CHUNK):
@@ -195,7 +196,7 @@ def _site_debates(session: Session, ids: Sequence[int]) -> list[_SiteDebate]:
         ).all()
     if not rows:
         return []
-    members = _opening_members(session, [r.id for r in rows])
+    members = opening_members_of(session, [r.id for r in rows])
     return [
         _SiteDebate(
             petition_id=r.id,
@@ -384,7 +385,7 @@ def site_disagreements(
         .order_by(dp.debate_id, dp.position)
     ):
         petitions[debate_id].append(pid)
-    named = _opening_members(session, sorted({p for ps in petitions.values() for p in ps}))
+    named = opening_members_of(session, sorted({p for ps in petitions.values() for p in ps}))
     found: dict[int, tuple[Disagreement, ...]] = {}
     for debate in debates:
         own = petitions[debate.id]
