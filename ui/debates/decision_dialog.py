@@ -303,7 +303,7 @@ class DebateDecisionActions(QObject):
         self.edits.refused.connect(self._told)
         self.edits.failed.connect(self._told)
         self.petition_id: int | None = None
-        self.action = QAction("Decide on &debate…", parent)
+        self.action = QAction("Decide &on debate…", parent)
         self.action.setStatusTip(
             "Record the Committee's decision on a debate for the chosen petition "
             "(past 100,000 signatures)"

@@ -252,7 +252,7 @@ def debate_decisions_html(rows: list[DebateDecisionView]) -> str:
     items = "".join(
         f"<li><b>{escape(long_date(r.decided_on))}</b>"
         + (f" (meeting of {escape(long_date(r.meets_on))})" if r.meets_on else "")
-        + f": {escape(r.summary)}. <i>Recorded by {escape(r.decided_by)}.</i></li>"
+        + f": {escape(r.summary.rstrip('.'))}. <i>Recorded by {escape(r.decided_by)}.</i></li>"
         for r in rows
     )
     return f"<h3>The Committee's decisions on a debate</h3><ul>{items}</ul>"
