@@ -24,6 +24,9 @@ from caseworker.services.debates.site import (
 from caseworker.services.debates.views import DebateView
 from caseworker.storage.debate_models import Member
 from caseworker.storage.engine import Database
+from caseworker.sync.options import SyncOptions
+from caseworker.sync.service import SyncService
+from tests.site.server import FakeSite
 from tests.unit.debates.story import CAPTURES, DEBATED, DEBATED_ON, SEND, TRAINING
 from tests.unit.services.captures import write
 
@@ -220,6 +223,26 @@ def test_a_record_naming_another_member_is_flagged_not_changed(
         "Sarah Okafor MP",
     )
     assert "The public site names Sarah Okafor MP to open the debate" in note.message
+
+
+def test_a_sync_brings_the_schedule_then_the_outcome_to_one_record(
+    database: Database, fake_site: FakeSite
+) -> None:
+    fake_site.add(760_001, signature_count=150_000).schedule_debate(MONDAY)
+    options = SyncOptions(site=fake_site.base, rate=1000.0, timeout=2.0)
+    assert SyncService(database).run(options).failures == []
+    services = DebateServices.open(database)
+    [scheduled] = services.debates.for_petition(760_001)
+    assert (scheduled.day, scheduled.status) == (MONDAY, "scheduled")
+    fake_site.petition(760_001).record_debate(overview="It was opened by Ana Li MP.")
+    assert SyncService(database).run(options).failures == []
+    [held] = services.debates.for_petition(760_001)
+    assert (held.id, held.status, held.video_url) == (
+        scheduled.id,
+        "held",
+        "https://parliamentlive.tv/Event/Index/0000",
+    )
+    assert held.opening_member is not None and held.opening_member.name == "Ana Li"
 
 
 @pytest.mark.parametrize(
