@@ -263,7 +263,7 @@ class SidePanel(QWidget):
         self.waiting.setAccessibleName("Petitions waiting for a debate decision")
         self.waiting_label.setBuddy(self.waiting)
         self.waiting.setWordWrap(True)
-        self.new_button = QPushButton("New &debate for it…")
+        self.new_button = QPushButton("&New debate for it…")
         self.unplaced_label = QLabel("To p&lace")
         self.unplaced = QListWidget()
         self.unplaced.setAccessibleName("Debates not in a slot")

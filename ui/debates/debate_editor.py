@@ -51,7 +51,7 @@ from ui.workers import JobRunner
 NO_DATE = "No date yet"
 USER = Qt.ItemDataRole.UserRole
 LINK_LABELS = {
-    "transcript_url": "&Transcript:",
+    "transcript_url": "Tra&nscript:",
     "video_url": "&Video:",
     "pack_url": "Debate &pack:",
     "engagement_url": "Public &engagement:",
@@ -107,7 +107,7 @@ class DebateEditor(QDialog):
         self.related = RelatedPanel(related, runner) if related and runner else None
         if self.related is not None:
             self.tabs.addTab(self._related_page(self.related), "&Related petitions")
-        self.tabs.addTab(self._outcome_page(), "&Outcome")
+        self.tabs.addTab(self._outcome_page(), "Ou&tcome")
         self.tabs.currentChanged.connect(self._tab_shown)
         self.button_row = QHBoxLayout()
         self.button_row.addStretch(1)
@@ -132,7 +132,7 @@ class DebateEditor(QDialog):
         self.petition_number.returnPressed.connect(self._add_typed)
         add = QPushButton("&Add")
         add.clicked.connect(self._add_typed)
-        self.remove_button = QPushButton("Re&move")
+        self.remove_button = QPushButton("Remo&ve")
         self.remove_button.clicked.connect(self.remove_current)
         up, down = QPushButton("Move &up"), QPushButton("Move do&wn")
         up.clicked.connect(lambda: self._move(-1))
@@ -161,7 +161,7 @@ class DebateEditor(QDialog):
         self.status.currentIndexChanged.connect(self._status_chosen)
         self.member = QComboBox()
         self.member.setAccessibleName("Opening Member")
-        new_member = QPushButton("&New Member…")
+        new_member = QPushButton("New Mem&ber…")
         new_member.clicked.connect(self.new_member_requested)
         member_row = QHBoxLayout()
         member_row.addWidget(self.member, 1)
@@ -172,9 +172,9 @@ class DebateEditor(QDialog):
         self.minister.setPlaceholderText("e.g. the Minister for School Standards")
         form = QFormLayout()
         form.addRow("&Petitions:", _with_error(petitions, e["petitions"]))
-        form.addRow("Relating &to:", _with_error(self.relating_to, e["relating_to"]))
+        form.addRow("R&elating to:", _with_error(self.relating_to, e["relating_to"]))
         form.addRow("Motion:", self.motion)
-        form.addRow("&Slot:", _with_error(self.slot, e["day"]))
+        form.addRow("S&lot:", _with_error(self.slot, e["day"]))
         when = QHBoxLayout()
         when.addWidget(self.starts_at)
         place_label = QLabel("Pla&ce:")
@@ -182,7 +182,7 @@ class DebateEditor(QDialog):
         when.addWidget(place_label)
         when.addWidget(self.place, 1)
         form.addRow("T&ime:", _with_error(when, e["place"]))
-        form.addRow("St&atus:", _with_error(self.status, e["status"]))
+        form.addRow("&Status:", _with_error(self.status, e["status"]))
         form.addRow("&Opening Member:", _with_error(member_row, e["opening_member"]))
         form.addRow("Depart&ment:", _with_error(self.department, e["department"]))
         form.addRow("Mi&nister:", _with_error(self.minister, e["minister"]))
@@ -209,7 +209,7 @@ class DebateEditor(QDialog):
                 label.widget().setBuddy(inputs[0])  # type: ignore[union-attr]
 
     def _related_page(self, panel: RelatedPanel) -> QWidget:
-        self.add_related = QPushButton("Add to &debate")
+        self.add_related = QPushButton("&Add to debate")
         self.add_related.clicked.connect(self._add_related)
         panel.petition_chosen.connect(self.add_petition)
         page = QWidget()
