@@ -20,9 +20,13 @@ from caseworker.cli import (
     briefing,
     casework,
     changes,
+    debate_decisions,
+    debates,
     decisions,
+    engagement,
     geography,
     letters,
+    material,
     petitions,
     related,
     sync,
@@ -38,7 +42,10 @@ from caseworker.storage.engine import (
 )
 from caseworker.storage.errors import display_url, explain, where
 
-AREAS = (petitions, casework, letters, decisions, briefing, geography, related, sync, changes)
+AREAS = (
+    petitions, casework, letters, decisions, debates, debate_decisions, engagement, material,
+    briefing, geography, related, sync, changes,
+)  # fmt: skip
 COMMANDS: dict[str, Handler] = {name: h for area in AREAS for name, h in area.COMMANDS.items()}
 READ_ONLY = frozenset().union(*(area.READ_ONLY for area in AREAS))
 
