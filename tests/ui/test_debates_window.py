@@ -9,8 +9,8 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtGui import QDropEvent, QUndoStack
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -300,3 +300,27 @@ def test_the_window_and_the_editor_fit_a_laptop_screen(
     editor_hint = editor.minimumSizeHint()
     assert editor_hint.width() <= 1366 and editor_hint.height() <= 700
     editor.close()
+
+
+def test_a_debate_to_place_is_dropped_on_a_free_slot(
+    qtbot: QtBot, debates: DebatesWindow, context: AppContext, colleague: DebateServices,
+    mondays_ahead: list[date],
+) -> None:  # fmt: skip
+    proposed = colleague.debates.schedule([THIRD])
+    day = mondays_ahead[0]
+    grid = loaded(qtbot, debates, day, Span.MONTH)
+    debates.reload()
+    qtbot.waitUntil(lambda: debates.side.unplaced.count() == 1, timeout=30_000)
+    item = debates.side.unplaced.item(0)
+    data = debates.side.unplaced.mimeData([item])
+    row, column = grid.cell_of(day) or (-1, -1)
+    at = grid.visualRect(grid.model().index(row, column)).center()
+    drop = QDropEvent(QPointF(at), Qt.DropAction.MoveAction, data, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    grid.dropEvent(drop)
+    placed = context.debates.debates.get(proposed.id)
+    assert (placed.day, placed.status) == (day, "scheduled")
+    qtbot.waitUntil(lambda: debates.side.unplaced.count() == 0, timeout=30_000)
+    debates.undo_action.trigger()
+    back = context.debates.debates.get(proposed.id)
+    assert (back.day, back.status) == (None, "proposed")

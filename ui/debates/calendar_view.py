@@ -8,11 +8,12 @@ between days; Enter or a double-click on a day with a slot emits ``slot_activate
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from enum import Enum
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtCore import QByteArray, QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,6 +34,8 @@ from caseworker.formatting import count, day_month, papers_clock, short_date, we
 from caseworker.services.debates.views import CalendarView, DebateView, RecessView, SlotView
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+#: What a debate dragged from the "To place" list carries: its id.
+DEBATE_MIME = "application/x-caseworker-debate"
 #: The Monday column's share of the month grid's width: nearly every slot is on a Monday.
 MONDAY_SHARE = 0.4
 
@@ -104,13 +107,16 @@ class SlotGrid(QTableWidget):
     slot_activated = Signal(object)
     #: A day without a slot was chosen (an extra slot may be added there).
     empty_day_activated = Signal(object)
+    #: A debate from the "To place" list was dropped on a free slot: (debate id, SlotView).
+    debate_dropped = Signal(int, object)
 
     def __init__(self) -> None:
         super().__init__(0, 0)
         self.setAccessibleName("Debate calendar")
         self.setAccessibleDescription(
             "Days with their debate slots. Arrow keys move between days; Enter opens the "
-            "debate in a slot, or records a new one in a free slot."
+            "debate in a slot, or records a new one in a free slot. A debate to place may "
+            "be dropped on a free slot."
         )
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -122,6 +128,9 @@ class SlotGrid(QTableWidget):
         self._days: dict[tuple[int, int], date] = {}
         self.slots: dict[date, list[SlotView]] = {}
         self.recess_on: dict[date, RecessView] = {}
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.cellActivated.connect(lambda row, column: self.activate(row, column))
         self.cellDoubleClicked.connect(lambda row, column: self.activate(row, column))
 
@@ -245,6 +254,49 @@ class SlotGrid(QTableWidget):
         if chosen is not None:
             self.slot_activated.emit(slots[int(chosen.data())])
 
+    # Dropping a debate to place ------------------------------------------------------------
+
+    def _free_slot_at(self, event: QDragMoveEvent | QDropEvent) -> SlotView | None:
+        index = self.indexAt(event.position().toPoint())
+        day = self.day_at(index.row(), index.column()) if index.isValid() else None
+        free = [s for s in self.slots.get(day, []) if s.free] if day else []
+        return free[0] if free else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if event.mimeData().hasFormat(DEBATE_MIME):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt's name
+        if event.mimeData().hasFormat(DEBATE_MIME) and self._free_slot_at(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        slot = self._free_slot_at(event)
+        data = event.mimeData().data(DEBATE_MIME)
+        if slot is None or data.isEmpty():
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.debate_dropped.emit(int(bytes(data.data()).decode()), slot)
+
+
+class DebateList(QListWidget):
+    """The debates to place: each may be dragged onto a free slot of the calendar."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+
+    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:  # noqa: N802 - Qt's name
+        data = QMimeData()
+        if items:
+            debate = items[0].data(Qt.ItemDataRole.UserRole)
+            data.setData(DEBATE_MIME, QByteArray(str(debate.id).encode()))
+        return data
+
 
 class SidePanel(QWidget):
     """Petitions waiting for a decision, and debates still to be placed in a slot."""
@@ -265,7 +317,7 @@ class SidePanel(QWidget):
         self.waiting.setWordWrap(True)
         self.new_button = QPushButton("&New debate for it…")
         self.unplaced_label = QLabel("To p&lace")
-        self.unplaced = QListWidget()
+        self.unplaced = DebateList()
         self.unplaced.setAccessibleName("Debates not in a slot")
         self.unplaced_label.setBuddy(self.unplaced)
         self.unplaced.setWordWrap(True)

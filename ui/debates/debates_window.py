@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUnd
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -77,6 +78,8 @@ class DebatesWindow(QMainWindow):
         self.range_label = QLabel()
         self.status_filter = QComboBox()
         self.list = read_only_table(LIST_COLUMNS, "Debates")
+        self.list.horizontalHeader().setStretchLastSection(False)
+        self.list.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self._layout()
         self._make_actions()
         self._connect()
@@ -178,6 +181,7 @@ class DebatesWindow(QMainWindow):
     def _connect(self) -> None:
         self.grid.slot_activated.connect(self.open_slot)
         self.grid.empty_day_activated.connect(self._no_slot)
+        self.grid.debate_dropped.connect(self._dropped)
         self.side.new_debate_requested.connect(lambda pid: self.new_debate(petition_ids=[pid]))
         self.side.place_requested.connect(self.place)
         self.side.debate_chosen.connect(self.edit_debate)
@@ -355,6 +359,12 @@ class DebatesWindow(QMainWindow):
             values["status"] = DebateStatus.SCHEDULED.value
         text = f"Place debate {debate.id} on {weekday_date(slot.day)}"
         return self.edits.change(debate, values, text=text) is not None
+
+    def _dropped(self, debate_id: int, slot: SlotView) -> None:
+        waiting = self.view.unplaced if self.view else ()
+        debate = next((d for d in waiting if d.id == debate_id), None)
+        if debate is not None:
+            self.place_in(debate, slot)
 
     def _describe(self, petition_id: int) -> str | None:
         try:
