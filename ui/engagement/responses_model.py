@@ -113,7 +113,8 @@ class ResponsesModel(QAbstractTableModel):
         )
 
     def _on_page(self, rows: list[ResponseView]) -> None:
-        self._fetching = False
+        # Still fetching while the rows go in: a view (or a model tester) asking for more
+        # during the insertion would otherwise fetch this page's offset a second time.
         if len(rows) < PAGE_SIZE:
             self._exhausted = True
         if rows:
@@ -121,6 +122,7 @@ class ResponsesModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
             self._rows.extend(rows)
             self.endInsertRows()
+        self._fetching = False
         self.page_loaded.emit(len(self._rows))
 
     def _on_failed(self, message: str) -> None:
