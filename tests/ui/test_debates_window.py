@@ -15,13 +15,18 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidg
 from pytestqt.qtbot import QtBot
 
 from caseworker.domain.debates import mondays
+from caseworker.formatting import weekday_date
 from caseworker.services.casework.common import Clock
 from caseworker.services.debates import DebateServices
+from caseworker.storage.engine import Database
+from tests.ui.conftest import make_context
+from tests.unit.debates.story import DEBATED, DEBATED_ON, import_petitions
 from ui.context import AppContext
 from ui.debates.calendar_view import SlotGrid, Span
 from ui.debates.debate_editor import DebateEditor
 from ui.debates.debates_window import DebatesWindow
 from ui.debates.members_dialog import MemberForm, MembersDialog
+from ui.settings import WindowSettings
 
 SCREENSHOTS = Path("/tmp/debates-screenshots")
 #: Petitions of the window's test database past 100,000 signatures (number × 300).
@@ -159,7 +164,8 @@ def test_a_debate_is_recorded_by_choosing_a_free_slot(
 
     when_modal(fill)
     row, column = grid.cell_of(day) or (-1, -1)
-    grid.activate(row, column)  # Enter or a double-click on the day
+    grid.setCurrentCell(row, column)
+    qtbot.keyClick(grid, Qt.Key.Key_Return)  # type: ignore[no-untyped-call]
     assert seen == [f"That this House has considered e-petitions {SECOND} and {FIRST} relating "
                     f"to petition number {SECOND} about buses."]  # fmt: skip
     (made,) = context.debates.debates.debates(first=day, last=day)
@@ -324,3 +330,24 @@ def test_a_debate_to_place_is_dropped_on_a_free_slot(
     debates.undo_action.trigger()
     back = context.debates.debates.get(proposed.id)
     assert (back.day, back.status) == (None, "proposed")
+
+
+def test_the_editor_warns_where_the_public_site_gives_another_day(
+    qtbot: QtBot, sqlite_database: Database, settings: WindowSettings, tmp_path: Path
+) -> None:
+    import_petitions(sqlite_database, tmp_path)
+    context = make_context(sqlite_database, settings)
+    (held,) = context.debates.debates.debates(status="held")
+    context.debates.debates.update(held.id, held.version, day=DEBATED_ON + timedelta(weeks=1))
+    window = DebatesWindow(context, QUndoStack())
+    qtbot.addWidget(window)
+    editor = window.editor(context.debates.debates.get(held.id))
+    assert editor is not None
+    qtbot.addWidget(editor)
+    assert editor.banner.isVisibleTo(editor)
+    assert (f"The public site gives {weekday_date(DEBATED_ON)} for e-petition {DEBATED}"
+            in editor.banner.text())  # fmt: skip
+    # Held: the outcome links may be entered (they are not, for a debate still to come).
+    assert editor.links["transcript_url"].isEnabled()
+    editor.status.setCurrentIndex(editor.status.findData("scheduled"))
+    assert not editor.links["transcript_url"].isEnabled()

@@ -131,8 +131,8 @@ class SlotGrid(QTableWidget):
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        # A double-click activates too (Qt emits activated after doubleClicked).
         self.cellActivated.connect(lambda row, column: self.activate(row, column))
-        self.cellDoubleClicked.connect(lambda row, column: self.activate(row, column))
 
     def show_view(self, view: CalendarView, span: Span, today: date) -> None:
         self.view, self.span, self.today = view, span, today

@@ -195,7 +195,7 @@ class MaterialEditor(QWidget):
         super().__init__(parent)
         self.context = context
         self.debate_id = debate_id
-        self.service = MaterialService(context.database)
+        self.service: MaterialService = context.debates.material
         self.items: list[MaterialItem] = []
         self.suggestions: SuggestionsDialog | None = None
         self.table = read_only_table(COLUMNS, "Parliamentary material")
