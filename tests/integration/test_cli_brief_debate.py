@@ -119,3 +119,12 @@ def test_material_list_add_suggest_remove(debate: tuple[str, int]) -> None:
     with pytest.raises(CommandError) as gone:
         material(url, str(debate_id), "remove", str(press))
     assert f"no item {press}" in str(gone.value)
+
+
+def test_material_through_main(debate: tuple[str, int], capsys: pytest.CaptureFixture[str]) -> None:
+    url, debate_id = debate
+    assert main(["--db", url, "material", str(debate_id), "add", "edm", "EDM 123"]) == 0
+    assert "Early day motions" in capsys.readouterr().out
+    assert main(["--db", url, "material", str(debate_id), "add", "edm", " "]) == 1
+    err = capsys.readouterr().err
+    assert "needs a title" in err and len(err.strip().splitlines()) == 1
