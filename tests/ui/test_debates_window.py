@@ -20,7 +20,7 @@ from caseworker.services.casework.common import Clock
 from caseworker.services.debates import DebateServices
 from caseworker.storage.engine import Database
 from tests.ui.conftest import make_context
-from tests.unit.debates.story import DEBATED, DEBATED_ON, import_petitions
+from tests.unit.debates.story import DEBATED, DEBATED_ON, SEND, TRAINING, import_petitions
 from ui.context import AppContext
 from ui.debates.calendar_view import SlotGrid, Span
 from ui.debates.debate_editor import DebateEditor
@@ -351,3 +351,26 @@ def test_the_editor_warns_where_the_public_site_gives_another_day(
     assert editor.links["transcript_url"].isEnabled()
     editor.status.setCurrentIndex(editor.status.findData("scheduled"))
     assert not editor.links["transcript_url"].isEnabled()
+
+
+def test_related_petitions_are_offered_for_grouping_and_added(
+    qtbot: QtBot, sqlite_database: Database, settings: WindowSettings, tmp_path: Path
+) -> None:
+    import_petitions(sqlite_database, tmp_path)
+    context = make_context(sqlite_database, settings)
+    window = DebatesWindow(context, QUndoStack())
+    qtbot.addWidget(window)
+    editor = window.editor(None, petition_ids=[TRAINING])
+    assert editor is not None and editor.related is not None
+    qtbot.addWidget(editor)
+    editor.tabs.setCurrentIndex(1)
+    table = editor.related.table
+    qtbot.waitUntil(lambda: table.rowCount() > 0, timeout=30_000)
+    ids = [int(table.item(r, 0).text()) for r in range(table.rowCount())]  # type: ignore[union-attr]
+    assert SEND in ids and TRAINING not in ids
+    assert "add one to the debate" in editor.related.message.text()
+    table.selectRow(ids.index(SEND))
+    editor.add_related.click()
+    assert editor.petition_ids() == [TRAINING, SEND]
+    motion = f"That this House has considered e-petitions {TRAINING} and {SEND} relating to make"
+    assert editor.motion.text().startswith(motion)

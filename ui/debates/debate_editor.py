@@ -42,7 +42,7 @@ from caseworker.domain.debates import (
 )
 from caseworker.formatting import papers_clock, weekday_date
 from caseworker.services.debates.views import LINK_FIELDS, DebateView, MemberView, SlotView
-from caseworker.services.related import RelatedService
+from caseworker.services.related import RelatedPetition, RelatedService
 from ui.casework.widgets import error_label, save_cancel
 from ui.debates.calendar_view import slot_name
 from ui.views.related_panel import RelatedPanel
@@ -104,7 +104,7 @@ class DebateEditor(QDialog):
                              for f in FIELDS}  # fmt: skip
         self.tabs = QTabWidget()
         self.tabs.addTab(self._debate_page(), "&Debate")
-        self.related = RelatedPanel(related, runner) if related and runner else None
+        self.related = GroupingPanel(related, runner) if related and runner else None
         if self.related is not None:
             self.tabs.addTab(self._related_page(self.related), "&Related petitions")
         self.tabs.addTab(self._outcome_page(), "Ou&tcome")
@@ -392,8 +392,8 @@ class DebateEditor(QDialog):
             ids = self.petition_ids()
             first = ids[0] if ids else None
             self.related_heading.setText(
-                f"Petitions like e-petition {first}: select one and choose Add to debate "
-                "(or double-click it)." if first else "Add a petition to the debate first."
+                f"Petitions like e-petition {first}, to debate with it: select one and choose "
+                "Add to debate." if first else "Add a petition to the debate first."
             )  # fmt: skip
             self.related.show_for(first)
 
@@ -468,6 +468,17 @@ class DebateEditor(QDialog):
         if self.debate is None and not values["department"]:
             values["department"] = None  # the service fills in the responding department
         return values
+
+
+class GroupingPanel(RelatedPanel):
+    """The Related tab's list, where choosing a petition adds it to the debate."""
+
+    def _show(self, found: list[RelatedPetition]) -> None:
+        super()._show(found)
+        self.message.setText(self.message.text().replace(
+            "Double-click or press Enter to show one.",
+            "Double-click or press Enter to add one to the debate.",
+        ))  # fmt: skip
 
 
 def _qtime(value: time) -> QTime:
