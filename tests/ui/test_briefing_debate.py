@@ -49,6 +49,9 @@ def test_the_dialog_starts_from_the_debate_record(qtbot: QtBot, debate_context: 
         assert dialog.form.sections.boxes[section].isVisibleTo(dialog)
 
     dialog.summary.setPlainText("The Minister is expected to announce a review.")
+    with qtbot.waitSignal(dialog.make_preview().done, timeout=JOB_TIMEOUT_MS):
+        pass
+    assert "not saved" in dialog.warning.text()
     dialog.save_summary_button.click()
     qtbot.waitUntil(lambda: "saved" in dialog.preview.caption.text(), timeout=JOB_TIMEOUT_MS)
     assert debates.get(record.id).summary == "The Minister is expected to announce a review."

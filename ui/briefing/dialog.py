@@ -240,6 +240,13 @@ class BriefingDialog(QDialog):
             failed=refused,
         )
 
+    def _warn_unsaved_summary(self) -> None:
+        if self.debate is not None and self.summary.toPlainText().strip() != self.debate.summary:
+            self.warning.setText(
+                "The summary has changes not saved: the pack prints the saved summary. "
+                "Choose Save summary, then Preview."
+            )
+
     def _options(self) -> PackOptions:
         options = self.form.options()
         if self.debate_id is not None:
@@ -252,6 +259,7 @@ class BriefingDialog(QDialog):
     # Exports -------------------------------------------------------------------------------
 
     def _export(self, path: Path, then: Callable[[PackResult], None], title: str) -> ProgressJob:
+        self._warn_unsaved_summary()
         service, ids, options = self._service, self.petition_ids, self._options()
         debate_id = self.debate_id
 
