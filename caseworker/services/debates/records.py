@@ -36,6 +36,7 @@ from caseworker.services.casework.common import (
     record_audit,
 )
 from caseworker.services.debates.members import find_member, member_view
+from caseworker.services.debates.site import site_disagreements
 from caseworker.services.debates.views import (
     EDITABLE_FIELDS,
     DebatePetitionView,
@@ -392,12 +393,14 @@ def debate_views(session: Session, debates: Iterable[CommitteeDebate]) -> list[D
         mm.id: member_view(mm)
         for mm in session.scalars(select(Member).where(Member.id.in_(member_ids)))
     }
-    return [_view(d, tuple(petitions[d.id]), members) for d in rows]
+    from_site = site_disagreements(session, ids)
+    return [_view(d, tuple(petitions[d.id]), members, from_site.get(d.id, ())) for d in rows]
 
 
 def _view(
-    d: CommitteeDebate, petitions: tuple[DebatePetitionView, ...], members: dict[int, Any]
-) -> DebateView:
+    d: CommitteeDebate, petitions: tuple[DebatePetitionView, ...], members: dict[int, Any],
+    from_site: tuple[Disagreement, ...],
+) -> DebateView:  # fmt: skip
     return DebateView(
         id=d.id, petitions=petitions, day=d.day, starts_at=d.starts_at, place=d.place,
         relating_to=d.relating_to, motion=motion([p.petition_id for p in petitions], d.relating_to),
@@ -406,7 +409,7 @@ def _view(
         transcript_url=d.transcript_url, video_url=d.video_url, pack_url=d.pack_url,
         engagement_url=d.engagement_url, summary_url=d.summary_url, created_at=d.created_at,
         created_by=d.created_by, updated_at=d.updated_at, updated_by=d.updated_by,
-        version=d.version, disagreements=_day_disagreements(d, petitions),
+        version=d.version, disagreements=(*_day_disagreements(d, petitions), *from_site),
     )  # fmt: skip
 
 
