@@ -21,11 +21,13 @@ from caseworker.services.debates import DebateServices
 from caseworker.storage.engine import Database
 from tests.ui.conftest import make_context
 from tests.unit.debates.story import DEBATED, DEBATED_ON, SEND, TRAINING, import_petitions
+from ui.actions import ActionId
 from ui.context import AppContext
 from ui.debates.calendar_view import SlotGrid, Span
 from ui.debates.debate_editor import DebateEditor
 from ui.debates.debates_window import DebatesWindow
 from ui.debates.members_dialog import MemberForm, MembersDialog
+from ui.main_window import MainWindow
 from ui.settings import WindowSettings
 
 SCREENSHOTS = Path("/tmp/debates-screenshots")
@@ -374,3 +376,32 @@ def test_related_petitions_are_offered_for_grouping_and_added(
     assert editor.petition_ids() == [TRAINING, SEND]
     motion = f"That this House has considered e-petitions {TRAINING} and {SEND} relating to make"
     assert editor.motion.text().startswith(motion)
+
+
+def test_the_main_window_opens_the_debates_window_on_its_own_undo_stack(
+    qtbot: QtBot, window: MainWindow, context: AppContext
+) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # type: ignore[no-untyped-call]
+    debates = window.debates.debates_window
+    assert debates is not None and debates.isVisible()
+    assert debates.stack is window.casework.stack
+    made = debates.edits.schedule([FIRST], {})
+    assert made is not None and made.status == "proposed"
+    # The main window's Edit ▸ Undo takes the debate back, as it does casework.
+    assert window.casework.undo_action.text() == f"&Undo Record debate {made.id}"
+    window.casework.undo_action.trigger()
+    assert context.debates.debates.debates() == []
+
+    window.table.selectRow(0)
+    chosen = window.selected_petition_ids()
+    offered: list[list[int]] = []
+
+    def look(dialog: QWidget) -> None:
+        assert isinstance(dialog, DebateEditor)
+        offered.append(dialog.petition_ids())
+        dialog.reject()
+
+    when_modal(look)
+    window.actions_registry[ActionId.NEW_DEBATE].trigger()
+    assert offered == [chosen] and len(chosen) == 1
+    debates.close()
