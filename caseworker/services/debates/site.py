@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -70,6 +70,15 @@ _OPENER = (
     ),  # fmt: skip
     re.compile(_NAME + r"(?:,[^,.;]{1,120},)?\s+will open the debate"),
     re.compile(r"opened by " + _NAME),
+)
+
+
+#: Petitions (of those given) for which the site gives a debate date.
+_DATED = (
+    select(m.Petition.id)
+    .outerjoin(m.Debate, m.Debate.petition_id == m.Petition.id)
+    .where(m.Petition.id.in_(bindparam("ids", expanding=True)))
+    .where(m.Petition.scheduled_debate_date.is_not(None) | m.Debate.debated_on.is_not(None))
 )
 
 
@@ -471,7 +480,16 @@ def link_site_debates_in(
     connection: Connection, petition_ids: Iterable[int], *, actor: str, now: datetime
 ) -> SiteLinkReport:
     """``link_site_debates`` inside a connection's transaction (an import's, per file)."""
+    ids = sorted(set(petition_ids))
+    # Most petitions in a file have no debate: one plain query finds the few that do.
+    dated = [
+        pid
+        for start in range(0, len(ids), CHUNK)
+        for pid in connection.scalars(_DATED, {"ids": ids[start : start + CHUNK]})
+    ]
+    if not dated:
+        return SiteLinkReport()
     with Session(bind=connection, join_transaction_mode="create_savepoint") as session:
-        report = link_site_debates(session, petition_ids, actor=actor, now=now)
+        report = link_site_debates(session, dated, actor=actor, now=now)
         session.commit()
     return report
