@@ -95,10 +95,16 @@ def test_a_refusal_from_the_services_stands_beside_its_field_and_undo_takes_it_b
     assert not d.field_errors["day"].text()
     service = DebateDecisionService(context.database)
     assert [h.decision for h in service.history(TRAINING)] == ["schedule"]
+    debates = context.debates.debates
     actions.edits.stack.undo()
     assert service.history(TRAINING) == []
+    # The debate the decision made goes with it, and the slot is free again.
+    assert debates.for_petition(TRAINING) == []
     actions.edits.stack.redo()
     assert [h.decision for h in service.history(TRAINING)] == ["schedule"]
+    assert [d.day for d in debates.for_petition(TRAINING)] == [MONDAY]
+    actions.edits.stack.undo()
+    assert debates.for_petition(TRAINING) == []
 
 
 def test_the_petition_view_shows_the_decision_history(

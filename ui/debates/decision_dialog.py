@@ -247,8 +247,8 @@ class DebateDecisionEdits(CaseworkEdits):
         before: DebateDecisionNote | None = None,
     ) -> DebateDecisionView | None:  # fmt: skip
         """Record the decision (or change ``before``, made at the same meeting); undoing
-        removes a new decision, or puts the earlier one back. A debate it placed the petition
-        in stays (withdraw it in the Debates window)."""
+        removes a new decision (and the debate it made, if any), or puts the earlier one back.
+        A debate the petition joined keeps it (take it out in the Debates window)."""
         service = self.decisions
         expected = before.version if before else None
         made: DebateDecisionView | None = self._first(
@@ -258,16 +258,22 @@ class DebateDecisionEdits(CaseworkEdits):
         if made is None:
             return None
         tracked = self.track("debate-decision", made.id, made.version)
-        if kind is DebateDecisionKind.SCHEDULE:
-            # Undo leaves the debate it made: a redo records the decision against it.
+        # The version of the debate the latest redo made: undo removes it with the decision.
+        made_debate = [made.made_debate_version]
+        if kind is DebateDecisionKind.SCHEDULE and made.made_debate_version is None:
+            # It joined a debate already recorded: a redo records the decision against it.
             values = {**values, "debate_id": made.debate_id}
 
         def again(k: DebateDecisionKind, v: dict[str, Any], version: int | None) -> None:
             view = service.record(petition_id, k, expected_version=version, **v)
+            made_debate[0] = view.made_debate_version
             self._recreated("debate-decision", tracked, view.id, view.version)
 
+        def remove() -> None:
+            service.clear(tracked.id, tracked.version, made_debate_version=made_debate[0])
+
         if before is None:
-            undo = lambda: service.clear(tracked.id, tracked.version)  # noqa: E731
+            undo = remove
             redo = lambda: again(kind, values, None)  # noqa: E731
         else:
             old = DebateDecisionKind(before.decision)

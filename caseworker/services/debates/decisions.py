@@ -10,7 +10,7 @@ the same here. Every decision is written to the petition's audit history.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from typing import Any
 
@@ -63,6 +63,10 @@ class DebateDecisionView:
     decided_at: datetime
     decided_by: str
     version: int
+    #: The version of the debate this decision made (schedule, or group with a petition in
+    #: no debate), as ``record`` returns it: undoing the decision removes that debate too.
+    #: None when the decision made none, and on views read back later.
+    made_debate_version: int | None = None
 
     @property
     def note(self) -> DebateDecisionNote:
@@ -158,21 +162,35 @@ class DebateDecisionService(CaseworkServiceBase):
             chosen, petition_id, debate_id, group_with, day, starts_at, opening_member
         )
         try:
-            return self._store(petition_id, values, meeting_on, expected_version)
+            stored = self._store(petition_id, values, meeting_on, expected_version)
+            return replace(stored, made_debate_version=made.version) if made else stored
         except BaseException:
             if made is not None:
                 # The decision was not stored: nor is the debate made for it.
                 self._debates().delete(made.id, made.version)
             raise
 
-    def clear(self, decision_id: int, expected_version: int) -> None:
-        """Remove a recorded decision: only to undo recording it (a debate it placed the
-        petition in stays; withdraw it on its own)."""
+    def clear(
+        self, decision_id: int, expected_version: int, *, made_debate_version: int | None = None
+    ) -> None:
+        """Remove a recorded decision: only to undo recording it. Given the version of the
+        debate it made (``DebateDecisionView.made_debate_version``), that debate goes too,
+        in the same transaction; a debate changed since is refused as an edit conflict, and
+        nothing is removed. A debate the petition joined stays."""
         with self._writing("The debate decision") as session:
             row = _decision(session, decision_id, lock=True)
             check_version("The debate decision", row, expected_version)
+            made = None
+            if made_debate_version is not None and row.debate_id is not None:
+                made = session.get(CommitteeDebate, row.debate_id, with_for_update=True)
+                if made is not None:
+                    check_version("Debate", made, made_debate_version)
             self._audit(session, row, "deleted")
             session.delete(row)
+            if made is not None:
+                session.flush()
+                DebateService.audit_deletion(session, made, self.actor, self.clock.now())
+                session.delete(made)
 
     # Placing and storing -------------------------------------------------------------------
 

@@ -210,8 +210,14 @@ class DebateService(CaseworkServiceBase):
         with self._writing("The debate") as session:
             debate = _debate(session, debate_id, lock=True)
             check_version("Debate", debate, expected_version)
-            self._audit(session, debate, _petition_ids(session, debate_id), "deleted")
+            self.audit_deletion(session, debate, self.actor, self.clock.now())
             session.delete(debate)
+
+    @staticmethod
+    def audit_deletion(session: Session, debate: CommitteeDebate, actor: str, at: Any) -> None:
+        """The deletion in the history of each petition in the debate (before it goes)."""
+        for pid in _petition_ids(session, debate.id):
+            record_audit(session, AuditEntry("debate", debate.id, "deleted", pid), actor, at)
 
     def _touch(self, session: Session, debate: CommitteeDebate, action: str,
                changes: dict[str, tuple[Any, Any]], *,

@@ -179,6 +179,22 @@ def test_clear_undoes_a_decision(decisions: DebateDecisionService) -> None:
     assert decisions.history(TRAINING) == []
 
 
+def test_clearing_a_schedule_decision_removes_the_debate_it_made(
+    decisions: DebateDecisionService, alice: DebateServices
+) -> None:
+    made = decisions.record(TRAINING, "schedule", day=date(2025, 7, 14))
+    assert made.debate_id is not None and made.made_debate_version == 1
+    debate = alice.debates.get(made.debate_id)
+    alice.debates.update(debate.id, debate.version, minister="Minister A")
+    # Changed since the decision made it: undoing would lose the clerk's edit.
+    with pytest.raises(EditConflict):
+        decisions.clear(made.id, made.version, made_debate_version=made.made_debate_version)
+    assert [h.id for h in decisions.history(TRAINING)] == [made.id]
+    again = decisions.record(SEND, "schedule", day=date(2025, 7, 21))
+    decisions.clear(again.id, again.version, made_debate_version=again.made_debate_version)
+    assert decisions.history(SEND) == [] and alice.debates.for_petition(SEND) == []
+
+
 def test_the_awaiting_queue_drops_settled_petitions_from_the_day_of_the_decision(
     decisions: DebateDecisionService, stored: Database
 ) -> None:
