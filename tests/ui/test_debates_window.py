@@ -23,10 +23,12 @@ from tests.ui.conftest import make_context
 from tests.unit.debates.story import DEBATED, DEBATED_ON, SEND, TRAINING, import_petitions
 from ui.actions import ActionId
 from ui.context import AppContext
+from ui.dates import to_qdate
 from ui.debates.calendar_view import SlotGrid, Span
 from ui.debates.debate_editor import DebateEditor
 from ui.debates.debates_window import DebatesWindow
 from ui.debates.members_dialog import MemberForm, MembersDialog
+from ui.debates.slot_dialogs import ExtraSlotDialog, RecessDialog
 from ui.main_window import MainWindow
 from ui.settings import WindowSettings
 
@@ -405,3 +407,43 @@ def test_the_main_window_opens_the_debates_window_on_its_own_undo_stack(
     window.actions_registry[ActionId.NEW_DEBATE].trigger()
     assert offered == [chosen] and len(chosen) == 1
     debates.close()
+
+
+def test_recesses_and_extra_slots_are_entered_refused_and_removed(
+    qtbot: QtBot, debates: DebatesWindow, context: AppContext, colleague: DebateServices,
+    mondays_ahead: list[date],
+) -> None:  # fmt: skip
+    booked, summer = mondays_ahead[0], mondays_ahead[2]
+    colleague.debates.schedule([FIRST], day=booked)
+    recesses = RecessDialog(debates, debates.edits, booked)
+    qtbot.addWidget(recesses)
+    recesses.name.setText("Whitsun")
+    recesses.starts_on.setDate(to_qdate(booked - timedelta(days=2)))
+    recesses.ends_on.setDate(to_qdate(booked + timedelta(days=2)))
+    recesses.add_button.click()
+    assert "is scheduled for" in recesses.field_errors["starts_on"].text()
+    assert recesses.table.rowCount() == 0 and recesses.name.text() == "Whitsun"
+    recesses.starts_on.setDate(to_qdate(summer - timedelta(days=2)))
+    recesses.ends_on.setDate(to_qdate(summer + timedelta(days=2)))
+    recesses.add_button.click()
+    assert recesses.table.rowCount() == 1 and recesses.name.text() == ""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    recesses.grab().save(str(SCREENSHOTS / "recesses.png"))
+    assert [r.name for r in context.debates.calendar.recesses()] == ["Whitsun"]
+    recesses.table.selectRow(0)
+    recesses.remove_button.click()
+    assert context.debates.calendar.recesses() == []
+    debates.undo_action.trigger()  # the recess is back
+    assert [r.name for r in context.debates.calendar.recesses()] == ["Whitsun"]
+
+    slots = ExtraSlotDialog(debates, debates.edits, booked)
+    qtbot.addWidget(slots)
+    slots.day.setDate(to_qdate(summer + timedelta(days=1)))
+    slots.add_button.click()
+    assert "in the Whitsun recess" in slots.day_error.text()
+    slots.day.setDate(to_qdate(booked + timedelta(days=2)))
+    slots.note.setText("Backbench Business")
+    slots.add_button.click()
+    assert slots.table.rowCount() == 1
+    assert slots.table.item(0, 3).text() == "Backbench Business"  # type: ignore[union-attr]
+    slots.grab().save(str(SCREENSHOTS / "extra-slots.png"))

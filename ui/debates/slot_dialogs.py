@@ -55,9 +55,11 @@ class _ListDialog(QDialog):
 
     COLUMNS: tuple[str, ...] = ()
 
-    def __init__(self, parent: QWidget | None, edits: DebateEdits, title: str) -> None:
+    def __init__(self, parent: QWidget | None, edits: DebateEdits, title: str, intro: str) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.intro = QLabel(intro)
+        self.intro.setWordWrap(True)
         self.edits = edits
         self.table = read_only_table(self.COLUMNS, title)
         self.error = error_label()
@@ -74,6 +76,7 @@ class _ListDialog(QDialog):
         row.addStretch(1)
         row.addWidget(close)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
         layout.addWidget(self.table, 1)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
@@ -110,7 +113,13 @@ class RecessDialog(_ListDialog):
     COLUMNS = ("Recess", "From", "To")
 
     def __init__(self, parent: QWidget | None, edits: DebateEdits, today: date) -> None:
-        super().__init__(parent, edits, "Recesses")
+        super().__init__(
+            parent,
+            edits,
+            "Recesses",
+            "No petitions debates are held in recess: "
+            "its Mondays are not offered as slots. Move a debate out first.",
+        )
         self.recesses: list[RecessView] = []
         self.name = QLineEdit()
         self.name.setPlaceholderText("e.g. Summer")
@@ -154,7 +163,13 @@ class ExtraSlotDialog(_ListDialog):
     COLUMNS = ("Day", "Time", "Place", "Note")
 
     def __init__(self, parent: QWidget | None, edits: DebateEdits, today: date) -> None:
-        super().__init__(parent, edits, "Extra slots")
+        super().__init__(
+            parent,
+            edits,
+            "Extra slots",
+            "Slots the Committee is given beyond "
+            "Mondays at 4.30pm; the calendar offers them like any other.",
+        )
         self.today = today
         self.slots: list[ExtraSlotView] = []
         self.day = date_edit(today + timedelta(days=(1 - today.weekday()) % 7 or 7))
