@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
+    QLabel,
     QMessageBox,
     QPushButton,
     QTableWidgetItem,
@@ -42,10 +43,10 @@ class ThemesPanel(QGroupBox):
         self._service, self._edits, self._debate_id = service, edits, debate_id
         self.themes: tuple[ThemeView, ...] = ()
         self.ask: Asker = self._ask_text
-        self.table = read_only_table(("Theme", "Responses"), "Themes with their responses")
+        self.table = read_only_table(("Key", "Theme", "Responses"), "Themes with their responses")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.cellDoubleClicked.connect(self._chosen)
         self.buttons: dict[str, QPushButton] = {}
@@ -71,8 +72,12 @@ class ThemesPanel(QGroupBox):
                 button.setToolTip(f"{names.get(key, text.replace('&', ''))} ({shortcut})")
             row.addWidget(button)
             self.buttons[key] = button
+        hint = QLabel("Select responses, then press a theme's key, or Ctrl+T for the theme in "
+                      "the toolbar. Double-click a theme to see its responses.")  # fmt: skip
+        hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        layout.addWidget(hint)
         layout.addLayout(row)
         self.table.itemSelectionChanged.connect(self._enable)
         self._enable()
@@ -87,7 +92,9 @@ class ThemesPanel(QGroupBox):
             count = QTableWidgetItem(f"{theme.count:,}")
             count.setTextAlignment(RIGHT)
             count.setData(Qt.ItemDataRole.AccessibleTextRole, counted(theme.count, "response"))
-            for column, item in enumerate((name, count)):
+            key = QTableWidgetItem(str(row + 1) if row < 9 else "")
+            key.setToolTip(f"Press {row + 1} in the responses to tag them" if row < 9 else "")
+            for column, item in enumerate((key, name, count)):
                 item.setData(USER, theme.id)
                 self.table.setItem(row, column, item)
             if chosen is not None and theme.id == chosen.id:
