@@ -61,16 +61,20 @@ CHUNK = 500
 
 #: A Member's name as the site writes it: capitalised words (with "de", "van"...) and "MP".
 _NAME = r"((?:[A-Z][\w'’.-]*\s+(?:(?:de|van|von|der|da|di|du|le|la|ap)\s+)*){1,6}MP)\b"
-#: "Jane Smith MP has been asked by the Committee to open the debate", "... will open the
-#: debate", and the outcome's "The debate was opened by Jane Smith MP".
-_OPENER = (
+#: How an update to signatories announces who opens the petition's debate: "Jane Smith MP
+#: has been asked by the Committee to open the debate", "... will open the debate", "The
+#: debate will be opened by Jane Smith MP". (Updates also report other debates, "The debate
+#: was led by ...": those are not this petition's.)
+_ANNOUNCED = (
     re.compile(
         _NAME + r"(?:,[^,.;]{1,120},)?\s+(?:has been|was|is) asked by the (?:Petitions )?"
         r"Committee to open the debate"
     ),  # fmt: skip
     re.compile(_NAME + r"(?:,[^,.;]{1,120},)?\s+will open the debate"),
-    re.compile(r"opened by " + _NAME),
+    re.compile(r"will be opened by " + _NAME),
 )
+#: The outcome's overview: "The debate was opened by Jane Smith MP".
+_OPENED = (*_ANNOUNCED, re.compile(r"opened by " + _NAME))
 
 
 #: Petitions (of those given) for which the site gives a debate date.
@@ -116,13 +120,18 @@ class _SiteDebate:
 # Reading the site's text -------------------------------------------------------------------
 
 
-def opening_member_in(texts: Iterable[str | None]) -> str | None:
-    """The Member the texts name as opening the debate (``"Jane Smith MP"``); the last
-    naming wins, as a later update replaces an earlier one."""
+def opening_member_in(activity: Iterable[str | None], overview: str | None = None) -> str | None:
+    """The Member the site names as opening the debate (``"Jane Smith MP"``): the debate's
+    overview when it names one, else the last update to signatories that does."""
+    named = _last_named([overview], _OPENED)
+    return named or _last_named(activity, _ANNOUNCED)
+
+
+def _last_named(texts: Iterable[str | None], patterns: Sequence[re.Pattern[str]]) -> str | None:
     named: str | None = None
     for text in texts:
         flat = " ".join((text or "").split())
-        for pattern in _OPENER:
+        for pattern in patterns:
             for match in pattern.finditer(flat):
                 named = match.group(1)
     return named
@@ -134,9 +143,8 @@ def site_opening_member(petition: PetitionDetail) -> str | None:
         petition.other_parliamentary_business,
         key=lambda b: b.occurred_on or (b.created_at.date() if b.created_at else date.min),
     )
-    texts = [t for b in items for t in (b.subject, b.body)]
     overview = petition.debate.overview if petition.debate is not None else None
-    return opening_member_in([*texts, overview])
+    return opening_member_in([t for b in items for t in (b.subject, b.body)], overview)
 
 
 def opening_members_of(session: Session, petition_ids: Sequence[int]) -> dict[int, str]:
@@ -144,6 +152,7 @@ def opening_members_of(session: Session, petition_ids: Sequence[int]) -> dict[in
     then the debate's overview); petitions it names none for are left out."""
     b, d = m.BusinessItem, m.Debate
     texts: dict[int, list[str | None]] = {pid: [] for pid in petition_ids}
+    overviews: dict[int, str | None] = {}
     for start in range(0, len(petition_ids), CHUNK):
         chunk = petition_ids[start : start + CHUNK]
         day = func.coalesce(b.occurred_on, func.date(b.created_at))
@@ -156,8 +165,8 @@ def opening_members_of(session: Session, petition_ids: Sequence[int]) -> dict[in
         for pid, overview in session.execute(
             select(d.petition_id, d.overview).where(d.petition_id.in_(chunk))
         ):
-            texts[pid].append(overview)
-    named = {pid: opening_member_in(t) for pid, t in texts.items()}
+            overviews[pid] = overview
+    named = {pid: opening_member_in(t, overviews.get(pid)) for pid, t in texts.items()}
     return {pid: name for pid, name in named.items() if name}
 
 

@@ -253,10 +253,20 @@ def test_a_sync_brings_the_schedule_then_the_outcome_to_one_record(
          "Marsha de Cordova MP"),
         ("Following this, Dr Ana Li MP was asked by the Petitions Committee to open the debate",
          "Dr Ana Li MP"),
-        ("The debate was opened by Jane Smith MP, on behalf of the Committee.", "Jane Smith MP"),
+        ("The debate will be opened by Jane Smith MP, a member of the Committee.",
+         "Jane Smith MP"),
+        # Updates also report other debates: not this petition's opener.
+        ("On 16 June, MPs debated transport. The debate was led by Tom Price MP.", None),
+        ("The debate was opened by Tom Price MP.", None),
         ("The Committee will decide who opens the debate.", None),
-        ("MPs debated the petition.", None),
     ],
 )  # fmt: skip
-def test_the_opening_member_in_the_sites_words(text: str, named: str | None) -> None:
+def test_the_opening_member_in_the_sites_updates(text: str, named: str | None) -> None:
     assert opening_member_in([text]) == named
+
+
+def test_the_overview_of_the_debate_held_names_who_opened_it() -> None:
+    asked = "Sarah Okafor MP has been asked by the Committee to open the debate."
+    overview = "The debate was opened by Jane Smith MP, on behalf of the Committee."
+    assert opening_member_in([asked], overview) == "Jane Smith MP"
+    assert opening_member_in([asked], "MPs debated the petition.") == "Sarah Okafor MP"
