@@ -21,7 +21,7 @@ from caseworker.demo.places import seats
 from caseworker.domain.debates import DebateStatus
 from caseworker.services.casework.common import CaseworkError, Clock
 from caseworker.services.debates import DebateServices
-from caseworker.services.debates.site import link_site_debates_in, opening_members_of
+from caseworker.services.debates.site import SITE, link_site_debates_in, opening_members_of
 from caseworker.storage import models as m
 from caseworker.storage.debate_models import CommitteeDebate, DebatePetition
 from caseworker.storage.engine import database_for
@@ -64,6 +64,7 @@ def seed_debates(engine: Engine, today: date) -> None:
         link_site_debates_in(connection, sited, actor=CLERK, now=clock())
     clock.on(today - timedelta(days=1))
     _summary_of_latest_held(services)
+    _another_opener(services)
     _clerks_debates(engine, services, clock, today)
 
 
@@ -116,6 +117,22 @@ def _summary_of_latest_held(services: DebateServices) -> None:
     if held:
         latest = held[-1]
         services.debates.update(latest.id, latest.version, summary=SUMMARY)
+
+
+def _another_opener(services: DebateServices) -> None:
+    """The clerk has asked another Committee member to open the last scheduled debate the
+    site announced: the record and the site now disagree, and the clerk sees it."""
+    announced = [
+        d for d in services.debates.debates(status=DebateStatus.SCHEDULED.value)
+        if d.created_by == SITE and d.opening_member is not None
+    ]  # fmt: skip
+    committee = services.members.members(committee_only=True)
+    if not announced or not committee:
+        return
+    debate, named = announced[-1], announced[-1].opening_member
+    other = next((m for m in committee if named is None or m.id != named.id), None)
+    if other is not None:
+        services.debates.update(debate.id, debate.version, opening_member_id=other.id)
 
 
 def _clerks_debates(

@@ -8,13 +8,14 @@ from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from caseworker.demo import generate_demo
 from caseworker.demo.casework import CLERK
 from caseworker.demo.debates import EXTRA_START
 from caseworker.services.casework import CaseworkServices
 from caseworker.services.debates import DebateServices
-from caseworker.services.debates.site import SITE
+from caseworker.services.debates.site import SITE, site_disagreements
 from caseworker.storage import models as m
 from caseworker.storage.engine import Database
 
@@ -42,7 +43,10 @@ def test_the_demo_has_debates_at_every_status(demo: DebateServices) -> None:
     held = [d for d in debates if d.status == "held"]
     assert all(d.created_by == SITE and d.transcript_url and d.day and d.day < TODAY for d in held)
     assert any(d.summary for d in held)
-    assert all(d.disagreements == () for d in debates)
+    # One only: the Committee member the clerk asked to open instead of the site's.
+    assert [[n.field for n in d.disagreements] for d in debates if d.disagreements] == [
+        ["opening_member"]
+    ]
 
 
 def test_every_demo_debate_is_of_demo_petitions_and_in_their_history(
@@ -74,6 +78,19 @@ def test_the_calendar_has_recesses_an_extra_slot_and_committee_members(
     assert all(m.constituency and m.constituency_code and m.party for m in committee)
     opened = [d.opening_member for d in demo.debates.debates() if d.opening_member is not None]
     assert opened and all(m.constituency for m in opened)
+
+
+def test_the_clerk_chose_another_opener_than_the_site_announced(
+    demo: DebateServices, database: Database
+) -> None:
+    ids = [d.id for d in demo.debates.debates()]
+    with Session(database.engine) as session:
+        found = site_disagreements(session, ids)
+    [(debate_id, [note])] = [(k, list(v)) for k, v in found.items()]
+    debate = demo.debates.get(debate_id)
+    assert (debate.status, debate.created_by) == ("scheduled", SITE)
+    assert debate.opening_member is not None and debate.opening_member.committee_member
+    assert (note.field, note.ours) == ("opening_member", debate.opening_member.styled)
 
 
 def test_regenerating_replaces_the_demo_debates(demo: DebateServices, database: Database) -> None:
