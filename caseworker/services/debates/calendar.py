@@ -11,7 +11,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from caseworker.domain import rules
-from caseworker.domain.debates import DEFAULT_START, VENUE, DebateDecisionKind, standard_slots
+from caseworker.domain.debates import (
+    DEFAULT_START,
+    VENUE,
+    DebateDecisionKind,
+    DebateStatus,
+    standard_slots,
+)
 from caseworker.formatting import long_date, papers_clock, weekday_date
 from caseworker.services.casework.common import (
     AuditEntry,
@@ -50,11 +56,11 @@ class CalendarService(CaseworkServiceBase):
             recesses = _recesses(session, first, last)
             extras = _extra_slots(session, first, last)
             debates = _debates_in(session, first, last)
-            booked = {(d.day, d.starts_at): d for d in debates if d.status != "withdrawn"}
+            booked = {(d.day, d.starts_at): d for d in debates if DebateStatus(d.status).holds_slot}
             slots = _slots(first, last, recesses, extras, booked)
             in_slot = {id(s.debate) for s in slots if s.debate is not None}
             unplaced = [d for d in debates if id(d) not in in_slot and _placeable(d)]
-            unplaced += _undated(session)
+            unplaced += [d for d in _undated(session) if d.id not in {u.id for u in unplaced}]
             return CalendarView(
                 first, last, tuple(slots), tuple(recesses), tuple(unplaced),
                 tuple(_waiting(session, self.clock.today())),
@@ -170,13 +176,21 @@ def _debates_in(session: Session, first: date, last: date) -> list[DebateView]:
 
 
 def _undated(session: Session) -> list[DebateView]:
+    """Proposed debates with no day yet, and postponed ones whatever their old day: both
+    wait for the clerk to place them in a slot."""
     d = CommitteeDebate
-    query = select(d).where(d.day.is_(None), d.status.in_(PENDING_STATUSES)).order_by(d.id)
+    postponed = d.status == DebateStatus.POSTPONED.value
+    query = (
+        select(d)
+        .where((d.day.is_(None) & d.status.in_(PENDING_STATUSES)) | postponed)
+        .order_by(d.day.is_(None), d.day, d.id)
+    )
     return debate_views(session, session.scalars(query))
 
 
 def _placeable(debate: DebateView) -> bool:
-    """A pending debate outside any slot must be placed; a held or withdrawn one is history."""
+    """A pending debate outside any slot must be placed (postponed ones are listed anyway);
+    a held or withdrawn one is history."""
     return debate.status in PENDING_STATUSES
 
 

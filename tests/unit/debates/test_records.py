@@ -149,3 +149,18 @@ def test_delete_undoes_recording(alice: DebateServices) -> None:
     alice.debates.delete(debate.id, debate.version)
     assert debate.id not in [d.id for d in alice.debates.debates()]
     assert alice.debates.for_petition(TRAINING) == []
+
+
+def test_a_postponed_debate_waits_to_be_placed_and_frees_its_slot(alice: DebateServices) -> None:
+    debate = alice.debates.schedule([TRAINING], day=MONDAY)
+    postponed = alice.debates.update(debate.id, debate.version, status="postponed")
+    calendar = alice.calendar.calendar(date(2025, 7, 1), date(2025, 7, 31))
+    assert [d.id for d in calendar.unplaced] == [debate.id]
+    assert next(s for s in calendar.slots if s.day == MONDAY).free
+    moved = alice.debates.update(
+        debate.id, postponed.version, status="scheduled", day=date(2025, 7, 21)
+    )
+    calendar = alice.calendar.calendar(date(2025, 7, 1), date(2025, 7, 31))
+    assert calendar.unplaced == ()
+    holding = {s.day: s.debate.id for s in calendar.slots if s.debate}
+    assert holding[date(2025, 7, 21)] == moved.id and MONDAY not in holding
