@@ -41,11 +41,13 @@ def add_parsers(commands: Subcommands) -> None:
         help="a debate's public engagement: the call, responses from a survey's CSV export, "
         "themes, tags and quotations",
     )
-    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True,
+                               help="what to do (each has its own --help)")  # fmt: skip
     _import_parser(actions)
     show = actions.add_parser("show", help="the call, responses by theme and the quotations")
     _debate_arg(show)
-    show.add_argument("--format", choices=["table", "json"], default="table")
+    show.add_argument("--format", choices=["table", "json"], default="table",
+                      help="a table for people (default) or JSON for scripts")  # fmt: skip
     _set_parser(actions)
     listing = actions.add_parser("responses", help="the responses with their numbers, to tag")
     _debate_arg(listing)
@@ -58,7 +60,7 @@ def add_parsers(commands: Subcommands) -> None:
     _theme_parser(actions)
     tag = actions.add_parser("tag", help="tag responses with a theme (or --remove the tag)")
     _debate_arg(tag)
-    tag.add_argument("--theme", required=True, metavar="NAME")
+    tag.add_argument("--theme", required=True, metavar="NAME", help="the theme, by name")
     tag.add_argument("response_ids", nargs="+", type=record_number, metavar="RESPONSE_ID",
                      help="response numbers (see `engagement responses`)")  # fmt: skip
     tag.add_argument("--remove", action="store_true", help="take the theme off them instead")
@@ -72,7 +74,7 @@ def _import_parser(actions: Subcommands) -> None:
         "bad, none (listed by line)",
     )
     _debate_arg(p)
-    p.add_argument("file", type=Path, metavar="FILE.csv")
+    p.add_argument("file", type=Path, metavar="FILE.csv", help="the survey tool's CSV export")
     p.add_argument("--text", required=True, metavar="COLUMN", help="the column of the answers")
     p.add_argument("--date", metavar="COLUMN", help="the column of when each was sent")
     p.add_argument("--location", metavar="COLUMN", help="the column of where the person lives")
@@ -87,10 +89,10 @@ def _set_parser(actions: Subcommands) -> None:
     _debate_arg(p)
     p.add_argument("--title", metavar="TEXT", help='e.g. "Share your experiences of …"')
     p.add_argument("--ran-on", metavar="TEXT", help='where, e.g. "the House of Commons website"')
-    p.add_argument("--opens", type=iso_date, metavar="YYYY-MM-DD")
-    p.add_argument("--closes", type=iso_date, metavar="YYYY-MM-DD")
+    p.add_argument("--opens", type=iso_date, metavar="YYYY-MM-DD", help="the day it opened")
+    p.add_argument("--closes", type=iso_date, metavar="YYYY-MM-DD", help="the day it closed")
     p.add_argument("--member", metavar="NAME", help="the Member who ran it")
-    p.add_argument("--link", metavar="URL")
+    p.add_argument("--link", metavar="URL", help="where the call was published (https://…)")
     p.add_argument(
         "--responses",
         metavar="N",
@@ -101,22 +103,25 @@ def _set_parser(actions: Subcommands) -> None:
 def _theme_parser(actions: Subcommands) -> None:
     p = actions.add_parser("theme", help="add, rename or remove a theme")
     _debate_arg(p)
-    steps = p.add_subparsers(dest="step", metavar="add|rename|remove", required=True)
+    steps = p.add_subparsers(dest="step", metavar="add|rename|remove", required=True,
+                             help="add a theme, rename one or remove one")  # fmt: skip
     add = steps.add_parser("add", help="a new theme")
-    add.add_argument("name", metavar="NAME")
-    add.add_argument("--description", default="", metavar="TEXT")
+    add.add_argument("name", metavar="NAME", help='e.g. "Cost of fares"')
+    add.add_argument("--description", default="", metavar="TEXT",
+                     help="what the theme covers (the pack prints it)")  # fmt: skip
     rename = steps.add_parser("rename", help="rename a theme (its tags and quotations stay)")
-    rename.add_argument("name", metavar="NAME")
-    rename.add_argument("new_name", metavar="NEW_NAME")
-    rename.add_argument("--description", metavar="TEXT")
+    rename.add_argument("name", metavar="NAME", help="the theme's name now")
+    rename.add_argument("new_name", metavar="NEW_NAME", help="its new name")
+    rename.add_argument("--description", metavar="TEXT", help="a new description too")
     remove = steps.add_parser("remove", help="remove a theme (its quotations stay, unfiled)")
-    remove.add_argument("name", metavar="NAME")
+    remove.add_argument("name", metavar="NAME", help="the theme to remove")
 
 
 def _quote_parser(actions: Subcommands) -> None:
     p = actions.add_parser("quote", help="add or remove a quotation for the pack")
     _debate_arg(p)
-    steps = p.add_subparsers(dest="step", metavar="add|remove", required=True)
+    steps = p.add_subparsers(dest="step", metavar="add|remove", required=True,
+                             help="add a quotation or remove one")  # fmt: skip
     add = steps.add_parser("add", help="a quotation (from a response, or typed)")
     add.add_argument(
         "--text",
@@ -136,9 +141,11 @@ def _quote_parser(actions: Subcommands) -> None:
         help="the respondent agreed to be quoted (the pack prints only these)",
     )
     add.add_argument("--theme", metavar="NAME", help="file it under a theme")
-    add.add_argument("--response", type=record_number, metavar="RESPONSE_ID")
+    add.add_argument("--response", type=record_number, metavar="RESPONSE_ID",
+                     help="the response it is taken from (see `engagement responses`)")  # fmt: skip
     remove = steps.add_parser("remove", help="remove a quotation")
-    remove.add_argument("quote_id", type=record_number, metavar="QUOTE_ID")
+    remove.add_argument("quote_id", type=record_number, metavar="QUOTE_ID",
+                        help="the quotation's number (see `engagement show`)")  # fmt: skip
 
 
 def _debate_arg(p: argparse.ArgumentParser) -> None:

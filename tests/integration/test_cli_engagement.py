@@ -153,3 +153,27 @@ def test_refusals_are_one_line_with_exit_code_1(
     assert run(url, *filled) == 1
     err = capsys.readouterr().err
     assert message in err and len(err.strip().splitlines()) == 1
+
+
+def _parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    found = [parser]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                found += _parsers(sub)
+    return found
+
+
+def test_every_argument_is_explained_and_help_wraps_at_spaces() -> None:
+    parser: argparse.ArgumentParser = ArgumentParser(prog=PROG)
+    engagement.add_parsers(parser.add_subparsers(dest="command"))
+    for sub in _parsers(parser)[1:]:
+        unexplained = [
+            a.metavar or a.dest
+            for a in sub._actions
+            if not isinstance(a, argparse._HelpAction) and not a.help
+        ]
+        assert unexplained == [], f"{sub.prog}: {unexplained} have no help"
+        shown = sub.format_help()
+        words = {w for a in sub._actions if a.help for w in str(a.help).split()}
+        assert sorted(w for w in words if w not in shown) == [], sub.prog
