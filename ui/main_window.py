@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self.briefing = BriefingActions(self, context, self.selected_petition_ids)
         self.debates = DebatesLauncher(
             self, context, self.casework.stack, self.show_petition_by_id,
-            self.selected_petition_ids,
+            self.selected_petition_ids, open_pack=self.briefing.open_for_debate,
         )  # fmt: skip
         # Debates ▸ Decide on debate…, for a petition in the awaiting-debate queue.
         self.debate_decisions = DebateDecisionActions(

@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QDropEvent, QUndoStack
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from caseworker.domain.debates import mondays
@@ -447,3 +454,40 @@ def test_recesses_and_extra_slots_are_entered_refused_and_removed(
     assert slots.table.rowCount() == 1
     assert slots.table.item(0, 3).text() == "Backbench Business"  # type: ignore[union-attr]
     slots.grab().save(str(SCREENSHOTS / "extra-slots.png"))
+
+
+def test_a_stored_debate_s_editor_has_its_material_engagement_and_pack(
+    qtbot: QtBot, window: MainWindow, context: AppContext
+) -> None:
+    debates = window.debates.open_calendar()
+    made = context.debates.debates.schedule([FIRST])
+    assert debates.editor(None) is not None
+    new_one = debates.editor(None)
+    assert new_one is not None and "&Material" not in tab_titles(new_one)
+    editor = debates.editor(context.debates.debates.get(made.id))
+    assert editor is not None
+    assert "&Material" in tab_titles(editor)
+    buttons = {b.text(): b for b in editor.findChildren(QPushButton)}
+    buttons["&Engagement…"].click()
+    engagement = debates._engagement_windows[made.id]
+    assert engagement.isVisible()
+    # Once open, the same debate's engagement window is raised, not opened twice.
+    assert debates.open_engagement(made.id) is engagement
+    buttons["Briefing &pack…"].click()
+    dialog = window.briefing.dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(
+        lambda: str(FIRST) in dialog.windowTitle() + dialog_text(dialog), timeout=30_000
+    )
+    dialog.close()
+    engagement.close()
+    editor.reject()
+    debates.close()
+
+
+def tab_titles(editor: DebateEditor) -> list[str]:
+    return [editor.tabs.tabText(i) for i in range(editor.tabs.count())]
+
+
+def dialog_text(widget: QWidget) -> str:
+    return " ".join(label.text() for label in widget.findChildren(QLabel))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QTableWidgetItem,
     QTabWidget,
@@ -42,8 +43,10 @@ from ui.context import AppContext
 from ui.debates.calendar_view import SidePanel, SlotGrid, Span, slot_name, span_for, step
 from ui.debates.debate_editor import DebateEditor
 from ui.debates.edits import REFUSALS, DebateEdits
+from ui.debates.material_editor import MaterialEditor
 from ui.debates.members_dialog import MemberForm, MembersDialog
 from ui.debates.slot_dialogs import ExtraSlotDialog, RecessDialog
+from ui.engagement.window import EngagementWindow
 from ui.latest import Latest
 
 T = TypeVar("T")
@@ -73,6 +76,9 @@ class DebatesWindow(QMainWindow):
         self.view: CalendarView | None = None
         self.debates: list[DebateView] = []
         self._calendar_reads, self._list_reads = Latest(), Latest()
+        #: Opens the briefing dialog for a debate record (set by the main window's launcher).
+        self.open_pack: Callable[[int], object] | None = None
+        self._engagement_windows: dict[int, EngagementWindow] = {}
         self.grid = SlotGrid()
         self.side = SidePanel()
         self.range_label = QLabel()
@@ -304,7 +310,35 @@ class DebatesWindow(QMainWindow):
         return dialog
 
     def editor_opened(self, dialog: DebateEditor) -> None:
-        """Called with each editor before it is shown: where other pages are added."""
+        """A stored debate's editor gains its pack material, its public engagement and its
+        briefing pack (a new one has none until it is saved)."""
+        debate = dialog.debate
+        if debate is None:
+            return
+        dialog.add_tab(MaterialEditor(self._context, debate.id), "&Material")
+        engagement = QPushButton("&Engagement…")
+        engagement.setToolTip("The public engagement before this debate: the call, responses, "
+                              "themes and quotations")  # fmt: skip
+        engagement.clicked.connect(lambda: self.open_engagement(debate.id))
+        dialog.add_button(engagement)
+        if self.open_pack is not None:
+            pack = QPushButton("Briefing &pack…")
+            pack.setToolTip("Preview, print or export this debate's briefing pack")
+            open_pack = self.open_pack
+            pack.clicked.connect(lambda: open_pack(debate.id))
+            dialog.add_button(pack)
+
+    def open_engagement(self, debate_id: int) -> EngagementWindow:
+        """The engagement window of the debate (one a debate, raised if open)."""
+        window = self._engagement_windows.get(debate_id)
+        if window is None:
+            window = EngagementWindow(self._context, debate_id, self)
+            self._engagement_windows[debate_id] = window
+            window.destroyed.connect(lambda: self._engagement_windows.pop(debate_id, None))
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
 
     def new_debate(self, *, slot: SlotView | None = None, petition_ids: Sequence[int] = ()) -> None:
         dialog = self.editor(None, slot=slot, petition_ids=petition_ids)

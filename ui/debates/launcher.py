@@ -18,16 +18,19 @@ class DebatesLauncher(QObject):
     def __init__(
         self, window: QMainWindow, context: AppContext, stack: QUndoStack,
         show_petition: Callable[[int], None], selected: Callable[[], list[int]],
+        open_pack: Callable[[int], object] | None = None,
     ) -> None:  # fmt: skip
         super().__init__(window)
         self._window, self._context, self._stack = window, context, stack
         self._show_petition, self._selected = show_petition, selected
+        self._open_pack = open_pack
         self.debates_window: DebatesWindow | None = None
 
     def open_calendar(self) -> DebatesWindow:
         if self.debates_window is None:
             self.debates_window = DebatesWindow(self._context, self._stack, self._window)
             self.debates_window.petition_chosen.connect(self._show_petition)
+            self.debates_window.open_pack = self._open_pack
         self.debates_window.show()
         self.debates_window.raise_()
         self.debates_window.activateWindow()
