@@ -1,15 +1,16 @@
 """Survey responses from a CSV export: read, checked row by row, nothing stored here.
 
-Survey tools export UTF-8 (often with a byte-order mark) or, from Excel on Windows, cp1252;
-commas, semicolons or tabs between values. Each response keeps the line it starts on
-(a quoted answer may run over several lines), so a bad row is named by the line a clerk
-sees in a text editor. Dates are read as a UK survey tool writes them: ISO, with or without
-a time, or day first with slashes (``15/05/2025 14:32``); a date that is not in the
-calendar, or a month over 12, is a bad row, never a guess.
+Survey tools export UTF-8 (often with a byte-order mark) or, from Excel on Windows, cp1252
+or UTF-16 ("Unicode text"); commas, semicolons or tabs between values. Each response keeps
+the line it starts on (a quoted answer may run over several lines), so a bad row is named
+by the line a clerk sees in a text editor. Dates are read as a UK survey tool writes them:
+ISO, with or without a time, or day first with slashes (``15/05/2025 14:32``); a date that
+is not in the calendar, or a month over 12, is a bad row, never a guess.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -179,6 +180,11 @@ def read_text(path: Path) -> tuple[str, str]:
         raise CaseworkError(f"There is no file {path}", field="file") from None
     except IsADirectoryError:
         raise CaseworkError(f"{path} is a folder, not a CSV file", field="file") from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Excel's "Unicode text"
+        try:
+            return data.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:
+            raise _not_csv(path, "its UTF-16 text is damaged") from None
     if b"\x00" in data[:65536]:
         raise _not_csv(path, "it holds binary data (a spreadsheet? save it as CSV first)")
     for encoding in ENCODINGS:

@@ -200,6 +200,13 @@ def test_windows_encoded_semicolon_files_and_a_byte_order_mark(
     assert report.stored == 1
     bom = write(tmp_path, "\ufeffText\nHello\n", "bom.csv")
     assert service.csv_columns(bom).columns == ("Text",)
+    unicode_text = write(
+        tmp_path, "\ufeffText\tPlace\nBonjour\tCardiff\n", "excel.txt", "utf-16-le"
+    )
+    preview = service.csv_columns(unicode_text)
+    assert (preview.encoding, preview.columns, preview.rows) == (
+        "UTF-16", ("Text", "Place"), (("Bonjour", "Cardiff"),),
+    )  # fmt: skip
 
 
 def test_an_import_before_the_call_is_refused(
