@@ -24,7 +24,7 @@ from caseworker.cli.common import (
     write_json,
     write_text,
 )
-from caseworker.formatting import counted, long_date
+from caseworker.formatting import counted, long_date, short_date
 from caseworker.services.debates.engagement import EngagementService
 from caseworker.services.debates.engagement_views import EngagementView, QuoteView, ThemeView
 from caseworker.services.formats import one_line, plain, text_table
@@ -234,7 +234,7 @@ def _responses(
     rows = service.responses(args.debate_id, **which, limit=args.limit)
     total = service.count_responses(args.debate_id, **which)
     body = [
-        [str(r.id), r.responded_on.isoformat() if r.responded_on else "", r.location,
+        [str(r.id), short_date(r.responded_on) if r.responded_on else "", r.location,
          ", ".join(r.themes), one_line(r.body)]
         for r in rows
     ]  # fmt: skip

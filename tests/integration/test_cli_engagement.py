@@ -92,7 +92,7 @@ def test_a_clerk_records_imports_tags_and_quotes(
     assert run(url, "responses", number, "--untagged") == 0
     listed = capsys.readouterr().out
     ids = [line.split()[0] for line in listed.splitlines()[1:3]]
-    assert "2 of 2 responses" in listed and "Leeds" in listed
+    assert "2 of 2 responses" in listed and "12 May 2025  Leeds" in listed
     assert run(url, "tag", number, "--theme", "training", ids[1]) == 0
     assert "theme 'Training': 1 response" in capsys.readouterr().err
     assert run(url, "tag", number, "--theme", "Waiting for assessment", *ids) == 0
