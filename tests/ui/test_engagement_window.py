@@ -254,3 +254,15 @@ def test_the_column_chooser_guesses_from_names_and_lengths() -> None:
     unnamed = CsvPreview("b.csv", "UTF-8", ("A", "B"), (("1", "A long answer"),))
     chooser = ColumnChooser(None, unnamed)
     assert chooser.columns() == Columns("B", None, None)
+
+
+def test_shown_again_the_window_reads_what_changed_meanwhile(
+    qtbot: QtBot, context: AppContext, called: int, service: EngagementService
+) -> None:
+    window = open_window(qtbot, context, called)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=30_000)
+    window.close()
+    service.add_theme(called, "Cost of fares")
+    window.show()
+    qtbot.waitUntil(lambda: [t.name for t in window.themes.themes] == ["Cost of fares"],
+                    timeout=30_000)  # fmt: skip
