@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from caseworker.formatting import counted, long_date
+from caseworker.formatting import counted
 from caseworker.jobs import CancelCheck, Cancelled, ProgressCallback, never_cancelled, no_progress
 from caseworker.services.casework.common import (
     AuditEntry,
@@ -31,6 +31,8 @@ from caseworker.services.debates import engagement_csv
 from caseworker.services.debates.engagement_csv import Columns, CsvPreview
 from caseworker.services.debates.engagement_read import (
     CHUNK,
+    checked_call,
+    checked_quote,
     chunks,
     debate_record,
     engagement_record,
@@ -39,11 +41,14 @@ from caseworker.services.debates.engagement_read import (
     findings_of,
     quote_record,
     quote_views,
+    refuse_foreign,
+    refuse_same_theme,
     required,
     response_record,
     response_source,
     response_views,
     responses_in_order,
+    theme_name,
     theme_record,
     theme_view,
     theme_views,
@@ -86,7 +91,7 @@ class EngagementService(CaseworkServiceBase):
         declared_responses: int | None = None, expected_version: int | None = None,
     ) -> EngagementView:  # fmt: skip
         """Record the call, or change it (``expected_version`` guards a colleague's edit)."""
-        values = _checked_call({
+        values = checked_call({
             "title": title, "ran_on": ran_on, "opens_on": opens_on, "closes_on": closes_on,
             "member": member, "link": link, "declared_responses": declared_responses,
         })  # fmt: skip
@@ -217,10 +222,10 @@ class EngagementService(CaseworkServiceBase):
             return list(theme_views(session, required(session, debate_id).id))
 
     def add_theme(self, debate_id: int, name: str, description: str = "") -> ThemeView:
-        clean = _theme_name(name)
+        clean = theme_name(name)
         with self._writing(f"The theme {clean!r}") as session:
             found = required(session, debate_id)
-            _refuse_same_theme(session, found.id, clean, None)
+            refuse_same_theme(session, found.id, clean, None)
             last = session.scalar(
                 select(func.max(EngagementTheme.position))
                 .where(EngagementTheme.engagement_id == found.id)
@@ -234,10 +239,10 @@ class EngagementService(CaseworkServiceBase):
             return theme_view(session, theme)
 
     def rename_theme(self, theme_id: int, name: str, description: str | None = None) -> ThemeView:
-        clean = _theme_name(name)
+        clean = theme_name(name)
         with self._writing(f"The theme {clean!r}") as session:
             theme = theme_record(session, theme_id)
-            _refuse_same_theme(session, theme.engagement_id, clean, theme.id)
+            refuse_same_theme(session, theme.engagement_id, clean, theme.id)
             values: dict[str, Any] = {"name": clean}
             if description is not None:
                 values["description"] = description.strip()
@@ -281,7 +286,7 @@ class EngagementService(CaseworkServiceBase):
         ids = list(dict.fromkeys(response_ids))
         with self._writing("The tags") as session:
             theme = theme_record(session, theme_id)
-            _refuse_foreign(session, theme, ids)
+            refuse_foreign(session, theme, ids)
             t = EngagementTag
             have = set()
             for chunk in chunks(ids):
@@ -337,7 +342,7 @@ class EngagementService(CaseworkServiceBase):
                                         field="response")  # fmt: skip
                 body = body.strip() or response.body
                 source = source.strip() or response_source(response)
-            values = _checked_quote(session, found.id, {
+            values = checked_quote(session, found.id, {
                 "body": body, "source": source, "may_quote": may_quote, "theme_id": theme_id,
             })  # fmt: skip
             last = session.scalar(
@@ -359,7 +364,7 @@ class EngagementService(CaseworkServiceBase):
         with self._writing("The quotation") as session:
             quote = quote_record(session, quote_id)
             current = {f: getattr(quote, f) for f in QUOTE_FIELDS}
-            values = _checked_quote(session, quote.engagement_id, current | changes)
+            values = checked_quote(session, quote.engagement_id, current | changes)
             changed = apply_changes(quote, values)
             if changed:
                 found = session.get_one(Engagement, quote.engagement_id)
@@ -395,73 +400,3 @@ class EngagementService(CaseworkServiceBase):
         for pid in ids:
             record_audit(session, AuditEntry("engagement", found.id, action, pid), self.actor,
                          now, changes)  # fmt: skip
-
-
-def _checked_call(values: dict[str, Any]) -> dict[str, Any]:
-    title = " ".join(str(values["title"] or "").split())
-    if not title:
-        raise CaseworkError("The call needs a title", field="title")
-    opens, closes = values["opens_on"], values["closes_on"]
-    if opens is not None and closes is not None and closes < opens:
-        raise CaseworkError(
-            f"The call cannot close ({long_date(closes)}) before it opens ({long_date(opens)})",
-            field="closes_on",
-        )
-    link = str(values["link"] or "").strip()
-    if link and not link.lower().startswith(("https://", "http://")):
-        raise CaseworkError("The link must be a web address (https://…)", field="link")
-    declared = values["declared_responses"]
-    if declared is not None and not 0 <= int(declared) <= 10_000_000:
-        raise CaseworkError("The number of responses must be from 0 to 10,000,000",
-                            field="declared_responses")  # fmt: skip
-    return {
-        **values, "title": title, "link": link,
-        "ran_on": " ".join(str(values["ran_on"] or "").split()),
-        "member": " ".join(str(values["member"] or "").split()),
-        "declared_responses": None if declared is None else int(declared),
-    }  # fmt: skip
-
-
-def _checked_quote(session: Session, engagement_id: int, values: dict[str, Any]) -> dict[str, Any]:
-    body = str(values["body"] or "").strip()
-    if not body:
-        raise CaseworkError("A quotation needs its words", field="body")
-    theme_id = values["theme_id"]
-    if theme_id is not None and theme_record(session, theme_id).engagement_id != engagement_id:
-        raise CaseworkError(f"Theme {theme_id} is not one of this debate's", field="theme")
-    return {"body": body, "source": " ".join(str(values["source"] or "").split()),
-            "may_quote": bool(values["may_quote"]), "theme_id": theme_id}  # fmt: skip
-
-
-def _theme_name(name: str) -> str:
-    clean = " ".join(name.split())
-    if not clean:
-        raise CaseworkError("A theme needs a name", field="name")
-    return clean
-
-
-def _refuse_same_theme(
-    session: Session, engagement_id: int, name: str, theme_id: int | None
-) -> None:
-    th = EngagementTheme
-    for other in session.scalars(
-        select(th).where(th.engagement_id == engagement_id, th.id != (theme_id or -1))
-    ):
-        if other.name.casefold() == name.casefold():
-            raise CaseworkError(f"There is already a theme {other.name!r}", field="name")
-
-
-def _refuse_foreign(session: Session, theme: EngagementTheme, ids: list[int]) -> None:
-    """Responses of another debate, or none at all, cannot take this debate's theme."""
-    r = EngagementResponse
-    mine: set[int] = set()
-    for chunk in chunks(ids):
-        mine |= set(session.scalars(
-            select(r.id).where(r.id.in_(chunk), r.engagement_id == theme.engagement_id)
-        ))  # fmt: skip
-    stray = [i for i in ids if i not in mine]
-    if stray:
-        raise CaseworkError(
-            f"Response {stray[0]} is not one of the responses to this debate's engagement",
-            field="responses",
-        )

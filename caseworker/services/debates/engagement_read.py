@@ -1,5 +1,6 @@
 """Reading a debate's engagement: views of the call, its themes with their counts,
-responses a page at a time, quotations, and the findings the pack prints."""
+responses a page at a time, quotations, the findings the pack prints; and the checks a
+write makes before storing anything."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from caseworker.formatting import long_date
 from caseworker.services.casework.common import CaseworkError, RecordNotFound
 from caseworker.services.debates.engagement_views import (
     EngagementView,
@@ -199,6 +201,76 @@ def quote_record(session: Session, quote_id: int) -> EngagementQuote:
     if quote is None:
         raise RecordNotFound("Quotation", quote_id)
     return quote
+
+
+def checked_call(values: dict[str, Any]) -> dict[str, Any]:
+    title = " ".join(str(values["title"] or "").split())
+    if not title:
+        raise CaseworkError("The call needs a title", field="title")
+    opens, closes = values["opens_on"], values["closes_on"]
+    if opens is not None and closes is not None and closes < opens:
+        raise CaseworkError(
+            f"The call cannot close ({long_date(closes)}) before it opens ({long_date(opens)})",
+            field="closes_on",
+        )
+    link = str(values["link"] or "").strip()
+    if link and not link.lower().startswith(("https://", "http://")):
+        raise CaseworkError("The link must be a web address (https://…)", field="link")
+    declared = values["declared_responses"]
+    if declared is not None and not 0 <= int(declared) <= 10_000_000:
+        raise CaseworkError("The number of responses must be from 0 to 10,000,000",
+                            field="declared_responses")  # fmt: skip
+    return {
+        **values, "title": title, "link": link,
+        "ran_on": " ".join(str(values["ran_on"] or "").split()),
+        "member": " ".join(str(values["member"] or "").split()),
+        "declared_responses": None if declared is None else int(declared),
+    }  # fmt: skip
+
+
+def checked_quote(session: Session, engagement_id: int, values: dict[str, Any]) -> dict[str, Any]:
+    body = str(values["body"] or "").strip()
+    if not body:
+        raise CaseworkError("A quotation needs its words", field="body")
+    theme_id = values["theme_id"]
+    if theme_id is not None and theme_record(session, theme_id).engagement_id != engagement_id:
+        raise CaseworkError(f"Theme {theme_id} is not one of this debate's", field="theme")
+    return {"body": body, "source": " ".join(str(values["source"] or "").split()),
+            "may_quote": bool(values["may_quote"]), "theme_id": theme_id}  # fmt: skip
+
+
+def theme_name(name: str) -> str:
+    clean = " ".join(name.split())
+    if not clean:
+        raise CaseworkError("A theme needs a name", field="name")
+    return clean
+
+
+def refuse_same_theme(
+    session: Session, engagement_id: int, name: str, theme_id: int | None
+) -> None:
+    th = EngagementTheme
+    for other in session.scalars(
+        select(th).where(th.engagement_id == engagement_id, th.id != (theme_id or -1))
+    ):
+        if other.name.casefold() == name.casefold():
+            raise CaseworkError(f"There is already a theme {other.name!r}", field="name")
+
+
+def refuse_foreign(session: Session, theme: EngagementTheme, ids: list[int]) -> None:
+    """Responses of another debate, or none at all, cannot take this debate's theme."""
+    r = EngagementResponse
+    mine: set[int] = set()
+    for chunk in chunks(ids):
+        mine |= set(session.scalars(
+            select(r.id).where(r.id.in_(chunk), r.engagement_id == theme.engagement_id)
+        ))  # fmt: skip
+    stray = [i for i in ids if i not in mine]
+    if stray:
+        raise CaseworkError(
+            f"Response {stray[0]} is not one of the responses to this debate's engagement",
+            field="responses",
+        )
 
 
 def chunks(ids: list[int], size: int = CHUNK) -> Iterable[list[int]]:
