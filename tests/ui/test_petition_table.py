@@ -65,3 +65,21 @@ def test_search_narrows_rows(qtbot: QtBot, context: AppContext) -> None:
     qtbot.waitUntil(lambda: model.total is not None and not model.is_loading, timeout=30_000)
     assert model.total == PETITIONS // 3
     assert all("schools" in model.data(model.index(r, 1)) for r in range(model.rowCount()))
+
+
+def test_a_view_asking_for_more_while_rows_go_in_gets_each_page_once(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    """A view or a proxy may ask for more while rows are about to go in: the page being
+    inserted must not be asked for again (it was, and 450 rows came back as 650)."""
+    model = PetitionTableModel(context.petitions, context.runner)
+    asked: list[bool] = []
+    model.rowsAboutToBeInserted.connect(lambda *_: asked.append(model.canFetchMore(QModelIndex())))
+    model.set_query(PetitionQuery())
+    loaded(qtbot, model, PAGE_SIZE)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+        qtbot.waitUntil(lambda: not model.is_loading, timeout=30_000)
+    assert asked and not any(asked)
+    ids = [model.data(model.index(r, 0), ID_ROLE) for r in range(model.rowCount())]
+    assert len(ids) == len(set(ids)) == PETITIONS

@@ -107,7 +107,6 @@ class PetitionTableModel(QAbstractTableModel):
         )
 
     def _on_page(self, rows: list[PetitionRow]) -> None:
-        self._fetching = False
         if len(rows) < PAGE_SIZE:
             self._exhausted = True
         if rows:
@@ -115,6 +114,8 @@ class PetitionTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
             self._rows.extend(rows)
             self.endInsertRows()
+        # Only now: a view asking for more while the rows go in would fetch this page again.
+        self._fetching = False
         self.page_loaded.emit(len(self._rows))
 
     def _on_failed(self, message: str) -> None:
