@@ -107,6 +107,13 @@ def count(value: int) -> str:
     return f"{value:,}"
 
 
+def ordinal(value: int) -> str:
+    """``"1st"``, ``"22nd"``, ``"113th"``."""
+    last_two = value % 100
+    suffix = "th" if 11 <= last_two <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+    return f"{value:,}{suffix}"
+
+
 def counted(value: int, singular: str, plural: str | None = None) -> str:
     """``"1 file"``, ``"3 files"``, ``"1,204 petitions"``: a number and its noun, agreeing."""
     noun = singular if value == 1 else (plural or singular + "s")

@@ -22,7 +22,8 @@ from reportlab.platypus import Flowable
 from caseworker import geography, reference
 from caseworker.briefing import charts
 from caseworker.briefing.blocks import Outline, data_table, note, plain, side_by_side
-from caseworker.formatting import count
+from caseworker.briefing.opening_seat import OpeningSeat
+from caseworker.formatting import count, ordinal
 from caseworker.geography import Classes, Measure, PetitionGeography, SeatFigures
 from caseworker.pdf import styles as s
 from caseworker.pdf.fonts import SANS, SANS_BOLD, register_fonts
@@ -41,6 +42,9 @@ LEGEND_FONT_SIZE = 7
 LEGEND_ROW = 10
 HEX_EDGE = colors.white
 NATION_EDGE = s.INK
+#: The opening Member's seat: a heavy line in a colour no class of the scale uses (and said
+#: in words under the map, so it is never shown by colour alone).
+OPENING_EDGE = colors.HexColor("#d4351c")
 #: The dot that marks a seat with no signatures (its white fill is hard to tell from the
 #: palest class in greyscale).
 NO_DATA_DOT = colors.HexColor("#8c8c8c")
@@ -68,8 +72,11 @@ class MapFrame:
         )
 
 
-def map_section(petition: PetitionDetail, outline: Outline, level: int) -> list[Flowable]:
-    """The map sub-section of a petition's Signatures section (its heading one level down)."""
+def map_section(
+    petition: PetitionDetail, outline: Outline, level: int, opening: OpeningSeat | None = None
+) -> list[Flowable]:
+    """The map sub-section of a petition's Signatures section (its heading one level down);
+    the opening Member's seat, when known, is outlined and its figures said."""
     found = geography.petition_geography(petition)
     heading = outline.heading("Map of signatures by constituency", level + 1)
     if not found.has_breakdown or found.uk_total <= 0:
@@ -77,9 +84,11 @@ def map_section(petition: PetitionDetail, outline: Outline, level: int) -> list[
     measure = _measure(found)
     seat_classes = geography.classes([f.value(measure) for f in found.seats], measure)
     top = found.ranked(measure)[:NUMBERED]
+    own = _own_seat(found, opening)
     drawing = hex_map(
-        found, measure, seat_classes, MAP_WIDTH, {f.code: i for i, f in enumerate(top, 1)}
-    )
+        found, measure, seat_classes, MAP_WIDTH, {f.code: i for i, f in enumerate(top, 1)},
+        highlight=own.code if own else None,
+    )  # fmt: skip
     described = describe(
         drawing,
         _alt(found, measure, top),
@@ -92,6 +101,8 @@ def map_section(petition: PetitionDetail, outline: Outline, level: int) -> list[
         side_by_side(described, _top_table(top, measure), MAP_WIDTH + 10, s.FRAME_WIDTH),
         note(_caption(found, measure)),
     ]
+    if own is not None and opening is not None:
+        story.append(plain(_opening_words(found, measure, own, opening)))
     story += _salience(found)
     story += _unmatched(found)
     return story
@@ -219,8 +230,10 @@ def hex_map(
     seat_classes: Classes,
     width: float,
     numbered: dict[str, int] | None = None,
+    highlight: str | None = None,
 ) -> Drawing:
-    """The hex cartogram with its legend below, ``width`` points wide."""
+    """The hex cartogram with its legend below, ``width`` points wide; the ``highlight``
+    seat (the opening Member's) outlined in a heavy line."""
     register_fonts()
     geometry = _geometry(found.boundary_set, width)
     legend_height = _legend_height(seat_classes)
@@ -249,6 +262,8 @@ def hex_map(
         [geometry.dots[c] for c in unsigned if c in geometry.dots], fill=NO_DATA_DOT, stroke=None
     )
     layer.add(geometry.nations, fill=None, stroke=NATION_EDGE, width=0.7)
+    if highlight is not None and highlight in geometry.hexes:
+        layer.add([geometry.hexes[highlight]], fill=None, stroke=OPENING_EDGE, width=1.8)
     # The map sits above the legend: moved up as a group (SVG) and by a transform (PDF).
     group = Group(*layer.shapes, transform=(1, 0, 0, 1, 0, legend_height))
     drawing.add(group)
@@ -401,6 +416,31 @@ def _caption(found: PetitionGeography, measure: Measure) -> str:
         f"its area; darker means more {what}. Thick lines outline the nations. The numbered "
         "seats are listed beside the map; a white hexagon with a dot had no signatures. "
         "Hex layout: ODI Leeds (MIT)."
+    )
+
+
+def _own_seat(found: PetitionGeography, opening: OpeningSeat | None) -> SeatFigures | None:
+    """The opening Member's seat among the petition's (by code, else by name: a 2010-set
+    petition still finds a seat of the same name)."""
+    if opening is None:
+        return None
+    by_name = {f.name: f for f in found.seats}
+    return found.by_code.get(opening.code) or by_name.get(opening.seat.name)
+
+
+def _opening_words(
+    found: PetitionGeography, measure: Measure, own: SeatFigures, opening: OpeningSeat
+) -> str:
+    """ "Outlined in red on the map: Leeds Central, the seat of Jane Smith MP, who opens the debate:
+    412 signatures (5.9 per 1,000 electors), 37th of 650 seats per 1,000 electors." """
+    ranked = [f.code for f in found.ranked(measure)]
+    place = ranked.index(own.code) + 1 if own.code in ranked else None
+    rate = f" ({own.per_thousand:,.1f} per 1,000 electors)" if own.per_thousand else ""
+    by = "per 1,000 electors" if measure is Measure.RATE else "by number of signatures"
+    where = f", {ordinal(place)} of {len(found.seats):,} seats {by}" if place else ""
+    return (
+        f"Outlined in red on the map: {own.name}, the seat of {opening.member}, who opens the "
+        f"debate: {count(own.signatures)} signatures{rate}{where}."
     )
 
 

@@ -10,7 +10,8 @@ from reportlab.platypus import Flowable, KeepTogether
 
 from caseworker import geography, reference
 from caseworker.briefing.blocks import Outline, data_table, fitted_widths, note, plain
-from caseworker.formatting import count, long_date
+from caseworker.briefing.opening_seat import OpeningSeat
+from caseworker.formatting import count, long_date, ordinal
 from caseworker.geography import Measure, MemberRow, PetitionGeography
 from caseworker.pdf import styles as s
 from caseworker.services.dto import PetitionDetail
@@ -23,28 +24,46 @@ NUMERIC = [0, 4, 5]
 
 
 def members_section(
-    petitions: Sequence[PetitionDetail], outline: Outline, level: int
-) -> list[Flowable]:
-    """The section with its own heading at ``level``: by count, then by rate."""
+    petitions: Sequence[PetitionDetail], outline: Outline, level: int,
+    opening: OpeningSeat | None = None,
+) -> list[Flowable]:  # fmt: skip
+    """The section with its own heading at ``level``: by count, then by rate; with the
+    opening Member's seat, where it stands in both."""
     heading = outline.heading(TITLE, level)
     found = [geography.petition_geography(p) for p in petitions]
     found = [g for g in found if g.has_breakdown and g.uk_total > 0]
     if not found:
         return [heading, plain("No breakdown by constituency was published.")]
     by_count = geography.members_to_invite(found, Measure.COUNT, LISTED)
-    opening = [
-        heading,
-        plain(_introduction(found, len(petitions))),
-        outline.heading("By number of signatures", level + 1),
-        _table(by_count),
-    ]
+    first = [heading, plain(_introduction(found, len(petitions)))]
+    if opening is not None:
+        first += _opening_seat(found, opening)
+    first += [outline.heading("By number of signatures", level + 1), _table(by_count)]
     # The heading and the words under it never sit at a page foot apart from the table.
-    story: list[Flowable] = [KeepTogether(opening)]
+    story: list[Flowable] = [KeepTogether(first)]
     by_rate = geography.members_to_invite(found, Measure.RATE, LISTED)
     if by_rate and by_rate[0].per_thousand is not None:
         story += [outline.heading("By signatures per 1,000 electors", level + 1), _table(by_rate)]
     story.append(note(_sources(found)))
     return story
+
+
+def _opening_seat(found: Sequence[PetitionGeography], opening: OpeningSeat) -> list[Flowable]:
+    """Where the opening Member's own seat stands: "The opening Member, Jane Smith MP, sits
+    for Leeds Central: 412 signatures, 37th of 650 seats; 5.9 per 1,000 electors, 12th." """
+    every = len(found[0].seats)
+    by_count = _row_of(geography.members_to_invite(found, Measure.COUNT, every), opening)
+    if by_count is None:
+        return []
+    words = f"{count(by_count.signatures)} signatures, {ordinal(by_count.rank)} of {every:,} seats"
+    by_rate = _row_of(geography.members_to_invite(found, Measure.RATE, every), opening)
+    if by_rate is not None and by_rate.per_thousand is not None:
+        words += f"; {by_rate.per_thousand:,.1f} per 1,000 electors, {ordinal(by_rate.rank)}"
+    return [plain(f"The opening Member, {opening.member}, sits for {by_count.seat.name}: {words}.")]
+
+
+def _row_of(rows: Sequence[MemberRow], opening: OpeningSeat) -> MemberRow | None:
+    return next((r for r in rows if r.seat.name == opening.seat.name), None)
 
 
 def _introduction(found: Sequence[PetitionGeography], asked: int) -> str:

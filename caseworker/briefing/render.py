@@ -26,6 +26,7 @@ from caseworker.briefing import (
 from caseworker.briefing.blocks import Outline
 from caseworker.briefing.cover import contents, cover
 from caseworker.briefing.model import SECTION_TITLES, BriefingPack, Section
+from caseworker.briefing.opening_seat import opening_seat
 from caseworker.formatting import long_date, weekday_date
 from caseworker.jobs import CancelCheck, Cancelled, ProgressCallback, never_cancelled, no_progress
 from caseworker.pdf import styles as s
@@ -41,10 +42,7 @@ PartMaker = Callable[[PetitionDetail, str | None, Outline, int], list[Flowable]]
 PART_SECTIONS: tuple[tuple[Section, PartMaker], ...] = (
     (Section.PETITION, lambda p, m, o, lv: texts.petition_text(p, o, lv)),
     # The map of signatures by constituency closes the Signatures section.
-    (
-        Section.SIGNATURES,
-        lambda p, m, o, lv: [*signatures.signatures(p, m, o, lv), *maps.map_section(p, o, lv)],
-    ),
+    (Section.SIGNATURES, lambda p, m, o, lv: signatures.signatures(p, m, o, lv)),
     (Section.RESPONSE, lambda p, m, o, lv: texts.response(p, o, lv)),
     (Section.BUSINESS, lambda p, m, o, lv: texts.business(p, o, lv)),
     (Section.LINKS, lambda p, m, o, lv: texts.links(p)),
@@ -87,7 +85,7 @@ def story(pack: BriefingPack) -> list[Flowable]:
     if pack.has(Section.ENGAGEMENT):
         out += engagement.engagement_section(pack, outline)
     if pack.has(Section.MEMBERS):  # once a pack: a debate's petitions added up
-        out += members.members_section(pack.petitions, outline, 0)
+        out += members.members_section(pack.petitions, outline, 0, opening_seat(pack))
     if pack.has(Section.ANNEX):
         for letter, petition in zip(string.ascii_uppercase, pack.petitions, strict=False):
             # Each annex starts a page: it is long, and read apart from the briefing. A page
@@ -168,6 +166,9 @@ def _part(pack: BriefingPack, petition: PetitionDetail, outline: Outline) -> lis
         if pack.has(section):
             out.append(outline.heading(SECTION_TITLES[section], level))
             out += make(petition, pack.member, outline, level)
+            if section is Section.SIGNATURES:
+                # The map closes the Signatures section, pointing out the opening seat.
+                out += maps.map_section(petition, outline, level, opening_seat(pack))
     return out
 
 
