@@ -17,11 +17,13 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
 from caseworker.demo.casework import CLERK, _StepClock
+from caseworker.demo.engagement import seed_engagement
 from caseworker.demo.places import seats
 from caseworker.domain.debates import DebateStatus
 from caseworker.services.casework.common import CaseworkError, Clock
 from caseworker.services.debates import DebateServices
 from caseworker.services.debates.site import SITE, link_site_debates_in, opening_members_of
+from caseworker.services.related import RelatedService
 from caseworker.storage import models as m
 from caseworker.storage.debate_models import CommitteeDebate, DebatePetition
 from caseworker.storage.engine import database_for
@@ -66,6 +68,7 @@ def seed_debates(engine: Engine, today: date) -> None:
     _summary_of_latest_held(services)
     _another_opener(services)
     _clerks_debates(engine, services, clock, today)
+    seed_engagement(services, today)
 
 
 def _members(engine: Engine, services: DebateServices) -> None:
@@ -150,17 +153,33 @@ def _clerks_debates(
         extra = _extra_slot(services, mondays[0] + timedelta(days=1))
     if not waiting or len(mondays) < 2 or extra is None:
         return
-    services.debates.schedule(waiting[:1])
-    grouped = waiting[1:3]
+    grouped = _related_pair(engine, waiting)
+    alone = [pid for pid in waiting if pid not in grouped]
+    committee = [m.name for m in services.members.members(committee_only=True)]
+    if alone:
+        services.debates.schedule(alone[:1])
     if grouped:
         moved = services.debates.schedule(grouped, day=mondays[1])
         clock.on(today)
         services.debates.update(moved.id, moved.version, status=DebateStatus.WITHDRAWN.value)
-        services.debates.schedule(grouped, day=extra, starts_at=EXTRA_START)
-    if len(waiting) > 3:
-        committee = services.members.members(committee_only=True)
-        opener = committee[0].name if committee else None
-        services.debates.schedule(waiting[3:4], day=mondays[0], opening_member=opener)
+        services.debates.schedule(
+            grouped, day=extra, starts_at=EXTRA_START,
+            opening_member=committee[0] if committee else None,
+        )  # fmt: skip
+    if len(alone) > 2:  # and at least one is left waiting for the Committee's decision
+        opener = committee[1] if len(committee) > 1 else None
+        services.debates.schedule(alone[1:2], day=mondays[0], opening_member=opener)
+
+
+def _related_pair(engine: Engine, waiting: list[int]) -> list[int]:
+    """Two waiting petitions on the same subject (one among the other's closest), as the
+    Committee would debate together; in a small demo with no two alike, the first two."""
+    related = RelatedService(database_for(engine))
+    for pid in waiting:
+        for match in related.related(pid, limit=10):
+            if match.id in waiting:
+                return [pid, match.id]
+    return waiting[:2] if len(waiting) > 2 else []
 
 
 def _extra_slot(services: DebateServices, day: date) -> date | None:
@@ -182,7 +201,7 @@ def _waiting(engine: Engine) -> list[int]:
         .where(and_(P.scheduled_debate_date.is_(None), D.debated_on.is_(None)))
         .where(P.has_debate_outcome.is_(False), ~recorded)
         .order_by(P.signature_count.desc(), P.id)
-        .limit(4)
+        .limit(8)
     )
     with engine.connect() as connection:
         return list(connection.scalars(query))

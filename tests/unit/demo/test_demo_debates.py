@@ -100,3 +100,15 @@ def test_regenerating_replaces_the_demo_debates(demo: DebateServices, database: 
     assert [(d.status, d.day, d.petition_ids) for d in demo.debates.debates()] == before
     assert len(demo.members.members()) == members
     assert len(demo.calendar.recesses()) == 2
+
+
+def test_the_next_debate_has_public_engagement_imported_and_tagged(demo: DebateServices) -> None:
+    ahead = demo.debates.debates(first=TODAY + timedelta(days=1), status="scheduled")
+    findings = demo.engagement.findings(ahead[0].id)
+    assert findings is not None and findings.responses == 64
+    assert findings.closes_on is not None and findings.closes_on < TODAY
+    counts = [t.count for t in findings.themes]
+    assert counts == sorted(counts, reverse=True) and sum(counts) == 64
+    quotes = [q for t in findings.themes for q in t.quotations]
+    assert any(q.may_quote for q in quotes) and not all(q.may_quote for q in quotes)
+    assert all(q.source.startswith("Survey response, ") for q in quotes)
