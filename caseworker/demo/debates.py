@@ -68,7 +68,9 @@ def seed_debates(engine: Engine, today: date) -> None:
     _summary_of_latest_held(services)
     _another_opener(services)
     _clerks_debates(engine, services, clock, today)
-    seed_engagement(services, today)
+    engaged = seed_engagement(services, today)
+    if engaged is not None:
+        _material(services, engaged)
 
 
 def _members(engine: Engine, services: DebateServices) -> None:
@@ -169,6 +171,18 @@ def _clerks_debates(
     if len(alone) > 2:  # and at least one is left waiting for the Committee's decision
         opener = committee[1] if len(committee) > 1 else None
         services.debates.schedule(alone[1:2], day=mondays[0], opening_member=opener)
+
+
+def _material(services: DebateServices, debate_id: int) -> None:
+    """The pack's parliamentary material: what the stored petitions suggest (an earlier
+    debate on the same subject), and a Library briefing the clerk adds by hand."""
+    material = services.material
+    material.accept(debate_id, material.suggest(debate_id))
+    material.add(
+        debate_id, "further_reading", "Commons Library briefing on the subject",
+        link="https://commonslibrary.parliament.uk/research-briefings/",
+        note="Background for Members; the clerk links the current briefing.",
+    )  # fmt: skip
 
 
 def _related_pair(engine: Engine, waiting: list[int]) -> list[int]:

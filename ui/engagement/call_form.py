@@ -99,6 +99,8 @@ class CallForm(QGroupBox):
         self.closes_on.setText(long_date(view.closes_on) if view and view.closes_on else "")
         self.member.setText(view.member if view else "")
         self.link.setText(view.link if view else "")
+        for line in (self.call_title, self.ran_on, self.member, self.link):
+            line.setCursorPosition(0)  # a long title or link reads from its start
         declared = view.declared_responses if view else None
         self.declared.setValue(-1 if declared is None else declared)
         if view is None:

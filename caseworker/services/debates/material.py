@@ -49,7 +49,7 @@ from caseworker.storage.engine import Database
 KIND_ORDER = {kind.value: n for n, kind in enumerate(MaterialKind)}
 MATERIAL_FIELDS = ("kind", "title", "published_on", "link", "note")
 #: Related petitions whose debates are suggested, for each petition in the debate.
-RELATED_LOOKED_AT = 5
+RELATED_LOOKED_AT = 20
 #: A suggestion's note is cut to this many characters (the clerk edits it).
 NOTE_LENGTH = 240
 
