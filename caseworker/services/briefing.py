@@ -120,12 +120,7 @@ class BriefingService:
         """Write one pack to ``path``, replacing any file there only once it is complete."""
         progress(0, 0, "Reading the petitions")
         pack = self.load_pack(petition_ids, options)
-        if cancelled():
-            raise Cancelled()
-        pages = write_atomically(
-            path, lambda out: write_pack(pack, out, progress=progress, cancelled=cancelled)
-        )
-        return PackResult(path, pack.ids, pages, pack.reference)
+        return _written(pack, path, progress, cancelled)
 
     def load_pack_for_debate(
         self, debate_id: int, options: PackOptions = DEFAULT_OPTIONS
@@ -165,12 +160,7 @@ class BriefingService:
         """Write the debate record's pack to ``path`` (replaced only once complete)."""
         progress(0, 0, "Reading the debate and its petitions")
         pack = self.load_pack_for_debate(debate_id, options)
-        if cancelled():
-            raise Cancelled()
-        pages = write_atomically(
-            path, lambda out: write_pack(pack, out, progress=progress, cancelled=cancelled)
-        )
-        return PackResult(path, pack.ids, pages, pack.reference)
+        return _written(pack, path, progress, cancelled)
 
     def _related_petitions(self, ids: Sequence[int]) -> tuple[RelatedPetition, ...]:
         """The closest petitions to each of ``ids`` in turn (none of ``ids`` themselves)."""
@@ -257,6 +247,18 @@ def group_debates(rows: Iterable[Any]) -> list[DebateGroup]:
         DebateGroup(day, tuple(r.id for r in members), tuple(r.action for r in members))
         for (day, _transcript), members in groups.items()
     ]
+
+
+def _written(
+    pack: BriefingPack, path: Path, progress: ProgressCallback, cancelled: CancelCheck
+) -> PackResult:
+    """Write a loaded pack to ``path`` (unless cancelled meanwhile), whole or not at all."""
+    if cancelled():
+        raise Cancelled()
+    pages = write_atomically(
+        path, lambda out: write_pack(pack, out, progress=progress, cancelled=cancelled)
+    )
+    return PackResult(path, pack.ids, pages, pack.reference)
 
 
 def write_atomically(path: Path, write: Callable[[IO[bytes]], T]) -> T:
