@@ -117,7 +117,7 @@ class ActionRegistry:
             action = QAction(spec.text, self._window)
             if spec.shortcut is not None:
                 action.setShortcut(QKeySequence(spec.shortcut))
-                action.setToolTip(f"{_plain(spec.text)} ({action.shortcut().toString()})")
+                action.setToolTip(f"{shown_text(spec.text)} ({action.shortcut().toString()})")
             action.setStatusTip(spec.tip)
             action.triggered.connect(slot)
             self._window.addAction(action)  # the shortcut works with the menu bar hidden too
@@ -151,7 +151,7 @@ class ActionRegistry:
         return toolbar
 
 
-def _plain(text: str) -> str:
+def shown_text(text: str) -> str:
     """The label as shown: mnemonic marks gone, "&&" back to "&", no trailing ellipsis."""
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
 

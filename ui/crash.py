@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from caseworker import __version__
 from caseworker.formatting import counted
 from caseworker.logs import log_folder, redact
-from ui.actions import _plain, window_actions
+from ui.actions import shown_text, window_actions
 from ui.workers import JobRunner
 
 log = logging.getLogger(__name__)
@@ -70,7 +70,7 @@ class ActionTracker:
                 action.triggered.connect(lambda *_, a=action: self._record(a))
 
     def _record(self, action: QAction) -> None:
-        self.last = _plain(action.text())
+        self.last = shown_text(action.text())
 
 
 class CrashDialog(QDialog):
