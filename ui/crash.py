@@ -21,6 +21,7 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -201,7 +202,9 @@ class CrashReporter(QObject):
         doing = self.tracker.last
         if doing:
             log.info("the error above came after the clerk chose %r", doing)
-        dialog = CrashDialog(summary, about(doing) + details, doing, self.window)
+        # Over a modal dialog if one is open: a window it blocks could not be clicked.
+        parent = QApplication.activeModalWidget() or self.window
+        dialog = CrashDialog(summary, about(doing) + details, doing, parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _: self.dialogs.pop(summary, None))
         self.dialogs[summary] = dialog

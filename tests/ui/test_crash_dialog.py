@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from caseworker import logs
@@ -128,7 +129,7 @@ def test_an_error_in_a_background_job_reaches_the_dialog_and_the_log(
     context.runner.read(job)
     dialog = shown(qtbot, reporter)
     assert dialog.error.text() == "ZeroDivisionError: integer division or modulo by zero"
-    assert "return 1 // 0" in dialog.details
+    assert ", in job\n" in dialog.details  # the traceback reaches into the job
     assert "background job failed" in log_text(log_dir)
     still_usable(qtbot, window)
 
@@ -184,3 +185,17 @@ def test_closing_the_dialog_lets_the_next_error_show(
     qtbot.waitUntil(lambda: reporter.dialogs == {})
     QTimer.singleShot(0, boom)
     assert shown(qtbot, reporter).again.isHidden()
+
+
+def test_an_error_under_a_modal_dialog_is_shown_over_it(
+    qtbot: QtBot, window: MainWindow, reporter: CrashReporter
+) -> None:
+    editor = QDialog(window)
+    editor.setModal(True)
+    editor.show()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is editor)
+    QTimer.singleShot(0, boom)
+    dialog = shown(qtbot, reporter)
+    assert dialog.parent() is editor  # so the clerk can click it: the editor blocks the window
+    dialog.close()
+    editor.close()
