@@ -49,6 +49,7 @@ def run_window(db_url: str | None = None) -> int:
     try:
         return app.exec()
     finally:
+        logging.getLogger(__name__).info("Window closed")
         crashes.uninstall()
         database.dispose()
 

@@ -13,6 +13,7 @@ from caseworker import __version__, logs
 from caseworker.cli import COMMANDS
 from caseworker.importing.importer import import_paths
 from caseworker.storage.engine import Database
+from tests.site.server import FakeSite
 from tests.unit.services.captures import single, write
 
 SECRET = "fake-s3cret-pw"
@@ -117,3 +118,16 @@ def test_a_commands_unexpected_error_is_one_line_and_logged_in_full(
     text = read_log(log_dir)
     assert "command list failed unexpectedly" in text and "Traceback" in text
     assert SECRET not in text + err
+
+
+def test_a_sync_logs_its_summary_and_each_failure(
+    log_dir: Path, sqlite_url: str, fake_site: FakeSite
+) -> None:
+    fake_site.add(700_001, action="Keep the unicorn lampposts of Lewes")
+    fake_site.add(700_002)
+    fake_site.fail("/petitions/700002.json", status=404)
+    assert main.main(["--db", sqlite_url, "sync", "--site", fake_site.base, "--rate", "1000"]) == 1
+    text = read_log(log_dir)
+    assert f"sync with {fake_site.base} partial: 1 list page, 2 petitions: 2 new" in text
+    assert f"sync failed for petition 700002 ({fake_site.base}/petitions/700002.json)" in text
+    assert "unicorn" not in text
