@@ -14,12 +14,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from caseworker import logs
 from tests.ui.conftest import wait_loaded
 from ui.actions import ActionId
+from ui.app import run_window
 from ui.context import AppContext
 from ui.crash import CrashDialog, CrashReporter, report_crashes
 from ui.main_window import MainWindow
@@ -199,3 +200,24 @@ def test_an_error_under_a_modal_dialog_is_shown_over_it(
     assert dialog.parent() is editor  # so the clerk can click it: the editor blocks the window
     dialog.close()
     editor.close()
+
+
+def test_the_window_logs_its_start_and_a_database_it_cannot_open_without_the_password(
+    qtbot: QtBot, log_dir: Path
+) -> None:
+    secret = "fake-s3cret-pw"
+
+    def close_the_box() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            box.done(0)
+        else:
+            QTimer.singleShot(20, close_the_box)
+
+    QTimer.singleShot(0, close_the_box)
+    assert run_window(f"postgresql+psycopg://clerk:{secret}@127.0.0.1:1/petitions") == 2
+    text = log_text(log_dir)
+    assert "Window started: Petitions caseworker" in text
+    assert "database postgresql+psycopg://clerk:***@127.0.0.1:1/petitions" in text
+    assert "the database could not be opened" in text and "Traceback" in text
+    assert secret not in text
