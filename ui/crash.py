@@ -100,7 +100,7 @@ class CrashDialog(QDialog):
             label.setWordWrap(True)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.toggle = QToolButton()
-        self.toggle.setText("Show details")
+        self.toggle.setText("&Show details")
         self.toggle.setCheckable(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
@@ -127,7 +127,7 @@ class CrashDialog(QDialog):
 
     def _show_details(self, shown: bool) -> None:
         self.box.setVisible(shown)
-        self.toggle.setText("Hide details" if shown else "Show details")
+        self.toggle.setText("&Hide details" if shown else "&Show details")
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         self.resize(max(self.width(), 640 if shown else 0), self.sizeHint().height())
 
