@@ -11,14 +11,14 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from caseworker.cli import build_parser, run
+    from caseworker.cli import build_parser, run_logged
 
     args = build_parser().parse_args(argv)
     if args.command is None:
         from ui.app import run_window
 
         return run_window(args.db)
-    return run(args)
+    return run_logged(args)
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ class ActionId(Enum):
     MEMBERS = auto()
     BRIEFING_PACK = auto()
     BRIEFING_RANGE = auto()
+    LOG_FOLDER = auto()
     ABOUT = auto()
 
 
@@ -79,6 +80,9 @@ SPECS: dict[ActionId, ActionSpec] = {
         "Ctrl+Shift+B",
         "One PDF for each debate held or scheduled in a date range",
     ),
+    ActionId.LOG_FOLDER: ActionSpec(
+        "Open &log folder", None, "The folder of the log, to send to whoever supports you"
+    ),
     ActionId.ABOUT: ActionSpec("&About", None, "The version, and the database in use"),
 }
 
@@ -95,7 +99,7 @@ MENUS: tuple[tuple[str, tuple[MenuItem, ...]], ...] = (
     ("&Casework", ("casework",)),
     ("&Debates", (ActionId.DEBATE_CALENDAR, ActionId.NEW_DEBATE, ActionId.MEMBERS, SEPARATOR,
                   ActionId.BRIEFING_PACK, ActionId.BRIEFING_RANGE)),
-    ("&Help", (ActionId.ABOUT,)),
+    ("&Help", (ActionId.LOG_FOLDER, SEPARATOR, ActionId.ABOUT)),
 )  # fmt: skip
 TOOLBAR = (ActionId.IMPORT_FILES, ActionId.REFRESH, ActionId.BRIEFING_PACK)
 
@@ -113,7 +117,7 @@ class ActionRegistry:
             action = QAction(spec.text, self._window)
             if spec.shortcut is not None:
                 action.setShortcut(QKeySequence(spec.shortcut))
-                action.setToolTip(f"{_plain(spec.text)} ({action.shortcut().toString()})")
+                action.setToolTip(f"{shown_text(spec.text)} ({action.shortcut().toString()})")
             action.setStatusTip(spec.tip)
             action.triggered.connect(slot)
             self._window.addAction(action)  # the shortcut works with the menu bar hidden too
@@ -147,7 +151,7 @@ class ActionRegistry:
         return toolbar
 
 
-def _plain(text: str) -> str:
+def shown_text(text: str) -> str:
     """The label as shown: mnemonic marks gone, "&&" back to "&", no trailing ellipsis."""
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
 

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from caseworker import logs
 from caseworker.services.opening import open_failure
 from caseworker.storage.engine import default_database_url, open_database
 from caseworker.storage.errors import display_url
 from ui.collector import collect_on_gui_thread
 from ui.context import AppContext
+from ui.crash import report_crashes
 from ui.main_window import MainWindow
 from ui.settings import WindowSettings
 
@@ -28,19 +31,26 @@ def run_window(db_url: str | None = None) -> int:
     app.setApplicationDisplayName(APPLICATION)
     collect_on_gui_thread(app)
     url = db_url or default_database_url()
+    logs.configure()
+    logs.log_start("Window", display_url(url))
     try:
         database = open_database(url)
     except Exception as exc:  # noqa: BLE001 - any failure is shown to the clerk, not raised
+        logging.getLogger(__name__).error("the database could not be opened", exc_info=True)
         box = QMessageBox(QMessageBox.Icon.Critical, APPLICATION, open_failure_text(url, exc))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
         return 2
-    window = MainWindow(AppContext.open(database, url, WindowSettings.user()))
+    context = AppContext.open(database, url, WindowSettings.user())
+    window = MainWindow(context)
+    crashes = report_crashes(window, context.runner)
     window.show()
     window.start()
     try:
         return app.exec()
     finally:
+        logging.getLogger(__name__).info("Window closed")
+        crashes.uninstall()
         database.dispose()
 
 
@@ -55,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = build_parser().parse_args(argv)
     if args.command is not None:
-        from caseworker.cli import run
+        from caseworker.cli import run_logged
 
-        return run(args)  # ``petitions-caseworker list`` behaves as ``caseworker list``
+        return run_logged(args)  # ``petitions-caseworker list`` behaves as ``caseworker list``
     return run_window(args.db)

@@ -18,6 +18,7 @@ from ui.actions import ActionId, ActionRegistry
 from ui.briefing import BriefingActions
 from ui.casework.controller import CaseworkController
 from ui.context import AppContext
+from ui.crash import open_log_folder
 from ui.debates.decision_dialog import DebateDecisionActions
 from ui.debates.launcher import DebatesLauncher
 from ui.dialogs.first_run import FirstRunChoice, FirstRunDialog
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
             ActionId.MEMBERS: self.debates.open_members,
             ActionId.BRIEFING_PACK: self.briefing.open_pack,
             ActionId.BRIEFING_RANGE: self.briefing.open_batch,
+            ActionId.LOG_FOLDER: lambda: open_log_folder(self),
             ActionId.ABOUT: self._about,
         })  # fmt: skip
         self.import_action = registry[ActionId.IMPORT_FILES]

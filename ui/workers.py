@@ -27,6 +27,8 @@ class JobSignals(QObject):
     progress = Signal(int, int, str)
     succeeded = Signal(object)
     failed = Signal(str, str)
+    #: The failure in one line and its traceback, for a job nobody listens to ``failed`` of.
+    crashed = Signal(str, str)
     cancelled = Signal()
     finished = Signal()
 
@@ -53,8 +55,10 @@ class Job(QRunnable):
         except SignalsGone:
             return  # the window went first (the application is quitting): nobody to tell
         except Exception as exc:  # noqa: BLE001 - reported to the user, logged in full
-            log.error("background job failed:\n%s", traceback.format_exc())
+            details = traceback.format_exc()
+            log.error("background job failed:\n%s", details)
             self._emit("failed", type(exc).__name__, str(exc))
+            self._emit("crashed", f"{type(exc).__name__}: {exc}", details)
         else:
             if self._cancel.is_set():
                 self._emit("cancelled")
@@ -87,7 +91,13 @@ class SignalsGone(Exception):
 
 
 class JobRunner(QObject):
-    """Owns the pools and keeps running jobs referenced until they finish."""
+    """Owns the pools and keeps running jobs referenced until they finish.
+
+    A job started without a ``failed`` receiver has nobody to tell of an error: its failure
+    goes out as ``unhandled(summary, traceback)`` (the crash dialog listens), not nowhere.
+    """
+
+    unhandled = Signal(str, str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -112,6 +122,8 @@ class JobRunner(QObject):
         # Connect before starting, so that even a job that finishes at once is heard.
         for name, receiver in slots.items():
             getattr(job.signals, name).connect(receiver)
+        if "failed" not in slots:
+            job.signals.crashed.connect(self.unhandled)
         self._running.add(job)
         job.signals.finished.connect(lambda: self._running.discard(job))
         pool.start(job)

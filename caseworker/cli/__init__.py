@@ -7,6 +7,7 @@ module adding its parsers and handlers: petitions, casework (reviews and revisio
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import TextIO
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from caseworker import logs
 from caseworker.cli import (
     admin,
     briefing,
@@ -48,6 +50,7 @@ AREAS = (
 )  # fmt: skip
 COMMANDS: dict[str, Handler] = {name: h for area in AREAS for name, h in area.COMMANDS.items()}
 READ_ONLY = frozenset().union(*(area.READ_ONLY for area in AREAS))
+log = logging.getLogger(__name__)
 
 
 def _db_option(parser: argparse.ArgumentParser, *, default: object) -> None:
@@ -86,26 +89,47 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
         if args.command == "db":
             return admin.run_db(args, out, err)
         if args.command in READ_ONLY and _missing_sqlite_file(args.db):
-            say(err, f"{PROG}: no database at {args.db}; create one with import or demo")
+            _fail(err, f"{PROG}: no database at {args.db}; create one with import or demo")
             return 2
         database = open_database(args.db)
     except (DatabaseError, SQLAlchemyError, OSError, ImportError, ValueError) as exc:
-        say(err, f"{PROG}: cannot open the database: {open_failure(url, exc)}")
+        _fail(err, f"{PROG}: cannot open the database: {open_failure(url, exc)}")
         return 2
     try:
         return COMMANDS[args.command](database, args, out, err)
     except (PetitionNotFound, CommandError) as exc:
-        say(err, f"{PROG}: {exc}")
+        _fail(err, f"{PROG}: {exc}")
         return 1
     except SQLAlchemyError as exc:
         reason = hide_password(explain(exc, where(database.engine)), url)
-        say(err, f"{PROG}: database error: {reason}")
+        _fail(err, f"{PROG}: database error: {reason}")
         return 2
     except OSError as exc:
-        say(err, f"{PROG}: {explain(exc)}")
+        _fail(err, f"{PROG}: {explain(exc)}")
         return 1
     finally:
         database.dispose()
+
+
+def _fail(err: TextIO, text: str) -> None:
+    """A command's one-line error, printed and logged."""
+    log.warning("%s", text)
+    say(err, text)
+
+
+def run_logged(args: argparse.Namespace) -> int:
+    """``run`` for the entry points: the run goes in the log, and an error nobody expected is
+    logged with its traceback and printed as one line, naming the log file."""
+    logs.configure()
+    logs.log_start(f"Command {args.command}", display_url(args.db or default_database_url()))
+    try:
+        return run(args)
+    except Exception as exc:  # noqa: BLE001 - one line for the clerk, the traceback in the log
+        log.exception("command %s failed unexpectedly", args.command)
+        reason = logs.redact(str(exc).splitlines()[0] if str(exc) else "")
+        say(sys.stderr, f"{PROG}: unexpected error: {type(exc).__name__}: {reason} "
+                        f"(details in {logs.log_file()})")  # fmt: skip
+        return 3
 
 
 def _missing_sqlite_file(url: str | None) -> bool:
@@ -126,4 +150,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 0
-    return run(args)
+    return run_logged(args)

@@ -12,6 +12,7 @@ full disk stops the run, since every remaining file would fail the same way.
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections import Counter
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -43,6 +44,8 @@ from caseworker.storage.upsert import table_of
 CAPTURES = table_of(m.Capture)
 KNOWN_CAPTURE = select(CAPTURES.c.petition_count).where(CAPTURES.c.sha256 == bindparam("sha256"))
 INSERT_CAPTURE = CAPTURES.insert()
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -165,7 +168,20 @@ def import_paths(
         refresh_statistics(engine, summary.imported + summary.updated)
     label = "cancelled" if summary.cancelled else "stopped" if summary.stopped else "done"
     progress(summary.files, len(sources), label)
+    _log_summary(summary)
     return summary
+
+
+def _log_summary(summary: ImportSummary) -> None:
+    """Counts and file names only: a petition's text never goes in the log."""
+    log.info(
+        "import %s: %d files, %d petitions new, %d updated, %d unchanged, %d files failed%s",
+        "cancelled" if summary.cancelled else "stopped" if summary.stopped else "done",
+        summary.files, summary.imported, summary.updated, summary.unchanged, summary.failed,
+        f"; {summary.stopped}" if summary.stopped else "",
+    )  # fmt: skip
+    for name, reason in summary.failures:
+        log.warning("import failed for %s: %s", name, reason)
 
 
 class _Batch:

@@ -9,6 +9,7 @@ a sync that was cancelled, killed or cut off never fetches again what it already
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -31,6 +32,8 @@ from caseworker.storage.sync_models import ChangeEvent, SyncRun
 from caseworker.sync import records
 from caseworker.sync.client import MAX_IN_FLIGHT, Fetched, FetchFailed, PoliteClient, Unreachable
 from caseworker.sync.options import PAGE_SIZE, SyncOptions
+
+log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 
@@ -142,6 +145,7 @@ class SyncService:
         except BaseException:
             # Recorded as failed, so that nothing waits an hour for it to finish.
             summary.failed_unexpectedly = True
+            log.exception("sync with %s failed unexpectedly", options.site)
             raise
         finally:
             if client is not None:
@@ -149,6 +153,9 @@ class SyncService:
                 summary.requests = client.requests
             summary.events = records.events_since(self._database, started)
             records.finish_run(self._database, run_id, summary, self._clock())
+        log.info("sync with %s %s: %s", options.site, summary.outcome, summary.line())
+        for failure in summary.failures:
+            log.warning("sync failed for %s", failure.line())
         return summary
 
     def status(self) -> SyncStatus:
