@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_DB := demo-data/demo.sqlite3
 DEMO_PETITIONS ?= 3000
 
-.PHONY: run test lint typecheck bench demo clean
+.PHONY: run test lint typecheck bench demo clean bundle bundle-smoke
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,5 +43,13 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/bench -s -q -p no:cacheprovider
 
+# The one-folder desktop bundle dist/petitions-caseworker/ (PyInstaller, in .venv-bundle),
+# and its smoke test: the built program, offscreen, on a fresh data folder.
+bundle:
+	scripts/build_bundle.sh
+
+bundle-smoke:
+	scripts/smoke_bundle.sh
+
 clean:
-	rm -rf $(VENV) demo-data .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv-bundle build dist demo-data .pytest_cache .mypy_cache .ruff_cache

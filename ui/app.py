@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from caseworker import logs
 from caseworker.services.opening import open_failure
+from caseworker.shipped import ShippedFileMissing, shipped_path
 from caseworker.storage.engine import default_database_url, open_database
 from caseworker.storage.errors import display_url
 from ui.collector import collect_on_gui_thread
@@ -21,6 +24,12 @@ from ui.settings import WindowSettings
 
 ORGANISATION = "Petitions Committee"
 APPLICATION = "Petitions caseworker"
+#: The desktop entry's name (packaging/petitions-caseworker.desktop) and the icon's files.
+DESKTOP_NAME = "petitions-caseworker"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+#: Set (to anything) to quit once the table shows its first rows, after printing
+#: "first rows shown": how the bundle's smoke test and benchmark start the window offscreen.
+QUIT_AFTER_LOAD = "CASEWORKER_QUIT_AFTER_LOAD"
 
 
 def run_window(db_url: str | None = None) -> int:
@@ -29,6 +38,8 @@ def run_window(db_url: str | None = None) -> int:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
+    app.setDesktopFileName(DESKTOP_NAME)
+    app.setWindowIcon(application_icon())
     collect_on_gui_thread(app)
     url = db_url or default_database_url()
     logs.configure()
@@ -46,12 +57,31 @@ def run_window(db_url: str | None = None) -> int:
     crashes = report_crashes(window, context.runner)
     window.show()
     window.start()
+    if os.environ.get(QUIT_AFTER_LOAD):
+        window.model.page_loaded.connect(lambda rows: _report_and_quit(app, rows))
     try:
         return app.exec()
     finally:
         logging.getLogger(__name__).info("Window closed")
         crashes.uninstall()
         database.dispose()
+
+
+def application_icon() -> QIcon:
+    """The application's own icon, from the PNG sizes shipped in ``resources/icons``."""
+    icon = QIcon()
+    try:
+        for size in ICON_SIZES:
+            icon.addFile(str(shipped_path("icons", f"{DESKTOP_NAME}-{size}.png")))
+    except ShippedFileMissing:
+        return QIcon()  # the window works without it
+    return icon
+
+
+def _report_and_quit(app: QApplication, rows: int) -> None:
+    if sys.stdout is not None:  # a windowed program on Windows has none
+        print(f"first rows shown: {rows}", flush=True)
+    app.quit()
 
 
 def open_failure_text(url: str, exc: BaseException) -> str:

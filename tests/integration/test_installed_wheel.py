@@ -41,6 +41,7 @@ FONTS = (
 NOT_BUILT = shutil.ignore_patterns(
     ".git",
     ".venv",
+    ".venv-bundle",
     "tests",
     "docs",
     "build",
