@@ -124,9 +124,9 @@ def _queue_condition(queue: Queue, rules: QueueRules, end_of_day: datetime) -> C
             not_(_in_pending_debate(end_of_day)),
         )
     if queue is Queue.DEBATE_SCHEDULED:
+        site_date_ahead = and_(_scheduled_by(rules.as_of), P.scheduled_debate_date > rules.as_of)
         return and_(
-            _scheduled_by(rules.as_of),
-            P.scheduled_debate_date > rules.as_of,
+            or_(site_date_ahead, _committee_debate_ahead(rules.as_of, end_of_day)),
             not_(_outcome_known(end_of_day)),
         )
     if queue is Queue.NOT_DEBATED:
@@ -192,6 +192,20 @@ def _in_pending_debate(end_of_day: datetime) -> ColumnElement[bool]:
         d.id == dp.debate_id,
         d.status.in_(PENDING_DEBATE),
         d.created_at < end_of_day,
+    )
+
+
+def _committee_debate_ahead(as_of: date, end_of_day: datetime) -> ColumnElement[bool]:
+    """In a debate the Committee had recorded by then that is still to come: scheduled for
+    a later day, or proposed with no day yet (the Committee has agreed to a debate, so the
+    petition is no longer awaiting a decision, and is listed here until it is held)."""
+    d, dp = CommitteeDebate, DebatePetition
+    to_come = or_(
+        and_(d.status == DebateStatus.SCHEDULED.value, d.day > as_of),
+        and_(d.status == DebateStatus.PROPOSED.value, d.day.is_(None)),
+    )
+    return exists().where(
+        dp.petition_id == P.id, d.id == dp.debate_id, d.created_at < end_of_day, to_come
     )
 
 

@@ -222,6 +222,28 @@ def test_a_petition_in_a_pending_committee_debate_is_not_awaiting(
     assert awaiting(stored, MEETING) == {TRAINING, SEND}
 
 
+def scheduled(db: Database, as_of: date) -> set[int]:
+    query = PetitionQuery(queue=Queue.DEBATE_SCHEDULED, as_of=as_of)
+    return {p.id for p in PetitionService(db).list_petitions(query)}
+
+
+def test_a_petition_the_committee_scheduled_is_in_the_debate_scheduled_queue(
+    alice: DebateServices, stored: Database, clock: MovableClock
+) -> None:
+    """Out of the awaiting queue is into this one: scheduled for a later day, or proposed
+    with no day; not once the day has passed, nor when withdrawn."""
+    # 700143 is there already: the site gives its debate day, 7 July 2025.
+    assert scheduled(stored, MEETING) == {DEBATED}
+    proposed = alice.debates.schedule([SEND])
+    alice.debates.schedule([TRAINING], day=date(2025, 7, 14))
+    assert scheduled(stored, MEETING) == {DEBATED, TRAINING, SEND}
+    assert scheduled(stored, date(2025, 7, 15)) == {SEND}
+    alice.debates.update(proposed.id, proposed.version, status="withdrawn")
+    assert scheduled(stored, MEETING) == {DEBATED, TRAINING}
+    # Before the records were made (the clock's day), they were not scheduled.
+    assert scheduled(stored, date(2025, 6, 1)) == {DEBATED}
+
+
 def test_the_agenda_lists_petitions_awaiting_a_debate_decision_with_the_one_made(
     decisions: DebateDecisionService, stored: Database, clock: MovableClock
 ) -> None:
