@@ -38,6 +38,7 @@ def run_window(db_url: str | None = None) -> int:
     window = MainWindow(AppContext.open(database, url, WindowSettings.user()))
     window.show()
     window.start()
+    window.backups.start_daily()
     try:
         return app.exec()
     finally:

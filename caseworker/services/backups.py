@@ -14,7 +14,7 @@ import re
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from caseworker.jobs import CancelCheck, Cancelled, ProgressCallback, never_cancelled, no_progress
@@ -47,6 +47,9 @@ class PreparedRestore:
     staged: Path
     revision: str
     upgraded_from: str | None
+    #: When the backup file was last written, and how many petitions it holds.
+    saved_at: datetime
+    petitions: int
 
     def discard(self) -> None:
         self.staged.unlink(missing_ok=True)
@@ -130,13 +133,17 @@ def prepare_restore(database_path: Path, backup: Path) -> PreparedRestore:
         if revision != migrate.head_revision():
             _upgrade(staged)
             upgraded_from, revision = revision, migrate.head_revision()
+        petitions = _petitions(staged)
     except sqlite3.DatabaseError as exc:
         staged.unlink(missing_ok=True)
         raise BackupError(f"{backup} cannot be restored: it is damaged ({exc})") from None
     except BaseException:
         staged.unlink(missing_ok=True)
         raise
-    return PreparedRestore(database_path, backup, staged, revision, upgraded_from)
+    saved_at = datetime.fromtimestamp(backup.stat().st_mtime, tz=UTC)
+    return PreparedRestore(
+        database_path, backup, staged, revision, upgraded_from, saved_at, petitions
+    )
 
 
 def finish_restore(prepared: PreparedRestore, now: datetime | None = None) -> Path | None:
@@ -200,6 +207,11 @@ def _revision(staged: Path, backup: Path) -> str:
             "update the application to restore it"
         )
     return revision
+
+
+def _petitions(staged: Path) -> int:
+    with closing(sqlite3.connect(staged)) as connection:
+        return int(connection.execute("SELECT count(*) FROM petitions").fetchone()[0])
 
 
 def _upgrade(staged: Path) -> None:
