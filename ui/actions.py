@@ -21,8 +21,6 @@ class ActionId(Enum):
     IMPORT_FILES = auto()
     IMPORT_FOLDER = auto()
     DEMO_DATA = auto()
-    BACK_UP = auto()
-    RESTORE = auto()
     QUIT = auto()
     FIND = auto()
     REFRESH = auto()
@@ -52,12 +50,6 @@ SPECS: dict[ActionId, ActionSpec] = {
         "Import &folder…", "Ctrl+Shift+I", "Import every capture in a folder and its subfolders"
     ),
     ActionId.DEMO_DATA: ActionSpec("&Demo data…", None, "Fill the database with demo petitions"),
-    ActionId.BACK_UP: ActionSpec(
-        "&Back up…", None, "Save a copy of the database, safe while an import runs"
-    ),
-    ActionId.RESTORE: ActionSpec(
-        "&Restore…", None, "Check a backup and put it in place of the database"
-    ),
     ActionId.QUIT: ActionSpec("&Quit", QKeySequence.StandardKey.Quit, "Close the window"),
     ActionId.FIND: ActionSpec(
         "&Find…", QKeySequence.StandardKey.Find, "Search the petitions in this queue"
@@ -96,7 +88,7 @@ SEPARATOR = "-"
 MenuItem = ActionId | str
 MENUS: tuple[tuple[str, tuple[MenuItem, ...]], ...] = (
     ("&File", (ActionId.IMPORT_FILES, ActionId.IMPORT_FOLDER, ActionId.DEMO_DATA, "sync",
-               SEPARATOR, ActionId.BACK_UP, ActionId.RESTORE, SEPARATOR, ActionId.QUIT)),
+               SEPARATOR, ActionId.QUIT)),
     ("&Edit", ("edit",)),
     ("&View", (ActionId.FIND, ActionId.REFRESH, SEPARATOR, ActionId.GO_QUEUES,
                ActionId.GO_PETITIONS, ActionId.GO_DETAILS, "changes")),

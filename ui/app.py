@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from caseworker.services.opening import open_failure
 from caseworker.storage.engine import default_database_url, open_database
 from caseworker.storage.errors import display_url
+from ui.backups import BackupActions
 from ui.collector import collect_on_gui_thread
 from ui.context import AppContext
 from ui.main_window import MainWindow
@@ -35,10 +36,12 @@ def run_window(db_url: str | None = None) -> int:
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
         return 2
-    window = MainWindow(AppContext.open(database, url, WindowSettings.user()))
+    context = AppContext.open(database, url, WindowSettings.user())
+    window = MainWindow(context)
+    backups = BackupActions.attach(window, context)
     window.show()
     window.start()
-    window.backups.start_daily()
+    backups.start_daily()
     try:
         return app.exec()
     finally:

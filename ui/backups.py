@@ -8,20 +8,24 @@ lets go of the working file, puts the backup in its place and opens it in a new 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from caseworker.formatting import counted, moment
 from caseworker.services import backups
 from caseworker.services.backups import BackupError, PreparedRestore
+from caseworker.services.opening import open_failure
+from caseworker.storage.engine import open_database
 from caseworker.storage.errors import explain
+from ui.actions import ActionId
 from ui.context import AppContext
 from ui.dialogs.progress import ProgressJob, run_with_progress
+from ui.main_window import MainWindow
 from ui.paths import documents_folder, in_documents
 
 BACKUP_FILTER = "Caseworker backups (*.sqlite3);;All files (*)"
@@ -30,23 +34,34 @@ CHECK_TITLE = "Checking the backup"
 
 
 class BackupActions(QObject):
-    """Backs up and restores the window's database.
+    """Backs up and restores a main window's database, from its File menu."""
 
-    ``may_let_go()`` says whether the window may close its database now (it may ask the
-    clerk); ``reopen(path)`` opens the restored file.
-    """
-
-    def __init__(
-        self,
-        window: QMainWindow,
-        context: AppContext,
-        reopen: Callable[[Path], None],
-        may_let_go: Callable[[], bool],
-    ) -> None:
+    def __init__(self, window: MainWindow, context: AppContext) -> None:
         super().__init__(window)
         self._window, self._context = window, context
-        self._reopen, self._may_let_go = reopen, may_let_go
         self.current: ProgressJob | None = None
+        #: The window opened on a restored file, in place of this one.
+        self.successor: MainWindow | None = None
+
+    @classmethod
+    def attach(cls, window: MainWindow, context: AppContext) -> BackupActions:
+        """File ▸ Back up… and File ▸ Restore…, put before Quit."""
+        actions = cls(window, context)
+        quit_action = window.actions_registry[ActionId.QUIT]
+        for text, tip, slot in (
+            (
+                "&Back up…",
+                "Save a copy of the database, even while importing",
+                actions.back_up,
+            ),
+            ("&Restore…", "Check a backup and put it in place of the database", actions.restore),
+        ):
+            action = QAction(text, window)
+            action.setStatusTip(tip)
+            action.triggered.connect(slot)
+            window.menus["&File"].insertAction(quit_action, action)
+        window.menus["&File"].insertSeparator(quit_action)
+        return actions
 
     # Back up -----------------------------------------------------------------------------
 
@@ -137,6 +152,29 @@ class BackupActions(QObject):
         self._reopen(prepared.database)
         where = f" The replaced database is kept as {kept}." if kept else ""
         self._tell("Backup restored", f"{prepared.backup} is restored.{where}")
+
+    def _may_let_go(self) -> bool:
+        """Before the database is replaced: nothing writing, no review left unsaved."""
+        window = self._window
+        if window.imports.running() or window.sync.current is not None:
+            self._refuse("Restore", "an import or a sync is running: restore the backup once "
+                         "it has finished; nothing was replaced")  # fmt: skip
+            return False
+        return window.casework.confirm_discard(window)
+
+    def _reopen(self, path: Path) -> None:
+        """A window on the restored file in place of this one (whose database is closed)."""
+        try:
+            database = open_database(str(path))
+        except Exception as exc:  # noqa: BLE001 - shown to the clerk, as at start-up
+            self._refuse("Restore", f"{path} could not be opened: {open_failure(str(path), exc)}")
+            return
+        context = AppContext.open(database, str(path), self._context.settings)
+        self.successor = MainWindow(context)
+        BackupActions.attach(self.successor, context)
+        self.successor.show()  # first: closing the last window would end the application
+        self._window.close()
+        self.successor.start()
 
     # Messages ----------------------------------------------------------------------------
 

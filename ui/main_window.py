@@ -4,21 +4,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
 
-from caseworker.services.opening import open_failure
 from caseworker.services.petitions import PetitionQuery
 from caseworker.services.queues import Queue
 from caseworker.services.related import RelatedService
-from caseworker.storage.engine import open_database
 from caseworker.storage.errors import display_url
 from ui.about import about_html
 from ui.actions import ActionId, ActionRegistry
-from ui.backups import BackupActions
 from ui.briefing import BriefingActions
 from ui.casework.controller import CaseworkController
 from ui.context import AppContext
@@ -65,8 +61,6 @@ class MainWindow(QMainWindow):
         self.debate_decisions = DebateDecisionActions(
             self, context, self.casework.stack, self.petition
         )
-        self.backups = BackupActions(self, context, self.reopen, self._may_let_go)
-        self.successor: MainWindow | None = None
         self._layout()
         self.changes = ChangesDock(self, context)
         self.splitDockWidget(self.queues_dock, self.changes.dock, Qt.Orientation.Vertical)
@@ -105,8 +99,6 @@ class MainWindow(QMainWindow):
             ActionId.IMPORT_FILES: self.imports.choose_files,
             ActionId.IMPORT_FOLDER: self.imports.choose_folder,
             ActionId.DEMO_DATA: self._offer_demo,
-            ActionId.BACK_UP: self.backups.back_up,
-            ActionId.RESTORE: self.backups.restore,
             ActionId.QUIT: self.close,
             ActionId.FIND: self._focus_search,
             ActionId.REFRESH: self.refresh,
@@ -265,27 +257,6 @@ class MainWindow(QMainWindow):
 
     def about_text(self) -> str:
         return about_html(self._context.database_label)
-
-    def _may_let_go(self) -> bool:
-        """Before a restore replaces the database: nothing writing, no review left unsaved."""
-        if self.imports.running() or self.sync.current is not None:
-            QMessageBox.information(self, "Restore", "An import or a sync is running: restore "
-                                    "the backup once it has finished.")  # fmt: skip
-            return False
-        return self.casework.confirm_discard(self)
-
-    def reopen(self, path: Path) -> None:
-        """A window on the restored file in place of this one (its database already closed)."""
-        try:
-            database = open_database(str(path))
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk, as at start-up
-            QMessageBox.critical(self, "Restore", f"{path} could not be opened: "
-                                 f"{open_failure(str(path), exc)}")  # fmt: skip
-            return
-        self.successor = MainWindow(AppContext.open(database, str(path), self._context.settings))
-        self.successor.show()  # first: closing the last window would end the application
-        self.close()
-        self.successor.start()
 
     # State between runs ----------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -18,7 +19,6 @@ from caseworker.services.backups import PreparedRestore
 from caseworker.storage import migrate
 from caseworker.storage.engine import make_engine
 from tests.ui.conftest import OPENED, PETITIONS, wait_loaded
-from ui.actions import ActionId
 from ui.backups import BackupActions, confirmation_box
 from ui.dialogs.first_run import FirstRunChoice, FirstRunDialog
 from ui.main_window import MainWindow
@@ -33,6 +33,17 @@ def petitions_in(path: Path) -> int:
 
 def working_file(window: MainWindow) -> Path:
     return backups.sqlite_path(window._context.database)
+
+
+def menu_action(window: MainWindow, text: str) -> QAction:
+    (action,) = [a for a in window.menus["&File"].actions() if a.text() == text]
+    return action
+
+
+@pytest.fixture
+def attached(window: MainWindow) -> BackupActions:
+    """As ``ui.app`` does: File ▸ Back up… and Restore… on the window."""
+    return BackupActions.attach(window, window._context)
 
 
 @pytest.fixture
@@ -52,18 +63,20 @@ def choose(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Path]]:
 
 
 def test_back_up_writes_a_whole_copy_in_the_background(
-    qtbot: QtBot, window: MainWindow, choose: dict[str, Path], boxes: list[QMessageBox],
+    qtbot: QtBot, window: MainWindow, attached: BackupActions, choose: dict[str, Path],
+    boxes: list[QMessageBox],
     tmp_path: Path,
 ) -> None:  # fmt: skip
     choose["save"] = tmp_path / "copy.sqlite3"
-    window.actions_registry[ActionId.BACK_UP].trigger()
+    menu_action(window, "&Back up…").trigger()
     qtbot.waitUntil(lambda: bool(boxes), timeout=30_000)
     assert boxes[0].text() == f"The database is backed up to {choose['save']}."
     assert petitions_in(choose["save"]) == PETITIONS
 
 
 def test_restore_asks_naming_the_file_then_opens_the_backup(
-    qtbot: QtBot, window: MainWindow, choose: dict[str, Path], boxes: list[QMessageBox],
+    qtbot: QtBot, window: MainWindow, attached: BackupActions, choose: dict[str, Path],
+    boxes: list[QMessageBox],
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     old = tmp_path / "old.sqlite3"
@@ -86,16 +99,18 @@ def test_restore_asks_naming_the_file_then_opens_the_backup(
     monkeypatch.setattr(FirstRunDialog, "ask", lambda parent: FirstRunChoice.EMPTY)
     working = working_file(window)
     choose["open"] = old
-    window.actions_registry[ActionId.RESTORE].trigger()
-    qtbot.waitUntil(lambda: window.successor is not None, timeout=30_000)
+    menu_action(window, "&Restore…").trigger()
+    qtbot.waitUntil(lambda: attached.successor is not None, timeout=30_000)
     question = asked[0].text() + asked[0].informativeText()
     assert "old.sqlite3" in question and str(working) in question
     assert "upgraded (schema 0005 to" in question
-    successor = window.successor
+    successor = attached.successor
     assert successor is not None
     qtbot.addWidget(successor)
     OPENED.append(successor._context)
     assert not window.isVisible() and successor.isVisible()
+    file_menu = [a.text() for a in successor.menus["&File"].actions()]
+    assert file_menu[-4:] == ["&Back up…", "&Restore…", "", "&Quit"]
     wait_loaded(qtbot, successor)
     assert successor.model.total == 0  # the restored backup holds no petitions
     (kept,) = working.parent.glob("caseworker-replaced-*.sqlite3")
@@ -104,7 +119,8 @@ def test_restore_asks_naming_the_file_then_opens_the_backup(
 
 
 def test_a_corrupt_backup_is_refused_and_the_window_goes_on(
-    qtbot: QtBot, window: MainWindow, choose: dict[str, Path], boxes: list[QMessageBox],
+    qtbot: QtBot, window: MainWindow, attached: BackupActions, choose: dict[str, Path],
+    boxes: list[QMessageBox],
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     asked: list[Any] = []
@@ -113,19 +129,21 @@ def test_a_corrupt_backup_is_refused_and_the_window_goes_on(
     before = working.read_bytes()
     choose["open"] = tmp_path / "junk.sqlite3"
     choose["open"].write_bytes(os.urandom(4096))
-    window.actions_registry[ActionId.RESTORE].trigger()
+    menu_action(window, "&Restore…").trigger()
     qtbot.waitUntil(lambda: bool(boxes), timeout=30_000)
     assert boxes[0].icon() == QMessageBox.Icon.Critical
     assert str(choose["open"]) in boxes[0].text() and "not a SQLite database" in boxes[0].text()
-    assert not asked and window.successor is None
+    assert not asked and attached.successor is None
     assert working.read_bytes() == before
     window.refresh()
     wait_loaded(qtbot, window)
     assert window.model.total is not None
 
 
-def test_daily_backup_goes_beside_the_working_file(qtbot: QtBot, window: MainWindow) -> None:
-    window.backups.start_daily()
+def test_daily_backup_goes_beside_the_working_file(
+    qtbot: QtBot, window: MainWindow, attached: BackupActions
+) -> None:
+    attached.start_daily()
     folder = working_file(window).parent / "backups"
     qtbot.waitUntil(lambda: any(folder.glob("caseworker-*.sqlite3")), timeout=30_000)
     window._context.runner.wait_for_all()
