@@ -16,6 +16,7 @@ from caseworker.services.opening import open_failure
 from caseworker.shipped import ShippedFileMissing, shipped_path
 from caseworker.storage.engine import default_database_url, open_database
 from caseworker.storage.errors import display_url
+from ui.backups import BackupActions
 from ui.collector import collect_on_gui_thread
 from ui.context import AppContext
 from ui.crash import report_crashes
@@ -55,8 +56,10 @@ def run_window(db_url: str | None = None) -> int:
     context = AppContext.open(database, url, WindowSettings.user())
     window = MainWindow(context)
     crashes = report_crashes(window, context.runner)
+    backups = BackupActions.attach(window, context)
     window.show()
     window.start()
+    backups.start_daily()
     if os.environ.get(QUIT_AFTER_LOAD):
         window.model.page_loaded.connect(lambda rows: _report_and_quit(app, rows))
     try:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from caseworker.services.backups import KEEP_DAILY
+
 SETTINGS_VERSION = 1
 #: Background sync choices in minutes; 0 is off.
 SYNC_INTERVALS = (0, 5, 15, 30, 60)
@@ -11,6 +13,7 @@ DEFAULT_SYNC_INTERVAL = 30
 #: Requests a second to the site at most, as ``sync --rate`` (the site blocks abusive clients).
 DEFAULT_SYNC_RATE = 5.0
 MAX_SYNC_RATE = 1000.0
+MAX_BACKUPS_KEPT = 365
 
 
 #: The longest contact sent to the site (an email address or a web address fits).
@@ -104,6 +107,19 @@ class WindowSettings:
     @sync_contact.setter
     def sync_contact(self, value: str | None) -> None:
         self._settings.setValue("sync/contact", value or "")
+
+    @property
+    def backups_kept(self) -> int:
+        """Daily backups kept (1 to 365); anything else reads as the default, 7."""
+        try:
+            kept = int(str(self._settings.value("backups/daily_kept", KEEP_DAILY)))
+        except ValueError:
+            return KEEP_DAILY
+        return kept if 1 <= kept <= MAX_BACKUPS_KEPT else KEEP_DAILY
+
+    @backups_kept.setter
+    def backups_kept(self, kept: int) -> None:
+        self._settings.setValue("backups/daily_kept", kept)
 
     def sync(self) -> None:
         self._settings.sync()

@@ -166,20 +166,29 @@ def _has_tables(engine: Engine) -> bool:
 
 
 def backup_sqlite(engine: Engine, label: str) -> Path | None:
-    """A consistent copy of the SQLite file beside it, named ``<file>.<label>.bak``.
-
-    Through SQLite's online backup API, so committed data still in the write-ahead log is
-    included (copying the main file alone would miss it) and writers may go on meanwhile.
-    Written under a temporary name first: a backup that exists is a whole one.
-    """
+    """A consistent copy of the SQLite file beside it, named ``<file>.<label>.bak``."""
     path = engine.url.database
     if not path or path == ":memory:" or not Path(path).exists():
         return None
-    target = Path(f"{path}.{label}.bak")
+    return copy_sqlite_file(Path(path), Path(f"{path}.{label}.bak"))
+
+
+def copy_sqlite_file(source: Path, target: Path) -> Path:
+    """A consistent, self-contained copy of the SQLite file ``source`` at ``target``.
+
+    Through SQLite's online backup API, in one step: the copy is one read transaction's
+    snapshot, so committed data still in the write-ahead log is included (copying the main
+    file alone would miss it) and writers go on meanwhile. The copy keeps no write-ahead log
+    of its own. Written under a temporary name first: a copy that exists is a whole one.
+    """
     partial = target.with_name(target.name + ".partial")
-    with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(partial)) as copy:
-        source.backup(copy)
-    os.replace(partial, target)
+    try:
+        with closing(sqlite3.connect(source)) as origin, closing(sqlite3.connect(partial)) as copy:
+            origin.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
     return target
 
 

@@ -19,7 +19,13 @@ class ProgressJob(QObject):
     done = Signal(object)
 
     def __init__(
-        self, parent: QWidget, title: str, runner: JobRunner, function: JobFunction
+        self,
+        parent: QWidget,
+        title: str,
+        runner: JobRunner,
+        function: JobFunction,
+        *,
+        writes: bool = True,
     ) -> None:
         super().__init__(parent)
         self.dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
@@ -35,7 +41,9 @@ class ProgressJob(QObject):
         self.finished = False
         #: The last progress heard: (done, total), files for an import.
         self.last: tuple[int, int] = (0, 0)
-        self.job: Job = runner.write(
+        # A job that only reads (a backup) need not queue behind an import on the writer.
+        start = runner.write if writes else runner.read
+        self.job: Job = start(
             function,
             progress=self._on_progress,
             succeeded=self._on_succeeded,
@@ -83,7 +91,9 @@ def run_with_progress(
     runner: JobRunner,
     function: JobFunction,
     on_done: Callable[[ProgressJob, Any], None],
+    *,
+    writes: bool = True,
 ) -> ProgressJob:
-    job = ProgressJob(parent, title, runner, function)
+    job = ProgressJob(parent, title, runner, function, writes=writes)
     job.done.connect(lambda result: on_done(job, result))
     return job
