@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from caseworker import __version__
-from caseworker.services.about import AboutFacts, about_facts
+from caseworker.services.about import AboutFacts, about_facts, package_version
 from caseworker.storage.engine import Database
 from caseworker.storage.migrate import head_revision
 from caseworker.storage.sync_models import SyncRun
@@ -119,3 +119,9 @@ def test_help_about_opens_the_dialog(qtbot: QtBot, window: MainWindow) -> None:
 
     assert f"Version: {__version__}" in opened[0]
     assert "Database: test database" in opened[0]
+
+
+def test_a_bundle_without_package_metadata_still_names_the_versions() -> None:
+    # PyInstaller keeps only the application's own metadata: the module's version is read.
+    assert package_version("no-such-distribution", "sqlalchemy") == sqlalchemy.__version__
+    assert package_version("no-such-distribution", "reportlab") == reportlab.Version
