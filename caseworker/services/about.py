@@ -24,6 +24,8 @@ PACKAGES = (
     ("ReportLab", "reportlab", "reportlab"),
 )
 
+KINDS = {"sqlite": "SQLite file", "postgresql": "PostgreSQL server"}
+
 
 @dataclass(frozen=True)
 class DataSource:
@@ -77,7 +79,7 @@ def about_facts(database: Database, label: str) -> AboutFacts:
         python=platform.python_version(),
         packages=tuple((name, package_version(dist, module)) for name, dist, module in PACKAGES),
         database=display_url(label),
-        kind="SQLite file" if database.is_sqlite else "PostgreSQL server",
+        kind=KINDS.get(database.engine.dialect.name, database.engine.dialect.name),
         schema=schema_state(database.engine),
         last_synced_at=SyncService(database).status().last_synced_at,
     )
