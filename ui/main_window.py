@@ -13,7 +13,7 @@ from caseworker.services.petitions import PetitionQuery
 from caseworker.services.queues import Queue
 from caseworker.services.related import RelatedService
 from caseworker.storage.errors import display_url
-from ui.about import about_html
+from ui.about import show_about
 from ui.actions import ActionId, ActionRegistry
 from ui.briefing import BriefingActions
 from ui.casework.controller import CaseworkController
@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
             ActionId.BRIEFING_PACK: self.briefing.open_pack,
             ActionId.BRIEFING_RANGE: self.briefing.open_batch,
             ActionId.LOG_FOLDER: lambda: open_log_folder(self),
-            ActionId.ABOUT: self._about,
+            ActionId.ABOUT: lambda: show_about(self, self._context),
         })  # fmt: skip
         self.import_action = registry[ActionId.IMPORT_FILES]
         toolbar = registry.build_toolbar()
@@ -253,12 +253,6 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         if answer == QMessageBox.StandardButton.Yes:
             self.imports.start_demo()
-
-    def _about(self) -> None:
-        QMessageBox.about(self, "About Petitions caseworker", self.about_text())
-
-    def about_text(self) -> str:
-        return about_html(self._context.database_label)
 
     # State between runs ----------------------------------------------------------------------
 

@@ -1,5 +1,7 @@
-"""The application as a user installs it: a wheel built from the checkout, installed into a fresh
-virtual environment, writes a briefing pack from a folder outside the checkout.
+"""The application as a user installs it (``pipx install .`` does the same): a wheel built from
+the checkout, installed into a fresh virtual environment, gives both commands (``caseworker`` and
+the window's ``petitions-caseworker``) and writes a briefing pack from a folder outside the
+checkout.
 
 An editable install (what ``make`` does) reads files from the checkout, so it cannot show a
 file the wheel forgot. Here the wheel is built without the network (``--no-build-isolation``
@@ -70,12 +72,20 @@ class Installed:
 
     @property
     def caseworker(self) -> Path:
-        return self.bin / ("caseworker.exe" if os.name == "nt" else "caseworker")
+        return self.script("caseworker")
+
+    @property
+    def window(self) -> Path:
+        return self.script("petitions-caseworker")
+
+    def script(self, name: str) -> Path:
+        return self.bin / (f"{name}.exe" if os.name == "nt" else name)
 
 
-def run(command: list[str | Path], cwd: Path, timeout: float = 120) -> str:
+def run(command: list[str | Path], cwd: Path, timeout: float = 120, **extra: str) -> str:
     env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", FONTS_ENV}}
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+    env.update(extra)
     done = subprocess.run(
         [str(part) for part in command],
         cwd=cwd,
@@ -161,6 +171,34 @@ def test_caseworker_is_imported_from_the_new_environment(installed: Installed) -
     )
     for path in where.split():
         assert Path(path).is_relative_to(installed.venv)
+
+
+def test_both_commands_are_installed_and_answer_help(installed: Installed, tmp_path: Path) -> None:
+    for script in (installed.caseworker, installed.window):
+        assert script.is_file(), f"{script.name} was not installed"
+        usage = run([script, "--help"], tmp_path)
+        assert "--db" in usage
+
+
+def test_the_installed_window_opens_on_a_demo_database(
+    installed: Installed, tmp_path: Path
+) -> None:
+    database = tmp_path / "demo.sqlite3"
+    run([installed.caseworker, "--db", database, "demo", "--petitions", "30"], tmp_path)
+    home = tmp_path / "home"
+
+    shown = run(
+        [installed.window, "--db", database],
+        tmp_path,
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_STATE_HOME=str(home / "state"),
+        QT_QPA_PLATFORM="offscreen",
+        CASEWORKER_QUIT_AFTER_LOAD="1",  # ui.app.QUIT_AFTER_LOAD: quit once rows show
+    )
+
+    assert shown.startswith("first rows shown: ")
 
 
 def test_the_installed_copy_writes_a_briefing_pack(installed: Installed, tmp_path: Path) -> None:

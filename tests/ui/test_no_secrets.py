@@ -17,6 +17,7 @@ from caseworker.importing.importer import import_paths
 from caseworker.services.petitions import PetitionQuery, SortKey
 from caseworker.storage.engine import Database, open_database
 from tests.unit.services.captures import single, write
+from ui.about import AboutDialog
 from ui.app import run_window
 from ui.context import AppContext
 from ui.main_window import MainWindow
@@ -47,7 +48,7 @@ def on_next_modal(read: list[str]) -> None:
 
     def close_it() -> None:
         box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
+        if not isinstance(box, QMessageBox | AboutDialog):
             QTimer.singleShot(20, close_it)
             return
         read.append(box.text())

@@ -12,7 +12,6 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from caseworker import __version__
 from caseworker.importing.importer import ImportSummary
 from caseworker.services.queues import Queue
 from tests.ui.conftest import wait_loaded
@@ -144,12 +143,6 @@ def test_a_print_file_name_has_no_colon() -> None:
         "Briefing pack - e-petitions 724432, 700001"
     )
     assert safe_file_name('a/b\\c?*"<>|') == "a - b - c"
-
-
-def test_about_shows_the_version(window: MainWindow) -> None:
-    assert __version__ in window.about_text()
-    about = window.about_text()  # the shipped data's sources are credited
-    assert "Open Parliament Licence" in about and "Open Innovations" in about
 
 
 def test_the_database_line_stays_when_a_tip_is_shown(window: MainWindow) -> None:
