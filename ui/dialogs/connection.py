@@ -83,7 +83,9 @@ class ConnectionForm(QWidget):
         path_row.addWidget(browse)
         self.local_box = QWidget()
         local_form = QFormLayout(self.local_box)
-        local_form.addRow("&File:", path_row)
+        path_label = QLabel("&File:")
+        path_label.setBuddy(self.path)
+        local_form.addRow(path_label, path_row)
         local_form.addRow(self.errors["path"])
         local_form.addRow(_note("The database is a file kept in your own data folder; only "
                                 "you work on it."))  # fmt: skip

@@ -120,12 +120,12 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         settings = self._context.settings
-        if not self._save_letters():
-            return
         name = " ".join(self.clerk.text().split())
         if name != (settings.clerk_name or ""):
             settings.clerk_name = name
             self._context.set_actor(name or current_user())
+        if not self._save_letters():
+            return
         choice = self.form.choice()
         if (choice, self.form.password.text()) != self._initial:
             if not apply_choice(self, self.form, settings):
