@@ -16,7 +16,7 @@ from caseworker.storage.casework_models import AuditEvent
 from caseworker.storage.engine import DB_ENV, open_database
 from tests.memory_keyring import MemoryKeyring, memory_keyring  # noqa: F401 - a fixture
 from tests.ui.conftest import OPENED, wait_loaded
-from ui.dialogs.connection import ConnectionDialog, resolve_database_url
+from ui.dialogs.connection import ConnectionDialog, ConnectionForm, resolve_database_url
 from ui.dialogs.first_run import FirstRunChoice, FirstRunDialog
 from ui.dialogs.settings_dialog import SettingsActions
 from ui.main_window import MainWindow
@@ -174,3 +174,32 @@ def test_settings_new_local_database_reopens_the_window(
     assert str(other) in successor._context.database_label
     assert window._context.settings.connection == connection.ConnectionChoice.local(other)
     assert not window.isVisible()
+
+
+def test_server_password_goes_to_the_keyring_not_the_settings_file(
+    qtbot: QtBot,
+    tmp_path: Path,
+    memory_keyring: MemoryKeyring,  # noqa: F811
+) -> None:
+    ini = tmp_path / "kept.ini"
+    settings = WindowSettings.at(str(ini))
+    form = ConnectionForm(None)
+    qtbot.addWidget(form)
+    form.server.setChecked(True)
+    form.host.setText("db.example")
+    form.database.setText("petitions")
+    form.user.setText("ann")
+    form.password.setText("Horse-battery-9")
+    form.keep(settings)
+    settings.sync()
+    assert "Horse-battery-9" not in ini.read_text()
+    assert settings.connection == connection.ConnectionChoice.server(
+        "db.example", "petitions", "ann"
+    )
+    assert memory_keyring.passwords == {
+        ("petitions-caseworker", "ann@db.example/petitions"): "Horse-battery-9"
+    }
+    # Opened again, the form fills the password in from the keyring.
+    again = ConnectionForm(settings.connection)
+    qtbot.addWidget(again)
+    assert again.password.text() == "Horse-battery-9"
