@@ -174,6 +174,8 @@ def test_settings_new_local_database_reopens_the_window(
     assert str(other) in successor._context.database_label
     assert window._context.settings.connection == connection.ConnectionChoice.local(other)
     assert not window.isVisible()
+    texts = [a.text() for a in successor.menus["&File"].actions()]
+    assert texts[-5:] == ["Se&ttings…", "&Back up…", "&Restore…", "", "&Quit"]
 
 
 def test_server_password_goes_to_the_keyring_not_the_settings_file(
@@ -203,3 +205,28 @@ def test_server_password_goes_to_the_keyring_not_the_settings_file(
     again = ConnectionForm(settings.connection)
     qtbot.addWidget(again)
     assert again.password.text() == "Horse-battery-9"
+
+
+def test_kept_server_that_fails_brings_the_question_back(
+    qtbot: QtBot,
+    settings: WindowSettings,
+    data_folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    memory_keyring: MemoryKeyring,  # noqa: F811
+) -> None:
+    settings.connection = connection.ConnectionChoice.server(
+        "127.0.0.1", "petitions", "ann", closed_port()
+    )
+    shown: list[ConnectionDialog] = []
+
+    def quit_(dialog: ConnectionDialog) -> int:
+        qtbot.addWidget(dialog)
+        shown.append(dialog)
+        dialog.show()
+        return int(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(ConnectionDialog, "exec", quit_)
+    assert resolve_database_url(None, settings) is None
+    (dialog,) = shown
+    assert dialog.form.server.isChecked()
+    assert "No database server answers" in dialog.form.errors["host"].text()

@@ -184,7 +184,12 @@ def apply_choice(parent: QWidget, form: ConnectionForm, settings: WindowSettings
 class ConnectionDialog(QDialog):
     """First run: work on this computer, or connect to the team's server."""
 
-    def __init__(self, settings: WindowSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: WindowSettings,
+        parent: QWidget | None = None,
+        failure: ConnectionFailure | None = None,
+    ) -> None:
         super().__init__(parent)
         self._settings = settings
         self.setWindowTitle("Welcome to the Petitions caseworker")
@@ -195,6 +200,7 @@ class ConnectionDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.form = ConnectionForm(settings.connection)
+        self.form.show_failure(failure)
         buttons = QDialogButtonBox()
         self.continue_button = buttons.addButton(
             "&Continue", QDialogButtonBox.ButtonRole.AcceptRole
@@ -217,15 +223,21 @@ class ConnectionDialog(QDialog):
 def resolve_database_url(db_url: str | None, settings: WindowSettings) -> str | None:
     """``--db``, else ``$CASEWORKER_DB``, else the kept choice, else the first-run question.
 
-    None when the clerk quits the question.
+    A kept server that fails its test brings the question back with the failure beside its
+    field (a server that cannot be opened would otherwise keep the window from File ▸
+    Settings). None when the clerk quits the question.
     """
     if db_url:
         return db_url
     if os.environ.get(DB_ENV):
         return os.environ[DB_ENV]
     choice = settings.connection
-    if choice is None:
-        dialog = ConnectionDialog(settings)
+    failure = None
+    if choice is not None and not choice.is_local:
+        # The server kept may have moved, or its password changed: ask again, saying why.
+        failure = connection.test_connection(choice, _kept_password(choice))
+    if choice is None or failure is not None:
+        dialog = ConnectionDialog(settings, failure=failure)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         choice = settings.connection

@@ -205,8 +205,8 @@ class SettingsActions(QObject):
 
         context = AppContext.open(database, url, self._context.settings)
         self.successor = MainWindow(context)
-        BackupActions.attach(self.successor, context)
         SettingsActions.attach(self.successor, context)
+        BackupActions.attach(self.successor, context)
         self.successor.show()  # first: closing the last window would end the application
         window.close()
         self.successor.start()
