@@ -14,12 +14,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from caseworker import logs
 from caseworker.services.opening import open_failure
 from caseworker.shipped import ShippedFileMissing, shipped_path
-from caseworker.storage.engine import default_database_url, open_database
+from caseworker.storage.engine import open_database
 from caseworker.storage.errors import display_url
 from ui.backups import BackupActions
 from ui.collector import collect_on_gui_thread
 from ui.context import AppContext
 from ui.crash import report_crashes
+from ui.dialogs.connection import resolve_database_url
+from ui.dialogs.settings_dialog import SettingsActions
 from ui.main_window import MainWindow
 from ui.settings import WindowSettings
 
@@ -42,7 +44,10 @@ def run_window(db_url: str | None = None) -> int:
     app.setDesktopFileName(DESKTOP_NAME)
     app.setWindowIcon(application_icon())
     collect_on_gui_thread(app)
-    url = db_url or default_database_url()
+    settings = WindowSettings.user()
+    url = resolve_database_url(db_url, settings)
+    if url is None:
+        return 0  # the clerk quit the first-run question
     logs.configure()
     logs.log_start("Window", display_url(url))
     try:
@@ -53,9 +58,10 @@ def run_window(db_url: str | None = None) -> int:
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
         return 2
-    context = AppContext.open(database, url, WindowSettings.user())
+    context = AppContext.open(database, url, settings)
     window = MainWindow(context)
     crashes = report_crashes(window, context.runner)
+    SettingsActions.attach(window, context)
     backups = BackupActions.attach(window, context)
     window.show()
     window.start()

@@ -171,6 +171,9 @@ class BackupActions(QObject):
             return
         context = AppContext.open(database, str(path), self._context.settings)
         self.successor = MainWindow(context)
+        from ui.dialogs.settings_dialog import SettingsActions
+
+        SettingsActions.attach(self.successor, context)  # before Back up…, as in ui.app
         BackupActions.attach(self.successor, context)
         self.successor.show()  # first: closing the last window would end the application
         self._window.close()

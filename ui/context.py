@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from caseworker.services.casework import CaseworkServices
 from caseworker.services.debates import DebateServices
@@ -35,6 +35,12 @@ class AppContext:
             imports=ImportService(database),
             runner=JobRunner(),
             settings=settings,
-            casework=CaseworkServices.open(database),
-            debates=DebateServices.open(database),
+            casework=CaseworkServices.open(database, settings.clerk_name),
+            debates=DebateServices.open(database, settings.clerk_name),
         )
+
+    def set_actor(self, name: str) -> None:
+        """The name every service records changes under from now on (File ▸ Settings)."""
+        for group in (self.casework, self.debates):
+            for field in fields(group):
+                getattr(group, field.name).actor = name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from caseworker.connection import ConnectionChoice
 from caseworker.services.backups import KEEP_DAILY
 
 SETTINGS_VERSION = 1
@@ -120,6 +121,33 @@ class WindowSettings:
     @backups_kept.setter
     def backups_kept(self, kept: int) -> None:
         self._settings.setValue("backups/daily_kept", kept)
+
+    @property
+    def connection(self) -> ConnectionChoice | None:
+        """The database chosen on first run or in File ▸ Settings (never its password)."""
+        self._settings.beginGroup("database")
+        try:
+            values = {key: str(self._settings.value(key, "")) for key in self._settings.childKeys()}
+        finally:
+            self._settings.endGroup()
+        return ConnectionChoice.from_settings(values)
+
+    @connection.setter
+    def connection(self, choice: ConnectionChoice) -> None:
+        for key, value in choice.to_settings().items():
+            self._settings.setValue(f"database/{key}", value)
+        self._settings.sync()
+
+    @property
+    def clerk_name(self) -> str | None:
+        """The name the audit history and letters give the clerk (None: the login name)."""
+        value = self._settings.value("clerk/name")
+        text = " ".join(str(value).split()) if value else ""
+        return text or None
+
+    @clerk_name.setter
+    def clerk_name(self, value: str | None) -> None:
+        self._settings.setValue("clerk/name", " ".join((value or "").split()))
 
     def sync(self) -> None:
         self._settings.sync()
