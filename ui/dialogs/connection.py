@@ -87,7 +87,7 @@ class ConnectionForm(QWidget):
         path_label.setBuddy(self.path)
         local_form.addRow(path_label, path_row)
         local_form.addRow(self.errors["path"])
-        local_form.addRow(_note("The database is a file kept in your own data folder; only "
+        local_form.addRow(note_label("The database is a file kept in your own data folder; only "
                                 "you work on it."))  # fmt: skip
         self.server_box = QWidget()
         server_form = QFormLayout(self.server_box)
@@ -101,7 +101,7 @@ class ConnectionForm(QWidget):
             server_form.addRow(label, field)
             if name:
                 server_form.addRow("", self.errors[name])
-        server_form.addRow(_note("The whole team works on the same petitions. The password is "
+        server_form.addRow(note_label("The whole team works on the same petitions. The password is "
                                  "kept in the operating system's keyring."))  # fmt: skip
         layout = QVBoxLayout(self)
         layout.addWidget(self.local)
@@ -275,7 +275,8 @@ def _error_label() -> QLabel:
     return label
 
 
-def _note(text: str) -> QLabel:
+def note_label(text: str) -> QLabel:
+    """A greyed explanation under a choice (plain text, wrapped)."""
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)

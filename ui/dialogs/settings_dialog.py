@@ -32,7 +32,7 @@ from caseworker.storage.engine import open_database
 from caseworker.storage.errors import display_url
 from ui.actions import ActionId
 from ui.context import AppContext
-from ui.dialogs.connection import ConnectionForm, apply_choice
+from ui.dialogs.connection import ConnectionForm, apply_choice, note_label
 from ui.main_window import MainWindow
 
 
@@ -61,7 +61,7 @@ class SettingsDialog(QDialog):
         database_layout.addWidget(self.form)
         database_layout.addWidget(test_button, 0, Qt.AlignmentFlag.AlignLeft)
         database_layout.addWidget(self.tested)
-        database_layout.addWidget(_note("Saving a different database closes this window and "
+        database_layout.addWidget(note_label("Saving a different database closes this window and "
                                         "opens one on the new database."))  # fmt: skip
         database_layout.addStretch(1)
         self.tabs.addTab(database_tab, "&Database")
@@ -72,7 +72,7 @@ class SettingsDialog(QDialog):
         clerk_tab = QWidget()
         clerk_form = QFormLayout(clerk_tab)
         clerk_form.addRow("Your &name:", self.clerk)
-        clerk_form.addRow(_note("The history of every change and the letters you write give "
+        clerk_form.addRow(note_label("The history of every change and the letters you write give "
                                 "this name; left empty, your login name is used."))  # fmt: skip
         self.tabs.addTab(clerk_tab, "&Clerk")
 
@@ -85,13 +85,13 @@ class SettingsDialog(QDialog):
         letters_form = QFormLayout(letters_tab)
         letters_form.addRow("The c&lerk (signs to officials):", self.signatory)
         letters_form.addRow("The C&hair (signs to Secretaries of State):", self.chair)
-        letters_form.addRow(_note("Kept in the database: the whole team's letters use them. "
+        letters_form.addRow(note_label("Kept in the database: the whole team's letters use them. "
                                   "Casework ▸ Casework settings holds the rest."))  # fmt: skip
         self.tabs.addTab(letters_tab, "&Letters")
 
         sync_tab = QWidget()
         sync_layout = QVBoxLayout(sync_tab)
-        sync_layout.addWidget(_note("The contact sent to petition.parliament.uk and how fast "
+        sync_layout.addWidget(note_label("The contact sent to petition.parliament.uk and how fast "
                                     "to ask are in their own dialog."))  # fmt: skip
         if open_sync is not None:
             sync_button = QPushButton("&Sync settings…")
@@ -216,11 +216,3 @@ class SettingsActions(QObject):
         box = QMessageBox(QMessageBox.Icon.Warning, "Settings", text, parent=self._window)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.open()
-
-
-def _note(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setEnabled(False)
-    return label
