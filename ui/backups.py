@@ -27,6 +27,7 @@ from ui.context import AppContext
 from ui.dialogs.progress import ProgressJob, run_with_progress
 from ui.main_window import MainWindow
 from ui.paths import documents_folder, in_documents
+from ui.window_extras import register, window_on
 
 BACKUP_FILTER = "Caseworker backups (*.sqlite3);;All files (*)"
 BACKUP_TITLE = "Backing up the database"
@@ -170,11 +171,7 @@ class BackupActions(QObject):
             self._refuse("Restore", f"{path} could not be opened: {open_failure(str(path), exc)}")
             return
         context = AppContext.open(database, str(path), self._context.settings)
-        self.successor = MainWindow(context)
-        from ui.dialogs.settings_dialog import SettingsActions
-
-        SettingsActions.attach(self.successor, context)  # before Back up…, as in ui.app
-        BackupActions.attach(self.successor, context)
+        self.successor = window_on(context)
         self.successor.show()  # first: closing the last window would end the application
         self._window.close()
         self.successor.start()
@@ -224,3 +221,6 @@ def confirmation_box(parent: QMainWindow, prepared: PreparedRestore) -> QMessage
 def _sentence(text: str) -> str:
     text = text[:1].upper() + text[1:]
     return text if text.endswith(".") else text + "."
+
+
+register("backups", 2, BackupActions.attach)

@@ -34,6 +34,7 @@ from ui.actions import ActionId
 from ui.context import AppContext
 from ui.dialogs.connection import ConnectionForm, apply_choice, note_label
 from ui.main_window import MainWindow
+from ui.window_extras import register, window_on
 
 
 class SettingsDialog(QDialog):
@@ -201,12 +202,8 @@ class SettingsActions(QObject):
             return
         self._context.runner.wait_for_all()
         self._context.database.dispose()
-        from ui.backups import BackupActions
-
         context = AppContext.open(database, url, self._context.settings)
-        self.successor = MainWindow(context)
-        SettingsActions.attach(self.successor, context)
-        BackupActions.attach(self.successor, context)
+        self.successor = window_on(context)
         self.successor.show()  # first: closing the last window would end the application
         window.close()
         self.successor.start()
@@ -216,3 +213,6 @@ class SettingsActions(QObject):
         box = QMessageBox(QMessageBox.Icon.Warning, "Settings", text, parent=self._window)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.open()
+
+
+register("settings", 1, SettingsActions.attach)  # before Back up… in the File menu

@@ -179,9 +179,12 @@ def content(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
 
 def wipe(engine: Engine) -> None:
     """Delete every row (children first), leaving the migrated schema in place."""
+    # Reflected first: reflection uses a connection of its own, which on PostgreSQL would
+    # wait for ever on the locks the trigger changes below hold until their commit.
+    tables = list(reflect(engine).values())
     with engine.begin() as connection:
         # The audit history refuses deletes; a test's own database may lose it.
         drop_append_only_triggers(connection)
-        for table in reversed(list(reflect(engine).values())):
+        for table in reversed(tables):
             connection.execute(delete(table))
         create_append_only_triggers(connection)
